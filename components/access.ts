@@ -1,0 +1,40 @@
+/** Ready-to-paste access commands for the stack outputs. Pure string builders. */
+
+/** Where README tells users to save the generated key: `~/.ssh/<project>-<stack>.pem`. */
+export function keyFilePath(project: string, stack: string): string {
+    return `~/.ssh/${project}-${stack}.pem`;
+}
+
+export interface SshTarget {
+    user: string;
+    /** Public address, when the server has one. */
+    publicAddress?: string;
+    instanceId: string;
+    privateIp: string;
+    region: string;
+    /** `-i` key file, for generated keys; imported keys come from the user's own ssh setup. */
+    keyFile?: string;
+    /** Session Manager is available: servers without a public address are reached through it. */
+    ssm: boolean;
+}
+
+/**
+ * `ssh -i <key>.pem <user>@<public address>`; without a public address, SSH tunnelled through Session Manager
+ * (AWS-StartSSHSession); without either, the private address (from inside the VPC or over a VPN).
+ */
+export function sshCommand(t: SshTarget): string {
+    const identity = t.keyFile ? `-i ${t.keyFile} ` : "";
+    if (t.publicAddress) {
+        return `ssh ${identity}${t.user}@${t.publicAddress}`;
+    }
+    if (t.ssm) {
+        const proxy = `aws ssm start-session --target %h --document-name AWS-StartSSHSession --parameters portNumber=%p --region ${t.region}`;
+        return `ssh ${identity}-o ProxyCommand='${proxy}' ${t.user}@${t.instanceId}`;
+    }
+    return `ssh ${identity}${t.user}@${t.privateIp}`;
+}
+
+/** `aws ssm start-session --target <id> --region <region>`. */
+export function ssmCommand(instanceId: string, region: string): string {
+    return `aws ssm start-session --target ${instanceId} --region ${region}`;
+}

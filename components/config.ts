@@ -1,0 +1,783 @@
+/**
+ * The `ec2-server` configuration contract: parsing and validation of every key, with all errors reported at once.
+ *
+ * `parseConfig` is pure (raw strings in, typed config or a ConfigError out) so it is table-tested without Pulumi.
+ * `loadConfig` reads the stack's config through the Pulumi runtime and calls it. Components never read config.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import {
+    AMI_ALIASES, AMI_ID_PATTERN, DATA_DEVICE_PATTERN, EBS_TYPES, KNOWN_INSTANCE_TYPES, PRIVATE_RANGES,
+    ROOT_VOLUME_TYPES, USER_DATA_MAX_BYTES, closest, instanceTypeArchitecture,
+} from "./aws-facts";
+import { ipv4Contains, ipv4HasHostBits, ipv4Network, formatIpv4Cidr, ipv6HasHostBits, parseIpv4Cidr, parseIpv6Cidr } from "./cidr";
+
+export const NAMESPACE = "ec2-server";
+
+export type Protocol = "tcp" | "udp" | "icmp" | "icmpv6" | "all";
+export type SourceKind = "cidrIpv4" | "cidrIpv6" | "securityGroup" | "prefixList";
+
+/** One firewall rule for one source (or destination): it becomes exactly one AWS rule resource. */
+export interface FirewallRule {
+    protocol: Protocol;
+    /** tcp/udp: first port; icmp/icmpv6: ICMP type (-1 = all). Absent for `all`. */
+    fromPort?: number;
+    /** tcp/udp: last port; icmp/icmpv6: ICMP code (-1 = all). Absent for `all`. */
+    toPort?: number;
+    peer: { kind: SourceKind; value: string };
+    description: string;
+}
+
+export interface VolumeSettings {
+    sizeGiB: number;
+    type: string;
+    encrypted: boolean;
+    iops?: number;
+    throughput?: number;
+    kmsKeyId?: string;
+}
+
+export interface DataVolumeSettings extends VolumeSettings {
+    name: string;
+    deviceName: string;
+    snapshotId?: string;
+}
+
+export type AmiSetting = { kind: "alias"; alias: string } | { kind: "id"; id: string };
+
+export type NetworkSetting =
+    | { kind: "new"; vpcCidr: string; availabilityZones: number; privateSubnets: boolean }
+    | { kind: "existing"; vpcId: string; subnetIds: string[] };
+
+export type FirewallSetting =
+    | { kind: "new"; ingress: FirewallRule[]; egress: "all" | FirewallRule[] }
+    | { kind: "existing"; securityGroupIds: string[] };
+
+export type KeyPairSetting =
+    | { kind: "generate"; algorithm: "ED25519" | "RSA" }
+    | { kind: "import"; publicKey: string }
+    | { kind: "none" };
+
+export interface ServerConfig {
+    instanceType: string;
+    instanceCount: number;
+    ami: AmiSetting;
+    network: NetworkSetting;
+    publicIp: boolean;
+    elasticIp: boolean;
+    firewall: FirewallSetting;
+    keyPair: KeyPairSetting;
+    ssm: boolean;
+    rootVolume: VolumeSettings;
+    dataVolumes: DataVolumeSettings[];
+    userData?: { value: string; secret: boolean };
+    userDataReplaceOnChange: boolean;
+    monitoring: boolean;
+    terminationProtection: boolean;
+    tags: Record<string, string>;
+}
+
+/**
+ * Defaults of the keys that have one. Pulumi.yaml declares the same defaults for the CLI
+ * (a test keeps the two equal).
+ */
+export const DEFAULTS = {
+    instanceType: "t3.micro",
+    instanceCount: 1,
+    ami: "al2023",
+    vpcCidr: "10.0.0.0/16",
+    availabilityZones: 2,
+    privateSubnets: false,
+    publicIp: true,
+    elasticIp: false,
+    sshCidrs: [] as string[],
+    keyPair: "generate",
+    keyAlgorithm: "ED25519",
+    ssm: true,
+    userDataReplaceOnChange: false,
+    monitoring: false,
+    terminationProtection: false,
+} as const;
+
+/** Every key of the contract. Anything else under the `ec2-server:` namespace is an error. */
+export const KNOWN_KEYS = [
+    "instanceType", "instanceCount", "ami", "vpcCidr", "availabilityZones", "privateSubnets",
+    "existingVpcId", "existingSubnetIds", "publicIp", "elasticIp", "sshCidrs", "ingress", "egress",
+    "existingSecurityGroupIds", "keyPair", "keyAlgorithm", "publicKey", "ssm", "rootVolume", "dataVolumes",
+    "userData", "userDataReplaceOnChange", "monitoring", "terminationProtection", "tags",
+] as const;
+
+/** The configuration was invalid; `errors` lists every problem. Extends RunError so Pulumi prints no stack trace. */
+export class ConfigError extends pulumi.RunError {
+    constructor(public readonly errors: string[]) {
+        super(formatErrors(errors));
+        Object.setPrototypeOf(this, ConfigError.prototype);
+        this.name = "ConfigError";
+    }
+}
+
+export function formatErrors(errors: string[]): string {
+    const noun = errors.length === 1 ? "error" : "errors";
+    return [
+        `Invalid ${NAMESPACE} configuration (${errors.length} ${noun}); nothing was created:`,
+        ...errors.map(e => `  - ${e}`),
+        `Set values with \`pulumi config set ${NAMESPACE}:<key> <value>\` (objects and lists: --path or the stack file). See README "Configuration".`,
+    ].join("\n");
+}
+
+/** Raw config: key (without namespace) → string value as Pulumi stores it (objects and lists as JSON). */
+export type RawConfig = Record<string, string>;
+
+const PROTOCOLS: Protocol[] = ["tcp", "udp", "icmp", "icmpv6", "all"];
+const RULE_PEER_KEYS = ["cidr", "ipv6Cidr", "prefixListId"] as const;
+const INGRESS_SG_KEY = "sourceSecurityGroupId";
+const EGRESS_SG_KEY = "destinationSecurityGroupId";
+const SG_ID = /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/;
+const PREFIX_LIST_ID = /^pl-([0-9a-f]{8}|[0-9a-f]{17})$/;
+const VPC_ID = /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/;
+const SUBNET_ID = /^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/;
+const SNAPSHOT_ID = /^snap-([0-9a-f]{8}|[0-9a-f]{17})$/;
+const KMS_KEY = /^(arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[A-Za-z0-9/_-]+|alias\/[A-Za-z0-9/_-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+const OPENSSH_KEY_TYPES = ["ssh-ed25519", "ssh-rsa", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521"];
+
+/** Renders a given value for an error message; secrets are never shown. */
+function show(value: unknown, secret = false): string {
+    if (secret) {
+        return "[secret]";
+    }
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+class Collector {
+    readonly errors: string[] = [];
+    constructor(private readonly secretKeys: ReadonlySet<string>) {}
+
+    /** Records `<key>: got <value>, expected <allowed>`. */
+    bad(key: string, given: unknown, allowed: string, hint?: string): void {
+        const topKey = key.split(/[.[]/)[0];
+        const suffix = hint ? ` (${hint})` : "";
+        this.errors.push(`${NAMESPACE}:${key}: got ${show(given, this.secretKeys.has(topKey))}, expected ${allowed}${suffix}`);
+    }
+
+    /** Records a conflict between keys. */
+    conflict(message: string): void {
+        this.errors.push(message);
+    }
+}
+
+/** Parses and validates raw config. Throws ConfigError listing every problem. */
+export function parseConfig(raw: RawConfig, secretKeys: ReadonlySet<string> = new Set()): ServerConfig {
+    const c = new Collector(secretKeys);
+
+    // Unknown keys (typos such as `instancetype`).
+    for (const key of Object.keys(raw).sort()) {
+        if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
+            const suggestion = closest(key, KNOWN_KEYS, 3);
+            c.bad(key, secretKeys.has(key) ? "[secret]" : raw[key], `one of the known keys: ${[...KNOWN_KEYS].sort().join(", ")}`,
+                suggestion ? `unknown key; did you mean "${suggestion}"?` : "unknown key");
+        }
+    }
+
+    const has = (key: string) => raw[key] !== undefined;
+    const str = (key: string): string | undefined => raw[key];
+    const bool = (key: string, fallback: boolean): boolean => {
+        const v = raw[key];
+        if (v === undefined) {
+            return fallback;
+        }
+        if (v === "true" || v === "false") {
+            return v === "true";
+        }
+        c.bad(key, v, "true or false");
+        return fallback;
+    };
+    const int = (key: string, fallback: number, min: number, max: number): number => {
+        const v = raw[key];
+        if (v === undefined) {
+            return fallback;
+        }
+        if (!/^-?\d+$/.test(v.trim()) || Number(v) < min || Number(v) > max) {
+            c.bad(key, /^-?\d+$/.test(v.trim()) ? Number(v) : v, `an integer from ${min} to ${max}`);
+            return fallback;
+        }
+        return Number(v);
+    };
+    const json = (key: string, what: string): unknown => {
+        const v = raw[key];
+        if (v === undefined) {
+            return undefined;
+        }
+        try {
+            return JSON.parse(v);
+        } catch {
+            c.bad(key, v, what, "not a list or object; set it in the stack file or with `pulumi config set --path`");
+            return undefined;
+        }
+    };
+
+    // --- instance type and count
+    const instanceType = str("instanceType") ?? DEFAULTS.instanceType;
+    if (has("instanceType") && instanceTypeArchitecture(instanceType) === undefined) {
+        const suggestion = closest(instanceType, KNOWN_INSTANCE_TYPES, 3);
+        c.bad("instanceType", instanceType, "a current EC2 instance type such as t3.micro or m7g.large",
+            suggestion ? `did you mean "${suggestion}"?` : "unknown instance type");
+    }
+    const instanceCount = int("instanceCount", DEFAULTS.instanceCount, 1, 50);
+
+    // --- AMI
+    const amiText = str("ami") ?? DEFAULTS.ami;
+    let ami: AmiSetting = { kind: "alias", alias: DEFAULTS.ami };
+    if (AMI_ALIASES[amiText]) {
+        ami = { kind: "alias", alias: amiText };
+    } else if (AMI_ID_PATTERN.test(amiText)) {
+        ami = { kind: "id", id: amiText };
+    } else {
+        const suggestion = closest(amiText, Object.keys(AMI_ALIASES), 3);
+        c.bad("ami", amiText, `an alias (${Object.keys(AMI_ALIASES).join(", ")}) or an AMI id like ami-0123456789abcdef0`,
+            suggestion ? `did you mean "${suggestion}"?` : undefined);
+    }
+    const aliasArch = ami.kind === "alias" ? AMI_ALIASES[ami.alias].architecture : undefined;
+    const typeArch = instanceTypeArchitecture(instanceType);
+    if (aliasArch && typeArch && aliasArch !== typeArch) {
+        const fix = aliasArch === "arm64" ? "an x86_64 AMI alias such as al2023" : "an arm64 AMI alias such as al2023-arm64";
+        c.conflict(`${NAMESPACE}:instanceType ${show(instanceType)} is ${typeArch} but ${NAMESPACE}:ami ${show(amiText)} is ${aliasArch}; use a ${aliasArch} instance type or ${fix}`);
+    }
+
+    // --- network
+    let network: NetworkSetting;
+    const existingVpcId = str("existingVpcId");
+    const existingSubnets = json("existingSubnetIds", "a list of subnet ids");
+    if (existingVpcId !== undefined || existingSubnets !== undefined) {
+        if (existingVpcId === undefined) {
+            c.conflict(`${NAMESPACE}:existingSubnetIds is set but ${NAMESPACE}:existingVpcId is not; adopting a network needs both`);
+        } else if (!VPC_ID.test(existingVpcId)) {
+            c.bad("existingVpcId", existingVpcId, "a VPC id like vpc-0123456789abcdef0");
+        }
+        const subnetIds = stringList(c, "existingSubnetIds", existingSubnets, SUBNET_ID, "a subnet id like subnet-0123456789abcdef0", true);
+        if (existingSubnets === undefined && existingVpcId !== undefined) {
+            c.conflict(`${NAMESPACE}:existingVpcId is set but ${NAMESPACE}:existingSubnetIds is not; adopting a network needs both`);
+        }
+        for (const key of ["vpcCidr", "availabilityZones"] as const) {
+            if (has(key) && raw[key] !== String(DEFAULTS[key])) {
+                c.conflict(`Cannot specify both ${NAMESPACE}:existingVpcId and ${NAMESPACE}:${key}: an adopted network keeps its own ${key === "vpcCidr" ? "CIDR" : "subnets"}`);
+            }
+        }
+        if (bool("privateSubnets", false)) {
+            c.conflict(`Cannot specify both ${NAMESPACE}:existingVpcId and ${NAMESPACE}:privateSubnets: true: no subnets are created in an adopted network`);
+        }
+        network = { kind: "existing", vpcId: existingVpcId ?? "", subnetIds };
+    } else {
+        const vpcCidr = str("vpcCidr") ?? DEFAULTS.vpcCidr;
+        const parsed = parseIpv4Cidr(vpcCidr);
+        if (!parsed || parsed.prefix < 16 || parsed.prefix > 24) {
+            c.bad("vpcCidr", vpcCidr, "an IPv4 CIDR with a prefix from /16 to /24 (subnets are carved as /prefix+4)");
+        } else if (ipv4HasHostBits(parsed)) {
+            c.bad("vpcCidr", vpcCidr, "a network address with no host bits set",
+                `did you mean "${formatIpv4Cidr({ base: ipv4Network(parsed), prefix: parsed.prefix })}"?`);
+        } else if (!PRIVATE_RANGES.some(r => ipv4Contains(parseIpv4Cidr(r)!, parsed))) {
+            c.bad("vpcCidr", vpcCidr, `a private range inside ${PRIVATE_RANGES.join(", ")}`);
+        }
+        network = {
+            kind: "new",
+            vpcCidr,
+            availabilityZones: int("availabilityZones", DEFAULTS.availabilityZones, 1, 6),
+            privateSubnets: bool("privateSubnets", DEFAULTS.privateSubnets),
+        };
+    }
+
+    // --- addressing
+    const publicIp = bool("publicIp", DEFAULTS.publicIp);
+    const elasticIp = bool("elasticIp", DEFAULTS.elasticIp);
+    if (elasticIp && !publicIp && network.kind === "new" && network.privateSubnets) {
+        c.conflict(`${NAMESPACE}:elasticIp: true needs a public subnet, but publicIp: false with privateSubnets: true places servers in private subnets; set privateSubnets: false or elasticIp: false`);
+    }
+
+    // --- key pair and SSM
+    const keyPairMode = str("keyPair") ?? DEFAULTS.keyPair;
+    const keyAlgorithm = str("keyAlgorithm") ?? DEFAULTS.keyAlgorithm;
+    if (keyAlgorithm !== "ED25519" && keyAlgorithm !== "RSA") {
+        c.bad("keyAlgorithm", keyAlgorithm, "ED25519 or RSA", closest(keyAlgorithm, ["ED25519", "RSA"], 3) ? `did you mean "${closest(keyAlgorithm, ["ED25519", "RSA"], 3)}"?` : undefined);
+    }
+    const publicKey = str("publicKey");
+    let keyPair: KeyPairSetting = { kind: "none" };
+    if (keyPairMode === "generate") {
+        keyPair = { kind: "generate", algorithm: keyAlgorithm === "RSA" ? "RSA" : "ED25519" };
+        if (publicKey !== undefined) {
+            c.conflict(`Cannot specify both ${NAMESPACE}:publicKey and ${NAMESPACE}:keyPair: generate; set keyPair: import to use your own key`);
+        }
+    } else if (keyPairMode === "import") {
+        if (publicKey === undefined) {
+            c.conflict(`${NAMESPACE}:keyPair: import needs ${NAMESPACE}:publicKey (an OpenSSH public key such as the contents of ~/.ssh/id_ed25519.pub)`);
+        } else {
+            const problem = openSshPublicKeyProblem(publicKey);
+            if (problem) {
+                c.bad("publicKey", publicKey, `an OpenSSH public key ("<type> <base64> [comment]", type one of ${OPENSSH_KEY_TYPES.join(", ")})`, problem);
+            }
+        }
+        keyPair = { kind: "import", publicKey: publicKey?.trim() ?? "" };
+    } else if (keyPairMode === "none") {
+        keyPair = { kind: "none" };
+        if (publicKey !== undefined) {
+            c.conflict(`Cannot specify both ${NAMESPACE}:publicKey and ${NAMESPACE}:keyPair: none`);
+        }
+    } else {
+        c.bad("keyPair", keyPairMode, "generate, import or none");
+    }
+    const ssm = bool("ssm", DEFAULTS.ssm);
+
+    // --- firewall
+    const sshCidrsRaw = json("sshCidrs", "a list of IPv4 or IPv6 CIDRs");
+    const ingressRaw = json("ingress", "a list of rules");
+    const egressRawText = raw["egress"];
+    const egressRaw = egressRawText === undefined || egressRawText === "all" ? "all" : json("egress", `"all" or a list of rules`);
+    const existingSgRaw = json("existingSecurityGroupIds", "a list of security group ids");
+    let firewall: FirewallSetting;
+    const sshCidrs = stringList(c, "sshCidrs", sshCidrsRaw ?? [], undefined, "a list of IPv4 or IPv6 CIDRs", false);
+    if (existingSgRaw !== undefined) {
+        const ids = stringList(c, "existingSecurityGroupIds", existingSgRaw, SG_ID, "a security group id like sg-0123456789abcdef0", true);
+        for (const key of ["sshCidrs", "ingress", "egress"] as const) {
+            const given = key === "egress" ? egressRaw !== "all" : (key === "sshCidrs" ? sshCidrs.length > 0 : Array.isArray(ingressRaw) && ingressRaw.length > 0);
+            if (given) {
+                c.conflict(`Cannot specify both ${NAMESPACE}:existingSecurityGroupIds and ${NAMESPACE}:${key}: rules of an existing group are managed where the group is`);
+            }
+        }
+        firewall = { kind: "existing", securityGroupIds: ids };
+    } else {
+        const ingress: FirewallRule[] = [];
+        sshCidrs.forEach((cidr, i) => {
+            const kind = cidrKind(c, `sshCidrs[${i}]`, cidr);
+            if (kind) {
+                ingress.push({ protocol: "tcp", fromPort: 22, toPort: 22, peer: { kind, value: cidr }, description: `SSH from ${cidr}` });
+            }
+        });
+        ingress.push(...ruleList(c, "ingress", ingressRaw ?? [], INGRESS_SG_KEY));
+        const egress = egressRaw === "all" ? "all" : ruleList(c, "egress", egressRaw, EGRESS_SG_KEY);
+        checkDuplicates(c, "ingress", ingress);
+        if (egress !== "all") {
+            checkDuplicates(c, "egress", egress);
+        }
+        firewall = { kind: "new", ingress, egress };
+    }
+    if (keyPair.kind === "none" && sshCidrs.length > 0) {
+        c.conflict(`${NAMESPACE}:sshCidrs opens port 22 but ${NAMESPACE}:keyPair is none, so nobody can log in over SSH; remove sshCidrs or set keyPair: generate`);
+    }
+
+    // --- storage
+    const rootRaw = json("rootVolume", "an object {sizeGiB, type, encrypted, iops?, throughput?, kmsKeyId?}");
+    const rootVolume = volume(c, "rootVolume", rootRaw ?? {}, ROOT_VOLUME_TYPES, { sizeGiB: 8, type: "gp3", encrypted: true }, []);
+    const dataRaw = json("dataVolumes", "a list of {name, sizeGiB, type, deviceName, encrypted}");
+    const dataVolumes: DataVolumeSettings[] = [];
+    if (dataRaw !== undefined) {
+        if (!Array.isArray(dataRaw)) {
+            c.bad("dataVolumes", dataRaw, "a list of {name, sizeGiB, type, deviceName, encrypted}");
+        } else {
+            dataRaw.forEach((v, i) => {
+                const key = `dataVolumes[${i}]`;
+                if (!isObject(v)) {
+                    c.bad(key, v, "an object {name, sizeGiB, type, deviceName, encrypted}");
+                    return;
+                }
+                const settings = volume(c, key, v, Object.keys(EBS_TYPES), { type: "gp3", encrypted: true }, ["name", "deviceName", "snapshotId"]);
+                const name = v.name;
+                if (typeof name !== "string" || !/^[a-z][a-z0-9-]{0,30}$/.test(name)) {
+                    c.bad(`${key}.name`, name, "a short lowercase name matching ^[a-z][a-z0-9-]{0,30}$ (it names the volume resource)");
+                }
+                const deviceName = v.deviceName;
+                if (typeof deviceName !== "string" || !DATA_DEVICE_PATTERN.test(deviceName)) {
+                    c.bad(`${key}.deviceName`, deviceName, "a data device name /dev/sdf … /dev/sdp (or /dev/xvdf … /dev/xvdp)");
+                }
+                const snapshotId = v.snapshotId;
+                if (snapshotId !== undefined && (typeof snapshotId !== "string" || !SNAPSHOT_ID.test(snapshotId))) {
+                    c.bad(`${key}.snapshotId`, snapshotId, "a snapshot id like snap-0123456789abcdef0");
+                }
+                dataVolumes.push({ ...settings, name: String(name), deviceName: String(deviceName), ...(typeof snapshotId === "string" ? { snapshotId } : {}) });
+            });
+            for (const field of ["name", "deviceName"] as const) {
+                const seen = new Map<string, number>();
+                dataVolumes.forEach((v, i) => {
+                    const first = seen.get(v[field]);
+                    if (first !== undefined) {
+                        c.bad(`dataVolumes[${i}].${field}`, v[field], `a ${field} not used by another data volume`, `dataVolumes[${first}] has it already`);
+                    }
+                    seen.set(v[field], i);
+                });
+            }
+        }
+    }
+
+    // --- user data
+    let userData: ServerConfig["userData"];
+    const userDataText = str("userData");
+    if (userDataText !== undefined) {
+        const bytes = Buffer.byteLength(userDataText, "utf8");
+        if (bytes > USER_DATA_MAX_BYTES) {
+            c.bad("userData", secretKeys.has("userData") ? "[secret]" : `${bytes} bytes`, `at most ${USER_DATA_MAX_BYTES} bytes (EC2's limit before base64)`);
+        }
+        userData = { value: userDataText, secret: secretKeys.has("userData") };
+    }
+    const userDataReplaceOnChange = bool("userDataReplaceOnChange", DEFAULTS.userDataReplaceOnChange);
+    if (userDataReplaceOnChange && userData === undefined) {
+        c.conflict(`${NAMESPACE}:userDataReplaceOnChange: true has no effect without ${NAMESPACE}:userData`);
+    }
+
+    // --- tags
+    const tagsRaw = json("tags", "an object of string tag values");
+    const tags: Record<string, string> = {};
+    if (tagsRaw !== undefined) {
+        if (!isObject(tagsRaw)) {
+            c.bad("tags", tagsRaw, "an object of tag keys to string values, e.g. {\"Team\": \"platform\"}");
+        } else {
+            const entries = Object.entries(tagsRaw);
+            if (entries.length > 40) {
+                c.bad("tags", `${entries.length} tags`, "at most 40 tags (AWS allows 50 per resource; the program adds Name and keeps room for aws:defaultTags)");
+            }
+            for (const [k, v] of entries) {
+                if (k.length === 0 || k.length > 128 || /^aws:/i.test(k)) {
+                    c.bad(`tags.${k}`, k, "a tag key of 1 to 128 characters that does not start with aws: (reserved by AWS)");
+                } else if (k === "Name") {
+                    c.bad(`tags.${k}`, v, "no Name tag: the program names every resource after the stack and component");
+                } else if (typeof v !== "string" || v.length > 256) {
+                    c.bad(`tags.${k}`, v, "a string of at most 256 characters");
+                } else {
+                    tags[k] = v;
+                }
+            }
+        }
+    }
+
+    if (c.errors.length > 0) {
+        throw new ConfigError(c.errors);
+    }
+    return {
+        instanceType, instanceCount, ami, network, publicIp, elasticIp, firewall, keyPair, ssm, rootVolume, dataVolumes,
+        userData, userDataReplaceOnChange,
+        monitoring: bool("monitoring", DEFAULTS.monitoring),
+        terminationProtection: bool("terminationProtection", DEFAULTS.terminationProtection),
+        tags,
+    };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function stringList(c: Collector, key: string, value: unknown, pattern: RegExp | undefined, itemWhat: string, nonEmpty: boolean): string[] {
+    if (value === undefined) {
+        return [];
+    }
+    if (!Array.isArray(value) || (nonEmpty && value.length === 0)) {
+        c.bad(key, value, nonEmpty ? `a non-empty list; each item ${itemWhat}` : `a list; each item ${itemWhat}`);
+        return [];
+    }
+    const out: string[] = [];
+    value.forEach((item, i) => {
+        if (typeof item !== "string" || (pattern && !pattern.test(item))) {
+            c.bad(`${key}[${i}]`, item, itemWhat);
+        } else if (out.includes(item)) {
+            c.bad(`${key}[${i}]`, item, "each item once", "duplicate");
+        } else {
+            out.push(item);
+        }
+    });
+    return out;
+}
+
+/** Checks a CIDR's syntax and alignment; returns its kind. */
+function cidrKind(c: Collector, key: string, value: unknown): "cidrIpv4" | "cidrIpv6" | undefined {
+    if (typeof value !== "string") {
+        c.bad(key, value, "an IPv4 or IPv6 CIDR such as 203.0.113.10/32 or 2001:db8::/64");
+        return undefined;
+    }
+    const v4 = parseIpv4Cidr(value);
+    if (v4) {
+        if (ipv4HasHostBits(v4)) {
+            c.bad(key, value, "a CIDR with no host bits set (AWS would store it normalised and show a diff forever)",
+                `did you mean "${formatIpv4Cidr({ base: ipv4Network(v4), prefix: v4.prefix })}"?`);
+            return undefined;
+        }
+        return "cidrIpv4";
+    }
+    const v6 = parseIpv6Cidr(value);
+    if (v6) {
+        if (ipv6HasHostBits(v6)) {
+            c.bad(key, value, "an IPv6 CIDR with no host bits set");
+            return undefined;
+        }
+        return "cidrIpv6";
+    }
+    c.bad(key, value, "an IPv4 or IPv6 CIDR such as 203.0.113.10/32 or 2001:db8::/64");
+    return undefined;
+}
+
+function port(c: Collector, key: string, value: unknown, min: number, max: number, what: string): number | undefined {
+    const n = typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : value;
+    if (typeof n !== "number" || !Number.isInteger(n) || n < min || n > max) {
+        c.bad(key, value, `${what} from ${min} to ${max}`);
+        return undefined;
+    }
+    return n;
+}
+
+/** Parses a list of ingress/egress rules; one FirewallRule per source. */
+function ruleList(c: Collector, key: string, value: unknown, sgKey: string): FirewallRule[] {
+    const allowedKeys = ["protocol", "port", "fromPort", "toPort", "icmpType", "icmpCode", ...RULE_PEER_KEYS, sgKey, "description"];
+    const shape = `{protocol, port or fromPort/toPort, ${[...RULE_PEER_KEYS, sgKey].join(" / ")}, description}`;
+    if (!Array.isArray(value)) {
+        c.bad(key, value, `a list of rules ${shape}`);
+        return [];
+    }
+    const rules: FirewallRule[] = [];
+    value.forEach((r, i) => {
+        const at = `${key}[${i}]`;
+        if (!isObject(r)) {
+            c.bad(at, r, `a rule ${shape}`);
+            return;
+        }
+        for (const k of Object.keys(r)) {
+            if (!allowedKeys.includes(k)) {
+                const s = closest(k, allowedKeys, 3);
+                c.bad(`${at}.${k}`, r[k], `only the rule keys ${allowedKeys.join(", ")}`, s ? `unknown rule key; did you mean "${s}"?` : "unknown rule key");
+            }
+        }
+        const protocol = typeof r.protocol === "string" ? r.protocol.toLowerCase() : r.protocol;
+        if (!PROTOCOLS.includes(protocol as Protocol)) {
+            c.bad(`${at}.protocol`, r.protocol, `one of ${PROTOCOLS.join(", ")}`);
+            return;
+        }
+        const p = protocol as Protocol;
+        let fromPort: number | undefined;
+        let toPort: number | undefined;
+        if (p === "tcp" || p === "udp") {
+            for (const k of ["icmpType", "icmpCode"]) {
+                if (r[k] !== undefined) {
+                    c.bad(`${at}.${k}`, r[k], `no ${k} for ${p}; use port or fromPort/toPort`);
+                }
+            }
+            if (r.port !== undefined && (r.fromPort !== undefined || r.toPort !== undefined)) {
+                c.bad(`${at}.port`, r.port, "either port or fromPort/toPort, not both");
+            } else if (r.port !== undefined) {
+                fromPort = toPort = port(c, `${at}.port`, r.port, 0, 65535, "an integer port");
+            } else if (r.fromPort !== undefined && r.toPort !== undefined) {
+                fromPort = port(c, `${at}.fromPort`, r.fromPort, 0, 65535, "an integer port");
+                toPort = port(c, `${at}.toPort`, r.toPort, 0, 65535, "an integer port");
+                if (fromPort !== undefined && toPort !== undefined && fromPort > toPort) {
+                    c.bad(`${at}.toPort`, r.toPort, `a port from fromPort (${fromPort}) to 65535`);
+                }
+            } else {
+                c.bad(at, r, `a ${p} rule with port, or with both fromPort and toPort`);
+            }
+        } else if (p === "icmp" || p === "icmpv6") {
+            for (const k of ["port", "fromPort", "toPort"]) {
+                if (r[k] !== undefined) {
+                    c.bad(`${at}.${k}`, r[k], `no ports for ${p}; use icmpType/icmpCode (default -1, all)`);
+                }
+            }
+            fromPort = r.icmpType === undefined ? -1 : port(c, `${at}.icmpType`, r.icmpType, -1, 255, "an ICMP type");
+            toPort = r.icmpCode === undefined ? -1 : port(c, `${at}.icmpCode`, r.icmpCode, -1, 255, "an ICMP code");
+        } else {
+            for (const k of ["port", "fromPort", "toPort", "icmpType", "icmpCode"]) {
+                if (r[k] !== undefined) {
+                    c.bad(`${at}.${k}`, r[k], "no ports for protocol all (it means every protocol and port)");
+                }
+            }
+        }
+        if (typeof r.description !== "string" || r.description.trim() === "" || r.description.length > 255 || !/^[a-zA-Z0-9. _\-:/()#,@[\]+=&;{}!$*]*$/.test(r.description)) {
+            c.bad(`${at}.description`, r.description, "a non-empty description of up to 255 characters from AWS's allowed set (letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*)");
+        }
+        const peers: FirewallRule["peer"][] = [];
+        const collect = (k: string, kind: (v: unknown, at: string) => SourceKind | undefined) => {
+            const v = r[k];
+            if (v === undefined) {
+                return;
+            }
+            const list = Array.isArray(v) ? v : [v];
+            if (list.length === 0) {
+                c.bad(`${at}.${k}`, v, "a value or a non-empty list");
+            }
+            list.forEach((item, j) => {
+                const itemAt = Array.isArray(v) ? `${at}.${k}[${j}]` : `${at}.${k}`;
+                const kd = kind(item, itemAt);
+                if (kd) {
+                    peers.push({ kind: kd, value: String(item) });
+                }
+            });
+        };
+        collect("cidr", (v, a) => {
+            const kd = cidrKind(c, a, v);
+            if (kd === "cidrIpv6") {
+                c.bad(a, v, "an IPv4 CIDR (put IPv6 CIDRs under ipv6Cidr)");
+                return undefined;
+            }
+            return kd;
+        });
+        collect("ipv6Cidr", (v, a) => {
+            const kd = cidrKind(c, a, v);
+            if (kd === "cidrIpv4") {
+                c.bad(a, v, "an IPv6 CIDR (put IPv4 CIDRs under cidr)");
+                return undefined;
+            }
+            return kd;
+        });
+        collect(sgKey, (v, a) => {
+            if (typeof v !== "string" || !SG_ID.test(v)) {
+                c.bad(a, v, "a security group id like sg-0123456789abcdef0");
+                return undefined;
+            }
+            return "securityGroup";
+        });
+        collect("prefixListId", (v, a) => {
+            if (typeof v !== "string" || !PREFIX_LIST_ID.test(v)) {
+                c.bad(a, v, "a managed prefix list id like pl-0123456789abcdef0");
+                return undefined;
+            }
+            return "prefixList";
+        });
+        const hasPeerKey = [...RULE_PEER_KEYS, sgKey].some(k => r[k] !== undefined);
+        if (!hasPeerKey) {
+            c.bad(at, r, `a rule with at least one of ${[...RULE_PEER_KEYS, sgKey].join(", ")}`);
+        }
+        if (p === "icmpv6" && peers.some(x => x.kind === "cidrIpv4")) {
+            c.bad(`${at}.cidr`, r.cidr, "an IPv6 source for icmpv6 (use ipv6Cidr)");
+        }
+        if (p === "icmp" && peers.some(x => x.kind === "cidrIpv6")) {
+            c.bad(`${at}.ipv6Cidr`, r.ipv6Cidr, "an IPv4 source for icmp (use icmpv6 for IPv6)");
+        }
+        for (const peer of peers) {
+            rules.push({ protocol: p, fromPort, toPort, peer, description: String(r.description ?? "") });
+        }
+    });
+    return rules;
+}
+
+/** Two identical rules would fight over one AWS rule: AWS rejects the second as a duplicate. */
+function checkDuplicates(c: Collector, key: string, rules: FirewallRule[]): void {
+    const seen = new Set<string>();
+    for (const r of rules) {
+        const id = ruleSlug(r);
+        if (seen.has(id)) {
+            c.conflict(`${NAMESPACE}:${key}: the rule ${r.protocol} ${portText(r)} ${r.peer.value} is given twice (check sshCidrs and ${key}); AWS rejects duplicate rules`);
+        }
+        seen.add(id);
+    }
+}
+
+export function portText(r: Pick<FirewallRule, "protocol" | "fromPort" | "toPort">): string {
+    if (r.protocol === "all") {
+        return "all";
+    }
+    return r.fromPort === r.toPort ? `${r.fromPort}` : `${r.fromPort}-${r.toPort}`;
+}
+
+/**
+ * A stable, readable identity for a rule, used in resource names: `tcp-22-203.0.113.10-32`, `all-v6-..-0` (for ::/0),
+ * `udp-60000-61000-sg-0123456789abcdef0`.
+ */
+export function ruleSlug(r: FirewallRule): string {
+    const peer = r.peer.kind === "cidrIpv6"
+        ? `v6-${r.peer.value.replace(/:/g, ".").replace("/", "-")}`
+        : r.peer.value.replace("/", "-");
+    return r.protocol === "all" ? `all-${peer}` : `${r.protocol}-${portText(r)}-${peer}`;
+}
+
+function volume(c: Collector, key: string, v: unknown, types: string[], defaults: Partial<VolumeSettings>, extraKeys: string[]): VolumeSettings {
+    const fallback: VolumeSettings = { sizeGiB: defaults.sizeGiB ?? 8, type: defaults.type ?? "gp3", encrypted: defaults.encrypted ?? true };
+    if (!isObject(v)) {
+        c.bad(key, v, "an object {sizeGiB, type, encrypted, iops?, throughput?, kmsKeyId?}");
+        return fallback;
+    }
+    const allowed = ["sizeGiB", "type", "encrypted", "iops", "throughput", "kmsKeyId", ...extraKeys];
+    for (const k of Object.keys(v)) {
+        if (!allowed.includes(k)) {
+            const s = closest(k, allowed, 3);
+            c.bad(`${key}.${k}`, v[k], `only the keys ${allowed.join(", ")}`, s ? `unknown key; did you mean "${s}"?` : "unknown key");
+        }
+    }
+    const type = v.type ?? fallback.type;
+    if (typeof type !== "string" || !types.includes(type)) {
+        c.bad(`${key}.type`, type, `one of ${types.join(", ")}`);
+        return fallback;
+    }
+    const limits = EBS_TYPES[type];
+    let sizeGiB = fallback.sizeGiB;
+    if (v.sizeGiB === undefined && defaults.sizeGiB === undefined) {
+        c.bad(`${key}.sizeGiB`, undefined, `an integer size in GiB from ${limits.minSizeGiB} to ${limits.maxSizeGiB} for ${type}`);
+    } else if (v.sizeGiB !== undefined) {
+        sizeGiB = port(c, `${key}.sizeGiB`, v.sizeGiB, limits.minSizeGiB, limits.maxSizeGiB, `an integer size in GiB for ${type}`) ?? sizeGiB;
+    }
+    const encrypted = v.encrypted ?? fallback.encrypted;
+    if (typeof encrypted !== "boolean") {
+        c.bad(`${key}.encrypted`, encrypted, "true or false");
+    }
+    const out: VolumeSettings = { sizeGiB, type, encrypted: encrypted !== false };
+    if (v.iops !== undefined) {
+        if (!limits.iops) {
+            c.bad(`${key}.iops`, v.iops, `no iops for ${type} (only gp3, io1, io2 take iops)`);
+        } else {
+            out.iops = port(c, `${key}.iops`, v.iops, limits.iops.min, limits.iops.max, `an integer IOPS for ${type}`);
+        }
+    } else if (limits.iops?.required) {
+        c.bad(`${key}.iops`, undefined, `an integer IOPS from ${limits.iops.min} to ${limits.iops.max} (required for ${type})`);
+    }
+    if (v.throughput !== undefined) {
+        if (!limits.throughput) {
+            c.bad(`${key}.throughput`, v.throughput, `no throughput for ${type} (only gp3 takes throughput)`);
+        } else {
+            out.throughput = port(c, `${key}.throughput`, v.throughput, limits.throughput.min, limits.throughput.max, `an integer throughput in MiB/s for ${type}`);
+        }
+    }
+    if (v.kmsKeyId !== undefined) {
+        if (typeof v.kmsKeyId !== "string" || !KMS_KEY.test(v.kmsKeyId)) {
+            c.bad(`${key}.kmsKeyId`, v.kmsKeyId, "a KMS key ARN, key id or alias/<name>");
+        } else if (out.encrypted === false) {
+            c.bad(`${key}.kmsKeyId`, v.kmsKeyId, "no kmsKeyId on an unencrypted volume (set encrypted: true)");
+        } else {
+            out.kmsKeyId = v.kmsKeyId;
+        }
+    }
+    return out;
+}
+
+/** Why a string is not an OpenSSH public key AWS will import, or undefined when it is one. */
+export function openSshPublicKeyProblem(text: string): string | undefined {
+    const parts = text.trim().split(/\s+/);
+    if (parts.length < 2) {
+        return "not in OpenSSH format";
+    }
+    const [type, b64] = parts;
+    if (!OPENSSH_KEY_TYPES.includes(type)) {
+        return text.includes("BEGIN") ? "PEM is not accepted; convert with `ssh-keygen -y -f key.pem`" : `key type ${show(type)} is not supported by EC2`;
+    }
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) {
+        return "the key data is not base64";
+    }
+    const blob = Buffer.from(b64, "base64");
+    const len = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
+    if (len <= 0 || 4 + len > blob.length || blob.subarray(4, 4 + len).toString("latin1") !== type) {
+        return `the key data does not encode a ${type} key`;
+    }
+    return undefined;
+}
+
+/**
+ * The SDK's `isConfigSecret` (what `pulumi.Config.getSecret` relies on) is exported at runtime but marked internal
+ * in its typings; a test with a secret userData keeps this working across SDK upgrades.
+ */
+const runtimeConfig = pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean };
+
+/** Reads the stack's `ec2-server:*` config through the Pulumi runtime and validates it. */
+export function loadConfig(): ServerConfig {
+    const all = pulumi.runtime.allConfig();
+    const raw: RawConfig = {};
+    const secretKeys = new Set<string>();
+    const prefix = `${NAMESPACE}:`;
+    for (const [fullKey, value] of Object.entries(all)) {
+        if (fullKey.startsWith(prefix)) {
+            const key = fullKey.slice(prefix.length);
+            raw[key] = value;
+            if (runtimeConfig.isConfigSecret?.(fullKey)) {
+                secretKeys.add(key);
+            }
+        }
+    }
+    return parseConfig(raw, secretKeys);
+}

@@ -1,0 +1,216 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { SSM_MANAGED_POLICY } from "./aws-facts";
+import { DataVolumeSettings, VolumeSettings } from "./config";
+
+export interface InstanceArgs {
+    /** How many identical servers; server i goes in `subnets[i % subnets.length]`. @default 1 */
+    count?: number;
+    /** Subnets to spread the servers over, round-robin, with their availability zones (plain, known values). */
+    subnets: { id: pulumi.Input<string>; availabilityZone: string }[];
+    /** Security groups for every server. */
+    securityGroupIds: pulumi.Input<string>[];
+    /** The AMI id. */
+    ami: string;
+    /**
+     * True when `ami` was pinned by id. When false (resolved from an alias), `ignoreChanges: ["ami"]` keeps a newly
+     * published image from replacing running servers; roll forward on purpose with `pulumi up --replace`.
+     */
+    amiPinned: boolean;
+    /** Instance type, e.g. t3.micro. Changing it stops and starts the server in place. */
+    instanceType: pulumi.Input<string>;
+    /** EC2 key pair name. @default none (Session Manager only) */
+    keyName?: pulumi.Input<string>;
+    /** Give the servers an IAM role with AmazonSSMManagedInstanceCore, for Session Manager. @default true */
+    ssm?: boolean;
+    /** AWS partition facts, to build ARNs and service principals (`aws.getPartition`). Required with `ssm`. */
+    partition?: { partition: string; dnsSuffix: string };
+    /** Auto-assign a public IPv4 address (billed by AWS). Changing it replaces the server. @default false */
+    publicIp?: boolean;
+    /**
+     * An Elastic IP per server: a fixed public address that survives stop/start and replacement. Billed per hour
+     * whether or not it is attached. The server then gets no auto-assigned address. @default false
+     */
+    elasticIp?: boolean;
+    /** Root volume. It is always deleted with its server: keep data on `dataVolumes`. */
+    rootVolume: VolumeSettings;
+    /**
+     * Data volumes per server: separate EBS volumes in the server's AZ, attached by `aws.ec2.VolumeAttachment`.
+     * They are kept (`retainOnDelete`) when the server is replaced or the stack is destroyed. @default []
+     */
+    dataVolumes?: DataVolumeSettings[];
+    /** User data (cloud-init). May be secret. */
+    userData?: pulumi.Input<string>;
+    /** Replace the server when user data changes, instead of updating it in place (which needs a stop/start). @default false */
+    userDataReplaceOnChange?: boolean;
+    /** Detailed (1-minute) CloudWatch monitoring, billed. @default false */
+    monitoring?: boolean;
+    /** EC2 termination protection (`disableApiTermination`). @default false */
+    terminationProtection?: boolean;
+    /** Prefix of the Name tags. @default the component name */
+    namePrefix?: string;
+    /** Tags for every resource (besides the provider's default tags). */
+    tags?: Record<string, string>;
+}
+
+/** One server's addresses and ids. */
+export interface Server {
+    instance: aws.ec2.Instance;
+    id: pulumi.Output<string>;
+    availabilityZone: string;
+    privateIp: pulumi.Output<string>;
+    /** The Elastic IP, the auto-assigned address, or undefined when the server has no public address. */
+    publicIp?: pulumi.Output<string>;
+    publicDns?: pulumi.Output<string>;
+    dataVolumeIds: pulumi.Output<string>[];
+}
+
+/**
+ * `count` EC2 servers with IMDSv2 required, an encrypted gp3 root volume, optional Session Manager role,
+ * Elastic IPs and retained data volumes.
+ */
+export class Instance extends pulumi.ComponentResource {
+    public readonly servers: Server[];
+    /** The IAM role of the servers (undefined without `ssm`). */
+    public readonly roleName?: pulumi.Output<string>;
+
+    constructor(name: string, args: InstanceArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("ec2-server:compute:Instance", name, {}, opts);
+        const count = args.count ?? 1;
+        if (!Number.isInteger(count) || count < 1 || count > 50) {
+            throw new Error(`'count' must be an integer from 1 to 50, got ${count}`);
+        }
+        if (args.subnets.length === 0) {
+            throw new Error("'subnets' must not be empty");
+        }
+        const ssm = args.ssm ?? true;
+        if (ssm && !args.partition) {
+            throw new Error("'ssm' requires 'partition'");
+        }
+        if (args.elasticIp && args.publicIp) {
+            throw new Error("Cannot specify both 'publicIp' and 'elasticIp'; an Elastic IP is the server's public address");
+        }
+        const prefix = args.namePrefix ?? name;
+        const tags = args.tags ?? {};
+        const child = { parent: this };
+
+        let profile: aws.iam.InstanceProfile | undefined;
+        if (ssm) {
+            const { partition, dnsSuffix } = args.partition!;
+            const role = new aws.iam.Role(`${name}-role`, {
+                description: "ec2-server instances: Session Manager only",
+                assumeRolePolicy: JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [{ Effect: "Allow", Principal: { Service: `ec2.${dnsSuffix}` }, Action: "sts:AssumeRole" }],
+                }),
+                tags: { ...tags, Name: `${prefix}-role` },
+            }, child);
+            new aws.iam.RolePolicyAttachment(`${name}-ssm-core`, {
+                role: role.name,
+                policyArn: `arn:${partition}:iam::aws:policy/${SSM_MANAGED_POLICY}`,
+            }, child);
+            profile = new aws.iam.InstanceProfile(`${name}-profile`, {
+                role: role.name,
+                tags: { ...tags, Name: `${prefix}-profile` },
+            }, child);
+            this.roleName = role.name;
+        }
+
+        this.servers = [];
+        for (let i = 0; i < count; i++) {
+            const subnet = args.subnets[i % args.subnets.length];
+            const serverName = `${prefix}-${i}`;
+            const root = args.rootVolume;
+            const instance = new aws.ec2.Instance(`${name}-${i}`, {
+                ami: args.ami,
+                instanceType: args.instanceType,
+                subnetId: subnet.id,
+                vpcSecurityGroupIds: args.securityGroupIds,
+                keyName: args.keyName,
+                iamInstanceProfile: profile?.name,
+                associatePublicIpAddress: args.publicIp ?? false,
+                metadataOptions: {
+                    httpEndpoint: "enabled",
+                    httpTokens: "required",
+                    httpPutResponseHopLimit: 1,
+                    instanceMetadataTags: "disabled",
+                },
+                rootBlockDevice: {
+                    volumeType: root.type,
+                    volumeSize: root.sizeGiB,
+                    encrypted: root.encrypted,
+                    kmsKeyId: root.kmsKeyId,
+                    iops: root.iops,
+                    throughput: root.throughput,
+                    deleteOnTermination: true,
+                    tags: { ...tags, Name: `${serverName}-root` },
+                },
+                userData: args.userData,
+                userDataReplaceOnChange: args.userDataReplaceOnChange ?? false,
+                monitoring: args.monitoring ?? false,
+                disableApiTermination: args.terminationProtection ?? false,
+                tags: { ...tags, Name: serverName },
+            }, { ...child, ignoreChanges: args.amiPinned ? [] : ["ami"] });
+
+            let publicIp: pulumi.Output<string> | undefined;
+            let publicDns: pulumi.Output<string> | undefined;
+            if (args.elasticIp) {
+                const eip = new aws.ec2.Eip(`${name}-${i}-eip`, {
+                    domain: "vpc",
+                    tags: { ...tags, Name: `${serverName}-eip` },
+                }, child);
+                // A separate association keeps the address when the server is replaced: only the association moves.
+                new aws.ec2.EipAssociation(`${name}-${i}-eip`, { allocationId: eip.allocationId, instanceId: instance.id }, child);
+                publicIp = eip.publicIp;
+                publicDns = eip.publicDns;
+            } else if (args.publicIp) {
+                publicIp = instance.publicIp;
+                publicDns = instance.publicDns;
+            }
+
+            const dataVolumeIds = (args.dataVolumes ?? []).map(v => {
+                const volume = new aws.ebs.Volume(`${name}-${i}-${v.name}`, {
+                    // The subnet's AZ is a known value, so a server replacement never makes the volume's AZ unknown.
+                    availabilityZone: subnet.availabilityZone,
+                    size: v.sizeGiB,
+                    type: v.type,
+                    encrypted: v.encrypted,
+                    kmsKeyId: v.kmsKeyId,
+                    iops: v.iops,
+                    throughput: v.throughput,
+                    snapshotId: v.snapshotId,
+                    tags: { ...tags, Name: `${serverName}-${v.name}` },
+                }, { ...child, retainOnDelete: true });
+                new aws.ec2.VolumeAttachment(`${name}-${i}-${v.name}`, {
+                    instanceId: instance.id,
+                    volumeId: volume.id,
+                    deviceName: v.deviceName,
+                    // Stop the old server before detaching, so the filesystem is flushed cleanly.
+                    stopInstanceBeforeDetaching: true,
+                }, {
+                    ...child,
+                    // A volume attaches to one server at a time: detach from the old server before attaching to its replacement.
+                    deleteBeforeReplace: true,
+                });
+                return volume.id;
+            });
+
+            this.servers.push({
+                instance,
+                id: instance.id,
+                availabilityZone: subnet.availabilityZone,
+                privateIp: instance.privateIp,
+                publicIp,
+                publicDns,
+                dataVolumeIds,
+            });
+        }
+
+        this.registerOutputs({
+            instanceIds: this.servers.map(s => s.id),
+            privateIps: this.servers.map(s => s.privateIp),
+            publicIps: this.servers.map(s => s.publicIp),
+            roleName: this.roleName,
+        });
+    }
+}

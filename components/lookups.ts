@@ -1,0 +1,128 @@
+/**
+ * Everything the program needs to know from AWS before it registers a resource: region, partition, zones,
+ * adopted subnets and the AMI. Checks that depend on those facts fail here with a ConfigError, so a bad stack
+ * stops before anything is created.
+ */
+import * as aws from "@pulumi/aws";
+import { AMI_ALIASES, Architecture, instanceTypeArchitecture, loginUserForAmiName } from "./aws-facts";
+import { ConfigError, NAMESPACE, ServerConfig } from "./config";
+
+export interface ResolvedAmi {
+    id: string;
+    /** True when the stack pinned the id; false when it came from an alias. */
+    pinned: boolean;
+    name: string;
+    architecture: Architecture;
+    rootDeviceName: string;
+    /** Size of the AMI's root snapshot: the smallest root volume it can boot with. */
+    rootSnapshotSizeGiB: number;
+    /** "windows" for Windows AMIs, "" otherwise. */
+    platform: string;
+    loginUser: string;
+}
+
+export interface AwsFacts {
+    region: string;
+    partition: { partition: string; dnsSuffix: string };
+    /** Availability zones of a new network, in order. Empty for an adopted network. */
+    availabilityZones: string[];
+    /** The server subnets with their zones (new network: filled later from the zones). */
+    adoptedSubnets: { id: string; availabilityZone: string; vpcId: string }[];
+    ami: ResolvedAmi;
+}
+
+async function resolveAmi(cfg: ServerConfig, errors: string[]): Promise<ResolvedAmi | undefined> {
+    let id: string;
+    let loginUser: string | undefined;
+    if (cfg.ami.kind === "alias") {
+        const alias = AMI_ALIASES[cfg.ami.alias];
+        const param = await aws.ssm.getParameter({ name: alias.parameter });
+        id = param.value;
+        loginUser = alias.loginUser;
+    } else {
+        id = cfg.ami.id;
+    }
+    // Owners are not restricted for a pinned id: the id itself is the choice. Deprecated images stay usable.
+    const image = await aws.ec2.getAmi({ filters: [{ name: "image-id", values: [id] }], includeDeprecated: true, mostRecent: true })
+        .catch(() => undefined);
+    if (!image) {
+        errors.push(`${NAMESPACE}:ami: got ${JSON.stringify(cfg.ami.kind === "alias" ? cfg.ami.alias : id)}, expected an AMI visible in this region (no image ${id} was found)`);
+        return undefined;
+    }
+    const root = image.blockDeviceMappings.find(m => m.deviceName === image.rootDeviceName);
+    // The provider returns the EBS map with Terraform's keys (volume_size); accept both spellings.
+    const size = Number(root?.ebs?.["volume_size"] ?? root?.ebs?.["volumeSize"] ?? 0);
+    return {
+        id,
+        pinned: cfg.ami.kind === "id",
+        name: image.name,
+        architecture: image.architecture === "arm64" ? "arm64" : "x86_64",
+        rootDeviceName: image.rootDeviceName,
+        rootSnapshotSizeGiB: size,
+        platform: image.platform ?? "",
+        loginUser: loginUser ?? (image.platform === "windows" ? "Administrator" : loginUserForAmiName(`${image.name} ${image.description}`)),
+    };
+}
+
+/** Looks up the AWS facts for a validated config. Throws ConfigError for every problem found. */
+export async function lookupAwsFacts(cfg: ServerConfig): Promise<AwsFacts> {
+    const errors: string[] = [];
+    const [region, partition, ami] = await Promise.all([aws.getRegion(), aws.getPartition(), resolveAmi(cfg, errors)]);
+
+    let availabilityZones: string[] = [];
+    let adoptedSubnets: AwsFacts["adoptedSubnets"] = [];
+    if (cfg.network.kind === "new") {
+        const zones = await aws.getAvailabilityZones({
+            state: "available",
+            // Only zones every account can use, never Local Zones or opt-in zones.
+            filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
+        });
+        const wanted = cfg.network.availabilityZones;
+        if (zones.names.length < wanted) {
+            errors.push(`${NAMESPACE}:availabilityZones: got ${wanted}, expected at most ${zones.names.length} (the zones of ${region.region}: ${zones.names.join(", ")})`);
+        }
+        availabilityZones = zones.names.slice(0, wanted);
+    } else {
+        const vpcId = cfg.network.vpcId;
+        adoptedSubnets = await Promise.all(cfg.network.subnetIds.map(async id => {
+            const s = await aws.ec2.getSubnet({ id }).catch(() => undefined);
+            if (!s) {
+                errors.push(`${NAMESPACE}:existingSubnetIds: got ${JSON.stringify(id)}, expected a subnet that exists in ${region.region}`);
+                return { id, availabilityZone: "", vpcId: "" };
+            }
+            if (s.vpcId !== vpcId) {
+                errors.push(`${NAMESPACE}:existingSubnetIds: got ${JSON.stringify(id)}, expected a subnet of ${NAMESPACE}:existingVpcId ${vpcId} (it is in ${s.vpcId})`);
+            }
+            return { id, availabilityZone: s.availabilityZone, vpcId: s.vpcId };
+        }));
+    }
+
+    if (ami) {
+        const typeArch = instanceTypeArchitecture(cfg.instanceType);
+        if (typeArch && typeArch !== ami.architecture) {
+            errors.push(`${NAMESPACE}:instanceType ${JSON.stringify(cfg.instanceType)} is ${typeArch} but the AMI ${ami.id} (${ami.name}) is ${ami.architecture}; choose a matching instance type or AMI`);
+        }
+        if (cfg.rootVolume.sizeGiB < ami.rootSnapshotSizeGiB) {
+            errors.push(`${NAMESPACE}:rootVolume.sizeGiB: got ${cfg.rootVolume.sizeGiB}, expected at least ${ami.rootSnapshotSizeGiB} (the size of the root snapshot of ${ami.id})`);
+        }
+        if (ami.platform === "windows" && cfg.keyPair.kind === "generate" && cfg.keyPair.algorithm !== "RSA") {
+            errors.push(`${NAMESPACE}:keyAlgorithm: got "ED25519", expected RSA for the Windows AMI ${ami.id}: EC2 encrypts the Windows password with an RSA key`);
+        }
+        if (ami.platform === "windows" && cfg.keyPair.kind === "import" && !cfg.keyPair.publicKey.startsWith("ssh-rsa ")) {
+            errors.push(`${NAMESPACE}:publicKey: got a non-RSA key, expected an ssh-rsa key for the Windows AMI ${ami.id}`);
+        }
+        if (ami.platform !== "windows" && !ami.rootDeviceName) {
+            errors.push(`${NAMESPACE}:ami: got ${JSON.stringify(ami.id)}, expected an EBS-backed AMI with a root device`);
+        }
+    }
+    if (errors.length > 0 || !ami) {
+        throw new ConfigError(errors);
+    }
+    return {
+        region: region.region,
+        partition: { partition: partition.partition, dnsSuffix: partition.dnsSuffix },
+        availabilityZones,
+        adoptedSubnets,
+        ami,
+    };
+}
