@@ -1,0 +1,503 @@
+/**
+ * One model of AWS for every test and for the offline plan: `pulumi.runtime.Mocks` that answer the way AWS and
+ * the providers do. Ids have AWS's shapes and are derived from the resource name, so the same program gives the
+ * same plan every run. Addresses come from the subnet's CIDR; a public IP exists only where AWS would assign one;
+ * keys are real. What AWS would reject (a rule with two sources, a volume attached across zones, an AMI of the
+ * wrong architecture …) throws with AWS's error code. Any resource type or invoke the model does not know throws,
+ * so a new data source or resource cannot silently return nothing.
+ */
+import * as crypto from "node:crypto";
+import * as pulumi from "@pulumi/pulumi";
+import { cidrSubnet, ipv4At, ipv4Contains, parseIpv4Cidr, parseIpv6Cidr } from "../../components/cidr";
+import { ec2ImportedKeyFingerprint, ed25519Key, parseOpenSshPublicKey, rsaKey } from "./ssh-keys";
+
+type Props = Record<string, unknown>;
+
+export const ACCOUNT_ID = "123456789012";
+
+/** Availability zones per region (opt-in-not-required zones only). */
+export const REGION_ZONES: Record<string, string[]> = {
+    "us-east-1": ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f"],
+    "us-east-2": ["us-east-2a", "us-east-2b", "us-east-2c"],
+    "us-west-2": ["us-west-2a", "us-west-2b", "us-west-2c", "us-west-2d"],
+    "eu-west-1": ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
+    "eu-central-1": ["eu-central-1a", "eu-central-1b", "eu-central-1c"],
+    "ap-northeast-1": ["ap-northeast-1a", "ap-northeast-1c", "ap-northeast-1d"],
+    "ap-northeast-2": ["ap-northeast-2a", "ap-northeast-2b", "ap-northeast-2c", "ap-northeast-2d"],
+    "ap-southeast-2": ["ap-southeast-2a", "ap-southeast-2b", "ap-southeast-2c"],
+    "cn-north-1": ["cn-north-1a", "cn-north-1b", "cn-north-1d"],
+};
+
+export interface ModelImage {
+    id: string; name: string; description: string; architecture: "x86_64" | "arm64";
+    rootDeviceName: string; rootSizeGiB: number; platform: string; ownerId: string;
+}
+
+/** AMIs published under the public SSM parameters, per alias path. */
+const PUBLISHED: Record<string, Omit<ModelImage, "id">> = {
+    "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64": {
+        name: "al2023-ami-2023.9.20251110.1-kernel-6.1-x86_64", description: "Amazon Linux 2023 AMI 2023.9.20251110.1 x86_64 HVM kernel-6.1",
+        architecture: "x86_64", rootDeviceName: "/dev/xvda", rootSizeGiB: 8, platform: "", ownerId: "137112412989",
+    },
+    "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64": {
+        name: "al2023-ami-2023.9.20251110.1-kernel-6.1-arm64", description: "Amazon Linux 2023 AMI 2023.9.20251110.1 arm64 HVM kernel-6.1",
+        architecture: "arm64", rootDeviceName: "/dev/xvda", rootSizeGiB: 8, platform: "", ownerId: "137112412989",
+    },
+    "/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id": {
+        name: "ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20251112", description: "Canonical, Ubuntu, 24.04, amd64 noble image",
+        architecture: "x86_64", rootDeviceName: "/dev/sda1", rootSizeGiB: 8, platform: "", ownerId: "099720109477",
+    },
+    "/aws/service/canonical/ubuntu/server/24.04/stable/current/arm64/hvm/ebs-gp3/ami-id": {
+        name: "ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-arm64-server-20251112", description: "Canonical, Ubuntu, 24.04, arm64 noble image",
+        architecture: "arm64", rootDeviceName: "/dev/sda1", rootSizeGiB: 8, platform: "", ownerId: "099720109477",
+    },
+};
+
+/** Images a stack may pin by id (the same ids in every region of the model). */
+export const PINNED_IMAGES: ModelImage[] = [
+    { id: "ami-0123456789abcdef0", name: "debian-12-amd64-20251020-2273", description: "Debian 12 (20251020-2273)", architecture: "x86_64", rootDeviceName: "/dev/xvda", rootSizeGiB: 8, platform: "", ownerId: "136693071363" },
+    { id: "ami-0fedcba9876543210", name: "Windows_Server-2022-English-Full-Base-2025.11.12", description: "Microsoft Windows Server 2022 Full Locale English AMI", architecture: "x86_64", rootDeviceName: "/dev/sda1", rootSizeGiB: 30, platform: "windows", ownerId: "801119661308" },
+    { id: "ami-0a1b2c3d4e5f60789", name: "RHEL-9.6.0_HVM-20251015-arm64-0-Hourly2-GP3", description: "Provided by Red Hat, Inc.", architecture: "arm64", rootDeviceName: "/dev/sda1", rootSizeGiB: 10, platform: "", ownerId: "309956199498" },
+];
+
+/** A network that exists in the account before the program runs, for adoption tests. */
+export const EXISTING = {
+    vpcId: "vpc-0e1d2c3b4a5968778",
+    vpcCidr: "172.31.0.0/16",
+    subnets: [
+        { id: "subnet-0aa11bb22cc33dd44", cidr: "172.31.0.0/20", zoneIndex: 0, mapPublicIpOnLaunch: true },
+        { id: "subnet-0ee55ff66aa77bb88", cidr: "172.31.16.0/20", zoneIndex: 1, mapPublicIpOnLaunch: true },
+    ],
+    /** A subnet of another VPC. */
+    foreignSubnet: { id: "subnet-0cc99dd00ee11ff22", cidr: "10.99.0.0/24", vpcId: "vpc-0f0e0d0c0b0a09080", zoneIndex: 0 },
+    securityGroupIds: ["sg-0123456789abcdef0", "sg-0fedcba9876543210"],
+};
+
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+
+/** Removes pulumi's secret wrappers (the model reasons about values; the engine keeps secretness). */
+export function unwrapSecrets(value: unknown): unknown {
+    if (Array.isArray(value)) {
+        return value.map(unwrapSecrets);
+    }
+    if (value && typeof value === "object") {
+        const obj = value as Props;
+        if (obj[SECRET_SIG_KEY] !== undefined && "value" in obj) {
+            return unwrapSecrets(obj.value);
+        }
+        return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, unwrapSecrets(v)]));
+    }
+    return value;
+}
+
+class AwsError extends Error {
+    constructor(code: string, message: string) {
+        super(`${code}: ${message}`);
+    }
+}
+
+interface SubnetRecord { id: string; vpcId: string; cidr: string; az: string; mapPublicIpOnLaunch: boolean; used: Set<number> }
+
+export interface AwsModelOptions {
+    region: string;
+}
+
+export class AwsModel implements pulumi.runtime.Mocks {
+    readonly region: string;
+    readonly partition: string;
+    readonly zones: string[];
+    private readonly vpcs = new Map<string, { cidr: string }>();
+    private readonly subnets = new Map<string, SubnetRecord>();
+    private readonly securityGroups = new Map<string, { vpcId: string }>();
+    private readonly keyPairs = new Set<string>();
+    private readonly instances = new Map<string, { az: string; subnetId: string }>();
+    private readonly volumes = new Map<string, { az: string }>();
+    private readonly allocations = new Set<string>();
+    /** Every invoke the program made, in order: `token` and its args. */
+    readonly invokes: { token: string; args: Props }[] = [];
+
+    constructor(options: AwsModelOptions) {
+        this.region = options.region;
+        const zones = REGION_ZONES[options.region];
+        if (!zones) {
+            throw new Error(`The AWS model has no region "${options.region}"; known: ${Object.keys(REGION_ZONES).join(", ")}`);
+        }
+        this.zones = zones;
+        this.partition = options.region.startsWith("cn-") ? "aws-cn" : "aws";
+        this.vpcs.set(EXISTING.vpcId, { cidr: EXISTING.vpcCidr });
+        for (const s of EXISTING.subnets) {
+            this.subnets.set(s.id, { id: s.id, vpcId: EXISTING.vpcId, cidr: s.cidr, az: zones[s.zoneIndex], mapPublicIpOnLaunch: s.mapPublicIpOnLaunch, used: new Set() });
+        }
+        const f = EXISTING.foreignSubnet;
+        this.vpcs.set(f.vpcId, { cidr: "10.99.0.0/16" });
+        this.subnets.set(f.id, { id: f.id, vpcId: f.vpcId, cidr: f.cidr, az: zones[f.zoneIndex], mapPublicIpOnLaunch: false, used: new Set() });
+        for (const id of EXISTING.securityGroupIds) {
+            this.securityGroups.set(id, { vpcId: EXISTING.vpcId });
+        }
+    }
+
+    private get dnsSuffix(): string {
+        return this.partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+    }
+
+    /** Deterministic hex from a seed. */
+    private hex(seed: string, length: number): string {
+        return crypto.createHash("sha256").update(`${this.region}/${seed}`).digest("hex").slice(0, length);
+    }
+
+    private awsId(prefix: string, seed: string): string {
+        return `${prefix}-0${this.hex(seed, 16)}`;
+    }
+
+    private arn(service: string, resource: string, global = false): string {
+        return `arn:${this.partition}:${service}:${global ? "" : this.region}:${ACCOUNT_ID}:${resource}`;
+    }
+
+    /** An autonamed physical name, as Pulumi's autonaming makes it: `<name>-<7 hex>`. */
+    private autoname(name: string): string {
+        return `${name}-${this.hex(`autoname/${name}`, 7)}`;
+    }
+
+    /** A deterministic public IPv4 address from Amazon's ranges. */
+    private publicAddress(seed: string): string {
+        const h = crypto.createHash("sha256").update(`${this.region}/ip/${seed}`).digest();
+        return `3.${34 + (h[0] % 4)}.${h[1]}.${1 + (h[2] % 254)}`;
+    }
+
+    private publicDnsName(address: string): string {
+        const host = `ec2-${address.replace(/\./g, "-")}`;
+        return this.region === "us-east-1" ? `${host}.compute-1.amazonaws.com` : `${host}.${this.region}.compute.${this.dnsSuffix}`;
+    }
+
+    /** A free private address inside the subnet (AWS reserves the first four and the last). */
+    private privateAddress(subnet: SubnetRecord, seed: string): string {
+        const size = 2 ** (32 - parseIpv4Cidr(subnet.cidr)!.prefix);
+        const usable = size - 5;
+        let offset = 4 + (parseInt(this.hex(`ip/${seed}`, 8), 16) % usable);
+        while (subnet.used.has(offset)) {
+            offset = 4 + ((offset - 4 + 1) % usable);
+        }
+        subnet.used.add(offset);
+        return ipv4At(subnet.cidr, offset);
+    }
+
+    private requireZone(az: unknown, what: string): string {
+        if (typeof az !== "string" || !this.zones.includes(az)) {
+            throw new AwsError("InvalidParameterValue", `${what}: invalid availability zone ${JSON.stringify(az)} for ${this.region}`);
+        }
+        return az;
+    }
+
+    private image(id: string): ModelImage | undefined {
+        const pinned = PINNED_IMAGES.find(i => i.id === id);
+        if (pinned) {
+            return pinned;
+        }
+        for (const [path, image] of Object.entries(PUBLISHED)) {
+            if (this.publishedId(path) === id) {
+                return { id, ...image };
+            }
+        }
+        return undefined;
+    }
+
+    /** The AMI id AWS currently publishes under a public parameter in this region. */
+    publishedId(path: string): string {
+        return `ami-0${this.hex(`ami/${path}`, 16)}`;
+    }
+
+    private checkRule(type: string, p: Props): void {
+        const sources = ["cidrIpv4", "cidrIpv6", "referencedSecurityGroupId", "prefixListId"].filter(k => p[k] !== undefined);
+        if (sources.length !== 1) {
+            throw new AwsError("InvalidParameterCombination", `${type} takes exactly one of cidr_ipv4, cidr_ipv6, referenced_security_group_id, prefix_list_id (got ${sources.join(", ") || "none"})`);
+        }
+        if (!this.securityGroups.has(String(p.securityGroupId))) {
+            throw new AwsError("InvalidGroup.NotFound", `The security group '${p.securityGroupId}' does not exist`);
+        }
+        const protocol = String(p.ipProtocol);
+        if (protocol === "-1" && (p.fromPort !== undefined || p.toPort !== undefined)) {
+            throw new AwsError("InvalidParameterValue", "ip_protocol -1 means all ports; from_port and to_port must not be set");
+        }
+        if ((protocol === "tcp" || protocol === "udp") && (typeof p.fromPort !== "number" || typeof p.toPort !== "number" || p.fromPort > p.toPort)) {
+            throw new AwsError("InvalidParameterValue", `${protocol} rules need from_port <= to_port`);
+        }
+        if (p.cidrIpv4 !== undefined && !parseIpv4Cidr(String(p.cidrIpv4))) {
+            throw new AwsError("InvalidParameterValue", `invalid IPv4 CIDR ${p.cidrIpv4}`);
+        }
+        if (p.cidrIpv6 !== undefined && !parseIpv6Cidr(String(p.cidrIpv6))) {
+            throw new AwsError("InvalidParameterValue", `invalid IPv6 CIDR ${p.cidrIpv6}`);
+        }
+    }
+
+    newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Props } {
+        const p = unwrapSecrets(args.inputs) as Props;
+        const n = args.name;
+        const state = (extra: Props) => ({ ...args.inputs, ...extra, region: this.region });
+        switch (args.type) {
+            case "pulumi:pulumi:Stack":
+            case "ec2-server:network:Network":
+            case "ec2-server:security:SecurityGroup":
+            case "ec2-server:keys:KeyPair":
+            case "ec2-server:compute:Instance":
+                return { id: undefined, state: {} };
+
+            case "aws:ec2/vpc:Vpc": {
+                const cidr = parseIpv4Cidr(String(p.cidrBlock));
+                if (!cidr || cidr.prefix < 16 || cidr.prefix > 28) {
+                    throw new AwsError("InvalidVpc.Range", `The CIDR '${p.cidrBlock}' is invalid (a VPC takes /16 to /28)`);
+                }
+                const id = this.awsId("vpc", n);
+                this.vpcs.set(id, { cidr: String(p.cidrBlock) });
+                return {
+                    id, state: state({
+                        arn: this.arn("ec2", `vpc/${id}`), ownerId: ACCOUNT_ID, instanceTenancy: "default",
+                        defaultSecurityGroupId: this.awsId("sg", `${n}/default`), mainRouteTableId: this.awsId("rtb", `${n}/main`),
+                        defaultNetworkAclId: this.awsId("acl", `${n}/default`), dhcpOptionsId: this.awsId("dopt", "default"),
+                    }),
+                };
+            }
+            case "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": {
+                const vpcId = String(p.vpcId);
+                if (!this.vpcs.has(vpcId)) {
+                    throw new AwsError("InvalidVpcID.NotFound", `The vpc ID '${vpcId}' does not exist`);
+                }
+                const id = this.awsId("sg", `${n}/default`);
+                return { id, state: state({ name: "default", description: "default VPC security group", arn: this.arn("ec2", `security-group/${id}`), ownerId: ACCOUNT_ID, ingress: p.ingress ?? [], egress: p.egress ?? [] }) };
+            }
+            case "aws:ec2/internetGateway:InternetGateway": {
+                const id = this.awsId("igw", n);
+                return { id, state: state({ arn: this.arn("ec2", `internet-gateway/${id}`), ownerId: ACCOUNT_ID }) };
+            }
+            case "aws:ec2/routeTable:RouteTable": {
+                const id = this.awsId("rtb", n);
+                return { id, state: state({ arn: this.arn("ec2", `route-table/${id}`), ownerId: ACCOUNT_ID, routes: p.routes ?? [], propagatingVgws: [] }) };
+            }
+            case "aws:ec2/route:Route":
+                return { id: `r-${p.routeTableId}${this.hex(`route/${n}`, 10).replace(/[a-f]/g, "")}`, state: state({ origin: "CreateRoute", state: "active" }) };
+            case "aws:ec2/subnet:Subnet": {
+                const vpc = this.vpcs.get(String(p.vpcId));
+                if (!vpc) {
+                    throw new AwsError("InvalidVpcID.NotFound", `The vpc ID '${p.vpcId}' does not exist`);
+                }
+                const cidr = parseIpv4Cidr(String(p.cidrBlock));
+                if (!cidr || !ipv4Contains(parseIpv4Cidr(vpc.cidr)!, cidr) || cidr.prefix > 28) {
+                    throw new AwsError("InvalidSubnet.Range", `The CIDR '${p.cidrBlock}' is invalid for VPC ${p.vpcId} (${vpc.cidr})`);
+                }
+                for (const s of this.subnets.values()) {
+                    if (s.vpcId === p.vpcId && (ipv4Contains(parseIpv4Cidr(s.cidr)!, cidr) || ipv4Contains(cidr, parseIpv4Cidr(s.cidr)!))) {
+                        throw new AwsError("InvalidSubnet.Conflict", `The CIDR '${p.cidrBlock}' conflicts with another subnet (${s.cidr})`);
+                    }
+                }
+                const az = this.requireZone(p.availabilityZone, "subnet");
+                const id = this.awsId("subnet", n);
+                this.subnets.set(id, { id, vpcId: String(p.vpcId), cidr: String(p.cidrBlock), az, mapPublicIpOnLaunch: p.mapPublicIpOnLaunch === true, used: new Set() });
+                return {
+                    id, state: state({
+                        arn: this.arn("ec2", `subnet/${id}`), ownerId: ACCOUNT_ID, availabilityZoneId: `${this.region.slice(0, 3)}${az.slice(-1)}-az${this.zones.indexOf(az) + 1}`,
+                        mapPublicIpOnLaunch: p.mapPublicIpOnLaunch ?? false,
+                    }),
+                };
+            }
+            case "aws:ec2/routeTableAssociation:RouteTableAssociation":
+                return { id: this.awsId("rtbassoc", n), state: state({}) };
+            case "aws:ec2/securityGroup:SecurityGroup": {
+                const vpcId = String(p.vpcId);
+                if (!this.vpcs.has(vpcId)) {
+                    throw new AwsError("InvalidVpcID.NotFound", `The vpc ID '${vpcId}' does not exist`);
+                }
+                const id = this.awsId("sg", n);
+                this.securityGroups.set(id, { vpcId });
+                // A group created through the API has no rules at all: AWS's default allow-all egress is removed
+                // by the provider, so `egress` is empty unless the program adds rules.
+                return { id, state: state({ name: p.name ?? this.autoname(n), arn: this.arn("ec2", `security-group/${id}`), ownerId: ACCOUNT_ID, ingress: p.ingress ?? [], egress: p.egress ?? [] }) };
+            }
+            case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":
+            case "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": {
+                this.checkRule(args.type, p);
+                const id = this.awsId("sgr", n);
+                return { id, state: state({ arn: this.arn("ec2", `security-group-rule/${id}`), securityGroupRuleId: id }) };
+            }
+            case "aws:ec2/vpcEndpoint:VpcEndpoint": {
+                const expected = new RegExp(`^com\\.amazonaws\\.${this.region}\\.[a-z0-9.-]+$`);
+                if (!expected.test(String(p.serviceName))) {
+                    throw new AwsError("InvalidServiceName", `The Vpc Endpoint Service '${p.serviceName}' does not exist in ${this.region}`);
+                }
+                const id = this.awsId("vpce", n);
+                return {
+                    id, state: state({
+                        arn: this.arn("ec2", `vpc-endpoint/${id}`), ownerId: ACCOUNT_ID, state: "available",
+                        networkInterfaceIds: (p.subnetIds as string[] ?? []).map((s, i) => this.awsId("eni", `${n}/${i}`)),
+                        dnsEntries: [{ dnsName: `${id}-${this.hex(n, 8)}.${String(p.serviceName).split(".").pop()}.${this.region}.vpce.${this.dnsSuffix}`, hostedZoneId: "Z27UANNT0PRK1T" }],
+                    }),
+                };
+            }
+            case "tls:index/privateKey:PrivateKey": {
+                const algorithm = String(p.algorithm);
+                if (algorithm !== "ED25519" && algorithm !== "RSA") {
+                    throw new Error(`the model generates ED25519 and RSA keys, not ${algorithm}`);
+                }
+                const key = algorithm === "RSA" ? rsaKey(n, Number(p.rsaBits ?? 2048)) : ed25519Key(n);
+                const { publicBlob: _blob, algorithm: _alg, ...fields } = key;
+                return { id: crypto.createHash("sha1").update(key.publicBlob).digest("hex"), state: { ...args.inputs, ...fields } };
+            }
+            case "aws:ec2/keyPair:KeyPair": {
+                const publicKey = String(p.publicKey ?? "");
+                if (!parseOpenSshPublicKey(publicKey)) {
+                    throw new AwsError("InvalidKey.Format", "Key is not in valid OpenSSH public key format");
+                }
+                const keyName = String(p.keyName ?? this.autoname(n));
+                this.keyPairs.add(keyName);
+                const type = publicKey.startsWith("ssh-ed25519") ? "ed25519" : "rsa";
+                return { id: keyName, state: state({ keyName, keyPairId: this.awsId("key", n), keyType: type, arn: this.arn("ec2", `key-pair/${keyName}`), fingerprint: ec2ImportedKeyFingerprint(publicKey) }) };
+            }
+            case "aws:iam/role:Role": {
+                const policy = JSON.parse(String(p.assumeRolePolicy));
+                if (policy.Version !== "2012-10-17" || !Array.isArray(policy.Statement)) {
+                    throw new AwsError("MalformedPolicyDocument", "assume role policy is not a valid policy document");
+                }
+                const name = String(p.name ?? this.autoname(n));
+                return { id: name, state: state({ name, arn: this.arn("iam", `role/${name}`, true), uniqueId: `AROA${this.hex(n, 17).toUpperCase()}`, createDate: "2026-01-01T00:00:00Z" }) };
+            }
+            case "aws:iam/rolePolicyAttachment:RolePolicyAttachment": {
+                const arn = String(p.policyArn);
+                if (!arn.startsWith(`arn:${this.partition}:iam::`)) {
+                    throw new AwsError("InvalidInput", `ARN ${arn} is not in partition ${this.partition}`);
+                }
+                return { id: `${p.role}-${this.hex(n, 20)}`, state: state({}) };
+            }
+            case "aws:iam/instanceProfile:InstanceProfile": {
+                const name = String(p.name ?? this.autoname(n));
+                return { id: name, state: state({ name, arn: this.arn("iam", `instance-profile/${name}`, true), uniqueId: `AIPA${this.hex(n, 17).toUpperCase()}` }) };
+            }
+            case "aws:ec2/instance:Instance": {
+                const subnet = this.subnets.get(String(p.subnetId));
+                if (!subnet) {
+                    throw new AwsError("InvalidSubnetID.NotFound", `The subnet ID '${p.subnetId}' does not exist`);
+                }
+                const image = this.image(String(p.ami));
+                if (!image) {
+                    throw new AwsError("InvalidAMIID.NotFound", `The image id '[${p.ami}]' does not exist`);
+                }
+                const typeArch = /^(a1|t4g|[a-z]+\dg[a-z]*|im4gn|is4gen|x2gd|x8g)\./.test(String(p.instanceType)) ? "arm64" : "x86_64";
+                if (typeArch !== image.architecture) {
+                    throw new AwsError("InvalidParameterValue", `The architecture '${typeArch}' of the specified instance type does not match the architecture '${image.architecture}' of the specified AMI`);
+                }
+                if (p.keyName !== undefined && !this.keyPairs.has(String(p.keyName))) {
+                    throw new AwsError("InvalidKeyPair.NotFound", `The key pair '${p.keyName}' does not exist`);
+                }
+                for (const sg of (p.vpcSecurityGroupIds as string[] | undefined) ?? []) {
+                    const group = this.securityGroups.get(sg);
+                    if (!group || group.vpcId !== subnet.vpcId) {
+                        throw new AwsError("InvalidGroup.NotFound", `The security group '${sg}' does not exist in VPC '${subnet.vpcId}'`);
+                    }
+                }
+                const root = (p.rootBlockDevice ?? {}) as Props;
+                if (root.volumeSize !== undefined && Number(root.volumeSize) < image.rootSizeGiB) {
+                    throw new AwsError("InvalidBlockDeviceMapping", `Volume of size ${root.volumeSize}GB is smaller than snapshot, expect size >= ${image.rootSizeGiB}GB`);
+                }
+                const id = this.awsId("i", n);
+                this.instances.set(id, { az: subnet.az, subnetId: subnet.id });
+                const privateIp = this.privateAddress(subnet, n);
+                const hasPublic = p.associatePublicIpAddress === undefined ? subnet.mapPublicIpOnLaunch : p.associatePublicIpAddress === true;
+                const publicIp = hasPublic ? this.publicAddress(n) : "";
+                return {
+                    id, state: state({
+                        arn: this.arn("ec2", `instance/${id}`), availabilityZone: subnet.az, instanceState: "running",
+                        privateIp, privateDns: `ip-${privateIp.replace(/\./g, "-")}.${this.region === "us-east-1" ? "ec2" : `${this.region}.compute`}.internal`,
+                        publicIp, publicDns: publicIp ? this.publicDnsName(publicIp) : "",
+                        primaryNetworkInterfaceId: this.awsId("eni", n), outpostArn: "", passwordData: "",
+                        rootBlockDevice: { ...root, deviceName: image.rootDeviceName, volumeId: this.awsId("vol", `${n}/root`) },
+                    }),
+                };
+            }
+            case "aws:ec2/eip:Eip": {
+                if (p.domain !== "vpc") {
+                    throw new AwsError("InvalidParameterValue", "EC2-Classic is retired; an Elastic IP needs domain \"vpc\"");
+                }
+                const allocationId = this.awsId("eipalloc", n);
+                this.allocations.add(allocationId);
+                const publicIp = this.publicAddress(`eip/${n}`);
+                return { id: allocationId, state: state({ allocationId, publicIp, publicDns: this.publicDnsName(publicIp), arn: this.arn("ec2", `elastic-ip/${allocationId}`), ptrRecord: "" }) };
+            }
+            case "aws:ec2/eipAssociation:EipAssociation": {
+                if (!this.allocations.has(String(p.allocationId))) {
+                    throw new AwsError("InvalidAllocationID.NotFound", `The allocation ID '${p.allocationId}' does not exist`);
+                }
+                if (!this.instances.has(String(p.instanceId))) {
+                    throw new AwsError("InvalidInstanceID.NotFound", `The instance ID '${p.instanceId}' does not exist`);
+                }
+                return { id: this.awsId("eipassoc", n), state: state({}) };
+            }
+            case "aws:ebs/volume:Volume": {
+                const az = this.requireZone(p.availabilityZone, "volume");
+                const id = this.awsId("vol", n);
+                this.volumes.set(id, { az });
+                return { id, state: state({ arn: this.arn("ec2", `volume/${id}`), createTime: "2026-01-01T00:00:00Z" }) };
+            }
+            case "aws:ec2/volumeAttachment:VolumeAttachment": {
+                const volume = this.volumes.get(String(p.volumeId));
+                const instance = this.instances.get(String(p.instanceId));
+                if (!volume || !instance) {
+                    throw new AwsError("InvalidVolume.NotFound", `volume ${p.volumeId} or instance ${p.instanceId} does not exist`);
+                }
+                if (volume.az !== instance.az) {
+                    throw new AwsError("InvalidVolume.ZoneMismatch", `The volume '${p.volumeId}' is not in the same availability zone as instance '${p.instanceId}'`);
+                }
+                return { id: `vai-${this.hex(n, 10)}`, state: state({}) };
+            }
+            default:
+                throw new Error(`The AWS model has no resource type ${args.type} (${args.name}); add it to tests/mocks/aws-model.ts`);
+        }
+    }
+
+    call(args: pulumi.runtime.MockCallArgs): Props {
+        const a = unwrapSecrets(args.inputs) as Props;
+        this.invokes.push({ token: args.token, args: a });
+        switch (args.token) {
+            case "aws:index/getRegion:getRegion":
+                return { id: this.region, name: this.region, region: this.region, endpoint: `ec2.${this.region}.${this.dnsSuffix}`, description: this.region };
+            case "aws:index/getPartition:getPartition":
+                return { id: this.partition, partition: this.partition, dnsSuffix: this.dnsSuffix, reverseDnsPrefix: this.partition === "aws-cn" ? "cn.com.amazonaws" : "com.amazonaws" };
+            case "aws:index/getAvailabilityZones:getAvailabilityZones":
+                return {
+                    id: this.region, names: this.zones, zoneIds: this.zones.map((z, i) => `${this.region.slice(0, 3)}${z.slice(-1)}-az${i + 1}`),
+                    groupNames: this.zones.map(() => this.region), state: a.state,
+                };
+            case "aws:ssm/getParameter:getParameter": {
+                const name = String(a.name);
+                if (!PUBLISHED[name]) {
+                    throw new AwsError("ParameterNotFound", `parameter ${name} not found`);
+                }
+                return { id: name, name, type: "String", value: this.publishedId(name), version: 42, arn: `arn:${this.partition}:ssm:${this.region}::parameter${name}`, insecureValue: this.publishedId(name) };
+            }
+            case "aws:ec2/getAmi:getAmi": {
+                const filters = (a.filters as { name: string; values: string[] }[] | undefined) ?? [];
+                const idFilter = filters.find(f => f.name === "image-id");
+                const image = idFilter ? this.image(idFilter.values[0]) : undefined;
+                if (!image) {
+                    throw new Error("Your query returned no results. Please change your search criteria and try again.");
+                }
+                return {
+                    id: image.id, imageId: image.id, name: image.name, description: image.description, architecture: image.architecture,
+                    rootDeviceName: image.rootDeviceName, rootDeviceType: "ebs", platform: image.platform, ownerId: image.ownerId,
+                    state: "available", virtualizationType: "hvm", imdsSupport: image.platform ? "" : "v2.0",
+                    blockDeviceMappings: [{ deviceName: image.rootDeviceName, ebs: { volume_size: String(image.rootSizeGiB), volume_type: "gp3", encrypted: "false", delete_on_termination: "true", snapshot_id: this.awsId("snap", image.id) }, noDevice: "", virtualName: "" }],
+                };
+            }
+            case "aws:ec2/getSubnet:getSubnet": {
+                const subnet = this.subnets.get(String(a.id));
+                if (!subnet) {
+                    throw new AwsError("InvalidSubnetID.NotFound", `The subnet ID '${a.id}' does not exist`);
+                }
+                return { id: subnet.id, vpcId: subnet.vpcId, cidrBlock: subnet.cidr, availabilityZone: subnet.az, mapPublicIpOnLaunch: subnet.mapPublicIpOnLaunch, state: "available", ownerId: ACCOUNT_ID };
+            }
+            default:
+                throw new Error(`The AWS model has no invoke ${args.token}; add it to tests/mocks/aws-model.ts`);
+        }
+    }
+}
+
+/** The CIDR of the `index`-th public subnet of a new network (for assertions). */
+export function expectedPublicSubnetCidr(vpcCidr: string, index: number): string {
+    return cidrSubnet(vpcCidr, 4, index);
+}

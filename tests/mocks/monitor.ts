@@ -1,0 +1,117 @@
+/**
+ * A MockMonitor that records what the stock one drops: each resource's parent, dependencies and options
+ * (protect, retainOnDelete, deleteBeforeReplace, ignoreChanges, replaceOnChanges, additionalSecretOutputs),
+ * which inputs were secret, and the stack's outputs with their secret markers. Claims such as "data volumes
+ * survive replacement" or "a new AMI replaces nothing" are proven by asserting on these records.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+export function isSecretValue(v: unknown): v is { value: unknown } {
+    return typeof v === "object" && v !== null && (v as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG;
+}
+
+/** Unwraps secret markers anywhere in a value, collecting the paths that were secret. */
+export function unwrap(value: unknown, path = "", secrets: string[] = []): unknown {
+    if (isSecretValue(value)) {
+        secrets.push(path);
+        return unwrap(value.value, path, []);
+    }
+    if (Array.isArray(value)) {
+        return value.map((v, i) => unwrap(v, `${path}[${i}]`, secrets));
+    }
+    if (value && typeof value === "object") {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrap(v, path ? `${path}.${k}` : k, secrets)]));
+    }
+    return value;
+}
+
+export interface ResourceOptionsRecord {
+    protect: boolean;
+    retainOnDelete: boolean;
+    deleteBeforeReplace: boolean;
+    ignoreChanges: string[];
+    replaceOnChanges: string[];
+    additionalSecretOutputs: string[];
+}
+
+export interface RecordedResource {
+    urn: string;
+    type: string;
+    name: string;
+    custom: boolean;
+    parent?: string;
+    dependencies: string[];
+    /** Inputs as the engine received them, with secrets unwrapped. */
+    inputs: Record<string, unknown>;
+    /** Paths of inputs that were secret (top-level keys, or deeper paths). */
+    secretInputs: string[];
+    options: ResourceOptionsRecord;
+    id?: string;
+    /** State the model returned (outputs). */
+    state?: Record<string, unknown>;
+}
+
+type Callback = (err: Error | null, resp?: unknown) => void;
+
+interface RegisterRequest {
+    getType(): string; getName(): string; getParent(): string; getCustom(): boolean; getObject(): { toJavaScript(): Record<string, unknown> };
+    getDependenciesList(): string[]; getProtect(): boolean; getRetainondelete(): boolean; getDeletebeforereplace(): boolean;
+    getIgnorechangesList(): string[]; getReplaceonchangesList(): string[]; getAdditionalsecretoutputsList(): string[];
+}
+
+interface RegisterResponse { getUrn(): string; getId(): string; getObject(): { toJavaScript(): Record<string, unknown> } }
+
+export class RecordingMonitor extends MockMonitor {
+    readonly records: RecordedResource[] = [];
+    /** The stack's outputs as registered, with secret markers intact. */
+    stackOutputs?: Record<string, unknown>;
+
+    constructor(mocks: pulumi.runtime.Mocks) {
+        super(mocks);
+    }
+
+    async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
+        const deserialized = pulumi.runtime.deserializeProperties(req.getObject() as never) as Record<string, unknown>;
+        const secretInputs: string[] = [];
+        const inputs = unwrap(deserialized, "", secretInputs) as Record<string, unknown>;
+        const record: RecordedResource = {
+            urn: "",
+            type: req.getType(),
+            name: req.getName(),
+            custom: req.getCustom(),
+            parent: req.getParent() || undefined,
+            dependencies: [...req.getDependenciesList()].sort(),
+            inputs,
+            secretInputs,
+            options: {
+                protect: req.getProtect(),
+                retainOnDelete: req.getRetainondelete(),
+                deleteBeforeReplace: req.getDeletebeforereplace(),
+                ignoreChanges: req.getIgnorechangesList(),
+                replaceOnChanges: req.getReplaceonchangesList(),
+                additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+            },
+        };
+        await super.registerResource(req as never, (err: Error | null, resp?: unknown) => {
+            if (!err && resp) {
+                const r = resp as RegisterResponse;
+                record.urn = r.getUrn();
+                record.id = r.getId() || undefined;
+                record.state = unwrap(pulumi.runtime.deserializeProperties(r.getObject() as never)) as Record<string, unknown>;
+                this.records.push(record);
+            }
+            callback(err, resp);
+        });
+    }
+
+    registerResourceOutputs(req: { getUrn(): string; getOutputs(): { toJavaScript(): Record<string, unknown> } }, callback: Callback): void {
+        if (req.getUrn().includes("::pulumi:pulumi:Stack::")) {
+            this.stackOutputs = req.getOutputs()?.toJavaScript() ?? {};
+        }
+        super.registerResourceOutputs(req as never, callback as never);
+    }
+}

@@ -1,0 +1,108 @@
+/**
+ * Runs the whole program (index.ts) under the Pulumi SDK's mock runtime with the AWS model, exactly as
+ * `pulumi up` would evaluate it, and returns what was registered. Used by the program tests and by
+ * `npm run plan`.
+ */
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { AwsModel } from "./aws-model";
+import { RecordedResource, RecordingMonitor, isSecretValue, unwrap } from "./monitor";
+
+// Internal SDK modules (present at runtime; the same ones `pulumi.runtime.setMocks` uses).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const settings = require("@pulumi/pulumi/runtime/settings") as {
+    setMockOptions(monitor: unknown, project?: string, stack?: string, preview?: boolean, organization?: string): void;
+    waitForRPCs(): Promise<void>;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const state = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, unknown> };
+
+export const PROJECT = "ec2-server";
+export const PROGRAM = path.resolve(__dirname, "..", "..", "index.ts");
+
+/**
+ * Installs the recording monitor the way `pulumi.runtime.setMocks` installs the stock one, keeping the feature
+ * flags it sets (secrets, resource references, …).
+ */
+export function installMocks(monitor: RecordingMonitor, project: string, stack: string, preview: boolean): void {
+    settings.setMockOptions(monitor, project, stack, preview);
+    Object.assign(state.getStore(), {
+        supportsSecrets: true,
+        supportsResourceReferences: true,
+        supportsOutputValues: false,
+        supportsDeletedWith: true,
+        supportsReplaceWith: true,
+        supportsAliasSpecs: true,
+        supportsTransforms: true,
+        supportsInvokeTransforms: true,
+        supportsParameterization: true,
+        supportsResourceHooks: true,
+        supportsErrorHooks: true,
+        supportsInvokeDependsOn: false,
+    });
+}
+
+export interface RunOptions {
+    stack: string;
+    /** Full config keys (`aws:region`, `ec2-server:instanceType`) to string values, as the CLI passes them. */
+    config: Record<string, string>;
+    /** Keys whose values are secrets (`pulumi config set --secret`). */
+    secretKeys?: string[];
+    /** Run as a preview. @default false */
+    preview?: boolean;
+    project?: string;
+    program?: string;
+}
+
+export interface ProgramRun {
+    model: AwsModel;
+    resources: RecordedResource[];
+    /** Stack outputs with secrets unwrapped. */
+    outputs: Record<string, unknown>;
+    /** Names of the stack outputs that are secret. */
+    secretOutputs: string[];
+    /** Stack outputs as the engine received them (secret markers intact). */
+    rawOutputs: Record<string, unknown>;
+}
+
+export class ProgramError extends Error {
+    constructor(public readonly cause: unknown, public readonly resources: RecordedResource[]) {
+        super(cause instanceof Error ? cause.message : String(cause));
+    }
+}
+
+/** Evaluates the program once. Throws ProgramError (with what was registered before the failure). */
+export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
+    const project = opts.project ?? PROJECT;
+    const region = opts.config["aws:region"];
+    if (!region) {
+        throw new Error("aws:region is not set; set it in the stack file (pulumi config set aws:region <region>)");
+    }
+    const model = new AwsModel({ region });
+    const monitor = new RecordingMonitor(model);
+    pulumi.runtime.setAllConfig(opts.config, opts.secretKeys ?? []);
+    installMocks(monitor, project, opts.stack, opts.preview ?? false);
+
+    const program = opts.program ?? PROGRAM;
+    delete require.cache[require.resolve(program)];
+    try {
+        await pulumi.runtime.runInPulumiStack(async () => {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const exported = require(program);
+            return typeof exported === "function" ? await exported() : exported;
+        });
+        await settings.waitForRPCs();
+    } catch (err) {
+        await settings.waitForRPCs().catch(() => undefined);
+        throw new ProgramError(err, monitor.records);
+    }
+    const rawOutputs = monitor.stackOutputs ?? {};
+    const secretOutputs = Object.keys(rawOutputs).filter(k => isSecretValue(rawOutputs[k])).sort();
+    return {
+        model,
+        resources: monitor.records,
+        outputs: unwrap(rawOutputs) as Record<string, unknown>,
+        secretOutputs,
+        rawOutputs,
+    };
+}

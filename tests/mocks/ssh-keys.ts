@@ -1,0 +1,159 @@
+/**
+ * Real SSH keys for the AWS model's `tls.PrivateKey`, built with node:crypto in the formats the tls provider
+ * returns: OpenSSH public keys, OpenSSH ("openssh-key-v1") and PEM private keys, and fingerprints.
+ * ED25519 keys are derived from a seed, so a plan of the same program is the same every run.
+ */
+import * as crypto from "node:crypto";
+
+function sshString(data: Buffer | string): Buffer {
+    const body = typeof data === "string" ? Buffer.from(data, "latin1") : data;
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(body.length);
+    return Buffer.concat([len, body]);
+}
+
+/** SSH mpint: big-endian, with a leading zero byte when the high bit is set. */
+function sshMpint(b64url: string): Buffer {
+    let bytes = Buffer.from(b64url, "base64url");
+    while (bytes.length > 1 && bytes[0] === 0) {
+        bytes = bytes.subarray(1);
+    }
+    return sshString(bytes[0] & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
+}
+
+function uint32(n: number): Buffer {
+    const b = Buffer.alloc(4);
+    b.writeUInt32BE(n >>> 0);
+    return b;
+}
+
+function pem(label: string, der: Buffer): string {
+    const lines = der.toString("base64").match(/.{1,70}/g) ?? [];
+    return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
+}
+
+/** The "openssh-key-v1" container, unencrypted, as `ssh-keygen` and the tls provider write it. */
+function opensshPrivateKey(publicBlob: Buffer, privateFields: Buffer[], check: number): string {
+    let section = Buffer.concat([uint32(check), uint32(check), ...privateFields, sshString("")]);
+    const pad = (8 - (section.length % 8)) % 8;
+    section = Buffer.concat([section, Buffer.from(Array.from({ length: pad }, (_, i) => i + 1))]);
+    const body = Buffer.concat([
+        Buffer.from("openssh-key-v1\0", "latin1"),
+        sshString("none"), sshString("none"), sshString(""),
+        uint32(1), sshString(publicBlob), sshString(section),
+    ]);
+    return pem("OPENSSH PRIVATE KEY", body);
+}
+
+export interface GeneratedKey {
+    algorithm: "ED25519" | "RSA";
+    publicKeyOpenssh: string;
+    publicKeyPem: string;
+    privateKeyOpenssh: string;
+    privateKeyPem: string;
+    privateKeyPemPkcs8: string;
+    publicKeyFingerprintMd5: string;
+    publicKeyFingerprintSha256: string;
+    /** The SSH wire-format public key blob. */
+    publicBlob: Buffer;
+}
+
+function fingerprints(blob: Buffer) {
+    return {
+        publicKeyFingerprintMd5: crypto.createHash("md5").update(blob).digest("hex").match(/../g)!.join(":"),
+        publicKeyFingerprintSha256: `SHA256:${crypto.createHash("sha256").update(blob).digest("base64").replace(/=+$/, "")}`,
+    };
+}
+
+/** A real ED25519 key derived from `seed` (any string). */
+export function ed25519Key(seed: string): GeneratedKey {
+    const secret = crypto.createHash("sha256").update(`ed25519:${seed}`).digest();
+    const pkcs8 = Buffer.concat([Buffer.from("302e020100300506032b657004220420", "hex"), secret]);
+    const privateKey = crypto.createPrivateKey({ key: pkcs8, format: "der", type: "pkcs8" });
+    const publicKey = crypto.createPublicKey(privateKey);
+    const raw = Buffer.from(publicKey.export({ format: "jwk" }).x!, "base64url");
+    const blob = Buffer.concat([sshString("ssh-ed25519"), sshString(raw)]);
+    const check = secret.readUInt32BE(0);
+    return {
+        algorithm: "ED25519",
+        publicKeyOpenssh: `ssh-ed25519 ${blob.toString("base64")}\n`,
+        publicKeyPem: publicKey.export({ format: "pem", type: "spki" }).toString(),
+        privateKeyOpenssh: opensshPrivateKey(blob, [sshString("ssh-ed25519"), sshString(raw), sshString(Buffer.concat([secret, raw]))], check),
+        privateKeyPem: privateKey.export({ format: "pem", type: "pkcs8" }).toString(),
+        privateKeyPemPkcs8: privateKey.export({ format: "pem", type: "pkcs8" }).toString(),
+        ...fingerprints(blob),
+        publicBlob: blob,
+    };
+}
+
+const rsaCache = new Map<string, GeneratedKey>();
+
+/** A real RSA key (node:crypto cannot seed RSA, so keys are cached per seed for the life of the process). */
+export function rsaKey(seed: string, bits: number): GeneratedKey {
+    const cacheKey = `${seed}/${bits}`;
+    const cached = rsaCache.get(cacheKey);
+    if (cached) {
+        return cached;
+    }
+    const { privateKey, publicKey } = crypto.generateKeyPairSync("rsa", { modulusLength: bits, publicExponent: 65537 });
+    const jwk = privateKey.export({ format: "jwk" });
+    const blob = Buffer.concat([sshString("ssh-rsa"), sshMpint(jwk.e!), sshMpint(jwk.n!)]);
+    const key: GeneratedKey = {
+        algorithm: "RSA",
+        publicKeyOpenssh: `ssh-rsa ${blob.toString("base64")}\n`,
+        publicKeyPem: publicKey.export({ format: "pem", type: "spki" }).toString(),
+        privateKeyOpenssh: opensshPrivateKey(blob, [
+            sshString("ssh-rsa"), sshMpint(jwk.n!), sshMpint(jwk.e!), sshMpint(jwk.d!), sshMpint(jwk.qi!), sshMpint(jwk.p!), sshMpint(jwk.q!),
+        ], crypto.randomBytes(4).readUInt32BE(0)),
+        privateKeyPem: privateKey.export({ format: "pem", type: "pkcs1" }).toString(),
+        privateKeyPemPkcs8: privateKey.export({ format: "pem", type: "pkcs8" }).toString(),
+        ...fingerprints(blob),
+        publicBlob: blob,
+    };
+    rsaCache.set(cacheKey, key);
+    return key;
+}
+
+/** Parses an OpenSSH public key line; undefined when EC2 would reject it as malformed. */
+export function parseOpenSshPublicKey(line: string): { type: string; blob: Buffer } | undefined {
+    const [type, b64] = line.trim().split(/\s+/);
+    if (!type || !b64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) {
+        return undefined;
+    }
+    const blob = Buffer.from(b64, "base64");
+    if (blob.length < 4) {
+        return undefined;
+    }
+    const len = blob.readUInt32BE(0);
+    if (4 + len > blob.length || blob.subarray(4, 4 + len).toString("latin1") !== type) {
+        return undefined;
+    }
+    return { type, blob };
+}
+
+/**
+ * The fingerprint EC2 reports for an imported key: base64 SHA-256 of the key blob for ED25519, the MD5 of the
+ * DER public key (colon-separated hex) for RSA. Source: EC2 user guide, "Verify the fingerprint of your key pair".
+ */
+export function ec2ImportedKeyFingerprint(line: string): string {
+    const parsed = parseOpenSshPublicKey(line);
+    if (!parsed) {
+        throw new Error("InvalidKey.Format: Key is not in valid OpenSSH public key format");
+    }
+    if (parsed.type === "ssh-ed25519") {
+        return crypto.createHash("sha256").update(parsed.blob).digest("base64");
+    }
+    if (parsed.type === "ssh-rsa") {
+        const fields: Buffer[] = [];
+        for (let at = 0; at < parsed.blob.length;) {
+            const len = parsed.blob.readUInt32BE(at);
+            fields.push(parsed.blob.subarray(at + 4, at + 4 + len));
+            at += 4 + len;
+        }
+        const unsigned = (b: Buffer) => (b.length > 1 && b[0] === 0 ? b.subarray(1) : b);
+        const [e, n] = [unsigned(fields[1]), unsigned(fields[2])];
+        const key = crypto.createPublicKey({ key: { kty: "RSA", e: e.toString("base64url"), n: n.toString("base64url") }, format: "jwk" });
+        return crypto.createHash("md5").update(key.export({ format: "der", type: "spki" })).digest("hex").match(/../g)!.join(":");
+    }
+    return crypto.createHash("sha256").update(parsed.blob).digest("base64");
+}
