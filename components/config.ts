@@ -240,7 +240,7 @@ export function parseConfig(raw: RawConfig, secretKeys: ReadonlySet<string> = ne
     const typeArch = instanceTypeArchitecture(instanceType);
     if (aliasArch && typeArch && aliasArch !== typeArch) {
         const fix = aliasArch === "arm64" ? "an x86_64 AMI alias such as al2023" : "an arm64 AMI alias such as al2023-arm64";
-        c.conflict(`${NAMESPACE}:instanceType ${show(instanceType)} is ${typeArch} but ${NAMESPACE}:ami ${show(amiText)} is ${aliasArch}; use a ${aliasArch} instance type or ${fix}`);
+        c.conflict(`${NAMESPACE}:instanceType ${show(instanceType)} is ${typeArch} but ${NAMESPACE}:ami ${show(amiText)} is ${aliasArch}; use an ${aliasArch} instance type or ${fix}`);
     }
 
     // --- network
@@ -351,7 +351,7 @@ export function parseConfig(raw: RawConfig, secretKeys: ReadonlySet<string> = ne
             }
         });
         ingress.push(...ruleList(c, "ingress", ingressRaw ?? [], INGRESS_SG_KEY));
-        const egress = egressRaw === "all" ? "all" : ruleList(c, "egress", egressRaw, EGRESS_SG_KEY);
+        const egress = egressRaw === "all" ? "all" : egressRaw === undefined ? [] : ruleList(c, "egress", egressRaw, EGRESS_SG_KEY);
         checkDuplicates(c, "ingress", ingress);
         if (egress !== "all") {
             checkDuplicates(c, "egress", egress);
@@ -445,15 +445,15 @@ export function parseConfig(raw: RawConfig, secretKeys: ReadonlySet<string> = ne
         }
     }
 
+    const monitoring = bool("monitoring", DEFAULTS.monitoring);
+    const terminationProtection = bool("terminationProtection", DEFAULTS.terminationProtection);
+
     if (c.errors.length > 0) {
         throw new ConfigError(c.errors);
     }
     return {
         instanceType, instanceCount, ami, network, publicIp, elasticIp, firewall, keyPair, ssm, rootVolume, dataVolumes,
-        userData, userDataReplaceOnChange,
-        monitoring: bool("monitoring", DEFAULTS.monitoring),
-        terminationProtection: bool("terminationProtection", DEFAULTS.terminationProtection),
-        tags,
+        userData, userDataReplaceOnChange, monitoring, terminationProtection, tags,
     };
 }
 
@@ -533,11 +533,10 @@ function ruleList(c: Collector, key: string, value: unknown, sgKey: string): Fir
             c.bad(at, r, `a rule ${shape}`);
             return;
         }
-        for (const k of Object.keys(r)) {
-            if (!allowedKeys.includes(k)) {
-                const s = closest(k, allowedKeys, 3);
-                c.bad(`${at}.${k}`, r[k], `only the rule keys ${allowedKeys.join(", ")}`, s ? `unknown rule key; did you mean "${s}"?` : "unknown rule key");
-            }
+        const unknownKeys = Object.keys(r).filter(k => !allowedKeys.includes(k));
+        for (const k of unknownKeys) {
+            const s = closest(k, allowedKeys, 3);
+            c.bad(`${at}.${k}`, r[k], `only the rule keys ${allowedKeys.join(", ")}`, s ? `unknown rule key; did you mean "${s}"?` : "unknown rule key");
         }
         const protocol = typeof r.protocol === "string" ? r.protocol.toLowerCase() : r.protocol;
         if (!PROTOCOLS.includes(protocol as Protocol)) {
@@ -633,7 +632,7 @@ function ruleList(c: Collector, key: string, value: unknown, sgKey: string): Fir
             return "prefixList";
         });
         const hasPeerKey = [...RULE_PEER_KEYS, sgKey].some(k => r[k] !== undefined);
-        if (!hasPeerKey) {
+        if (!hasPeerKey && unknownKeys.length === 0) {
             c.bad(at, r, `a rule with at least one of ${[...RULE_PEER_KEYS, sgKey].join(", ")}`);
         }
         if (p === "icmpv6" && peers.some(x => x.kind === "cidrIpv4")) {

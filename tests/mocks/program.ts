@@ -106,3 +106,32 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
         rawOutputs,
     };
 }
+
+/**
+ * Evaluates `fn` (e.g. one component) inside a stack under the mocks, for component tests.
+ * Returns the registered resources and whatever `fn` returned, resolved.
+ */
+export async function runInStack<T>(fn: () => T | Promise<T>, opts: { region?: string; stack?: string; config?: Record<string, string> } = {}): Promise<{ model: AwsModel; resources: RecordedResource[]; result: T }> {
+    const region = opts.region ?? "ap-northeast-2";
+    const model = new AwsModel({ region });
+    const monitor = new RecordingMonitor(model);
+    pulumi.runtime.setAllConfig({ "aws:region": region, ...(opts.config ?? {}) }, []);
+    installMocks(monitor, PROJECT, opts.stack ?? "test", false);
+    let result: T | undefined;
+    try {
+        await pulumi.runtime.runInPulumiStack(async () => {
+            result = await fn();
+            return {};
+        });
+        await settings.waitForRPCs();
+    } catch (err) {
+        await settings.waitForRPCs().catch(() => undefined);
+        throw new ProgramError(err, monitor.records);
+    }
+    return { model, resources: monitor.records, result: result as T };
+}
+
+/** The value of an Output (or plain value), for assertions. */
+export function promiseOf<T>(o: pulumi.Input<T>): Promise<T> {
+    return new Promise(resolve => pulumi.output(o).apply(v => { resolve(v as T); return v; }));
+}

@@ -1,0 +1,742 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as yaml from "js-yaml";
+import { ConfigError, DEFAULTS, KNOWN_KEYS, RawConfig, formatErrors, parseConfig, ruleSlug } from "../../components/config";
+import { ed25519Key, rsaKey } from "../mocks/ssh-keys";
+
+/** Each bad input and the exact errors it must produce (all at once, nothing else). */
+const BAD: { name: string; raw: RawConfig; errors: string[] }[] = [
+    {
+        name: "typo key",
+        raw: {"instancetype":"t3.micro"},
+        errors: [
+            "ec2-server:instancetype: got \"t3.micro\", expected one of the known keys: ami, availabilityZones, dataVolumes, egress, elasticIp, existingSecurityGroupIds, existingSubnetIds, existingVpcId, ingress, instanceCount, instanceType, keyAlgorithm, keyPair, monitoring, privateSubnets, publicIp, publicKey, rootVolume, sshCidrs, ssm, tags, terminationProtection, userData, userDataReplaceOnChange, vpcCidr (unknown key; did you mean \"instanceType\"?)",
+        ],
+    },
+    {
+        name: "unknown key no suggestion",
+        raw: {"colour":"blue"},
+        errors: [
+            "ec2-server:colour: got \"blue\", expected one of the known keys: ami, availabilityZones, dataVolumes, egress, elasticIp, existingSecurityGroupIds, existingSubnetIds, existingVpcId, ingress, instanceCount, instanceType, keyAlgorithm, keyPair, monitoring, privateSubnets, publicIp, publicKey, rootVolume, sshCidrs, ssm, tags, terminationProtection, userData, userDataReplaceOnChange, vpcCidr (unknown key)",
+        ],
+    },
+    {
+        name: "instanceType typo",
+        raw: {"instanceType":"t3.mirco"},
+        errors: [
+            "ec2-server:instanceType: got \"t3.mirco\", expected a current EC2 instance type such as t3.micro or m7g.large (did you mean \"t3.micro\"?)",
+        ],
+    },
+    {
+        name: "instanceType garbage",
+        raw: {"instanceType":"huge"},
+        errors: [
+            "ec2-server:instanceType: got \"huge\", expected a current EC2 instance type such as t3.micro or m7g.large (unknown instance type)",
+        ],
+    },
+    {
+        name: "instanceCount 0",
+        raw: {"instanceCount":"0"},
+        errors: [
+            "ec2-server:instanceCount: got 0, expected an integer from 1 to 50",
+        ],
+    },
+    {
+        name: "instanceCount 51",
+        raw: {"instanceCount":"51"},
+        errors: [
+            "ec2-server:instanceCount: got 51, expected an integer from 1 to 50",
+        ],
+    },
+    {
+        name: "instanceCount text",
+        raw: {"instanceCount":"two"},
+        errors: [
+            "ec2-server:instanceCount: got \"two\", expected an integer from 1 to 50",
+        ],
+    },
+    {
+        name: "ami unknown alias",
+        raw: {"ami":"al2024"},
+        errors: [
+            "ec2-server:ami: got \"al2024\", expected an alias (al2023, al2023-arm64, ubuntu-24.04, ubuntu-24.04-arm64) or an AMI id like ami-0123456789abcdef0 (did you mean \"al2023\"?)",
+        ],
+    },
+    {
+        name: "ami bad id",
+        raw: {"ami":"ami-123"},
+        errors: [
+            "ec2-server:ami: got \"ami-123\", expected an alias (al2023, al2023-arm64, ubuntu-24.04, ubuntu-24.04-arm64) or an AMI id like ami-0123456789abcdef0",
+        ],
+    },
+    {
+        name: "arch mismatch",
+        raw: {"instanceType":"t4g.small","ami":"al2023"},
+        errors: [
+            "ec2-server:instanceType \"t4g.small\" is arm64 but ec2-server:ami \"al2023\" is x86_64; use an x86_64 instance type or an arm64 AMI alias such as al2023-arm64",
+        ],
+    },
+    {
+        name: "vpcCidr bad",
+        raw: {"vpcCidr":"10.0.0.0/33"},
+        errors: [
+            "ec2-server:vpcCidr: got \"10.0.0.0/33\", expected an IPv4 CIDR with a prefix from /16 to /24 (subnets are carved as /prefix+4)",
+        ],
+    },
+    {
+        name: "vpcCidr too small",
+        raw: {"vpcCidr":"10.0.0.0/26"},
+        errors: [
+            "ec2-server:vpcCidr: got \"10.0.0.0/26\", expected an IPv4 CIDR with a prefix from /16 to /24 (subnets are carved as /prefix+4)",
+        ],
+    },
+    {
+        name: "vpcCidr host bits",
+        raw: {"vpcCidr":"10.0.1.0/16"},
+        errors: [
+            "ec2-server:vpcCidr: got \"10.0.1.0/16\", expected a network address with no host bits set (did you mean \"10.0.0.0/16\"?)",
+        ],
+    },
+    {
+        name: "vpcCidr public",
+        raw: {"vpcCidr":"8.8.0.0/16"},
+        errors: [
+            "ec2-server:vpcCidr: got \"8.8.0.0/16\", expected a private range inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10",
+        ],
+    },
+    {
+        name: "azs 0",
+        raw: {"availabilityZones":"0"},
+        errors: [
+            "ec2-server:availabilityZones: got 0, expected an integer from 1 to 6",
+        ],
+    },
+    {
+        name: "azs 7",
+        raw: {"availabilityZones":"7"},
+        errors: [
+            "ec2-server:availabilityZones: got 7, expected an integer from 1 to 6",
+        ],
+    },
+    {
+        name: "privateSubnets not bool",
+        raw: {"privateSubnets":"yes"},
+        errors: [
+            "ec2-server:privateSubnets: got \"yes\", expected true or false",
+        ],
+    },
+    {
+        name: "existing vpc without subnets",
+        raw: {"existingVpcId":"vpc-0e1d2c3b4a5968778"},
+        errors: [
+            "ec2-server:existingVpcId is set but ec2-server:existingSubnetIds is not; adopting a network needs both",
+        ],
+    },
+    {
+        name: "existing subnets without vpc",
+        raw: {"existingSubnetIds":"[\"subnet-0aa11bb22cc33dd44\"]"},
+        errors: [
+            "ec2-server:existingSubnetIds is set but ec2-server:existingVpcId is not; adopting a network needs both",
+        ],
+    },
+    {
+        name: "existing vpc bad id",
+        raw: {"existingVpcId":"vpc-xyz","existingSubnetIds":"[\"subnet-0aa11bb22cc33dd44\"]"},
+        errors: [
+            "ec2-server:existingVpcId: got \"vpc-xyz\", expected a VPC id like vpc-0123456789abcdef0",
+        ],
+    },
+    {
+        name: "existing subnet bad id",
+        raw: {"existingVpcId":"vpc-0e1d2c3b4a5968778","existingSubnetIds":"[\"subnet-1\", \"subnet-0aa11bb22cc33dd44\"]"},
+        errors: [
+            "ec2-server:existingSubnetIds[0]: got \"subnet-1\", expected a subnet id like subnet-0123456789abcdef0",
+        ],
+    },
+    {
+        name: "existing subnets empty",
+        raw: {"existingVpcId":"vpc-0e1d2c3b4a5968778","existingSubnetIds":"[]"},
+        errors: [
+            "ec2-server:existingSubnetIds: got [], expected a non-empty list; each item a subnet id like subnet-0123456789abcdef0",
+        ],
+    },
+    {
+        name: "existing + vpcCidr",
+        raw: {"existingVpcId":"vpc-0e1d2c3b4a5968778","existingSubnetIds":"[\"subnet-0aa11bb22cc33dd44\"]","vpcCidr":"10.1.0.0/16"},
+        errors: [
+            "Cannot specify both ec2-server:existingVpcId and ec2-server:vpcCidr: an adopted network keeps its own CIDR",
+        ],
+    },
+    {
+        name: "existing + privateSubnets",
+        raw: {"existingVpcId":"vpc-0e1d2c3b4a5968778","existingSubnetIds":"[\"subnet-0aa11bb22cc33dd44\"]","privateSubnets":"true"},
+        errors: [
+            "Cannot specify both ec2-server:existingVpcId and ec2-server:privateSubnets: true: no subnets are created in an adopted network",
+        ],
+    },
+    {
+        name: "eip in private",
+        raw: {"elasticIp":"true","publicIp":"false","privateSubnets":"true"},
+        errors: [
+            "ec2-server:elasticIp: true needs a public subnet, but publicIp: false with privateSubnets: true places servers in private subnets; set privateSubnets: false or elasticIp: false",
+        ],
+    },
+    {
+        name: "sshCidrs not list",
+        raw: {"sshCidrs":"203.0.113.10/32"},
+        errors: [
+            "ec2-server:sshCidrs: got \"203.0.113.10/32\", expected a list of IPv4 or IPv6 CIDRs (not a list or object; set it in the stack file or with `pulumi config set --path`)",
+        ],
+    },
+    {
+        name: "sshCidrs bad cidr",
+        raw: {"sshCidrs":"[\"203.0.113.300/32\"]"},
+        errors: [
+            "ec2-server:sshCidrs[0]: got \"203.0.113.300/32\", expected an IPv4 or IPv6 CIDR such as 203.0.113.10/32 or 2001:db8::/64",
+        ],
+    },
+    {
+        name: "sshCidrs host bits",
+        raw: {"sshCidrs":"[\"203.0.113.10/24\"]"},
+        errors: [
+            "ec2-server:sshCidrs[0]: got \"203.0.113.10/24\", expected a CIDR with no host bits set (AWS would store it normalised and show a diff forever) (did you mean \"203.0.113.0/24\"?)",
+        ],
+    },
+    {
+        name: "sshCidrs v6 host bits",
+        raw: {"sshCidrs":"[\"2001:db8::1/64\"]"},
+        errors: [
+            "ec2-server:sshCidrs[0]: got \"2001:db8::1/64\", expected an IPv6 CIDR with no host bits set",
+        ],
+    },
+    {
+        name: "sshCidrs with keyPair none",
+        raw: {"sshCidrs":"[\"203.0.113.10/32\"]","keyPair":"none"},
+        errors: [
+            "ec2-server:sshCidrs opens port 22 but ec2-server:keyPair is none, so nobody can log in over SSH; remove sshCidrs or set keyPair: generate",
+        ],
+    },
+    {
+        name: "ingress not list",
+        raw: {"ingress":"{\"protocol\":\"tcp\"}"},
+        errors: [
+            "ec2-server:ingress: got {\"protocol\":\"tcp\"}, expected a list of rules {protocol, port or fromPort/toPort, cidr / ipv6Cidr / prefixListId / sourceSecurityGroupId, description}",
+        ],
+    },
+    {
+        name: "ingress bad protocol",
+        raw: {"ingress":"[{\"protocol\":\"http\",\"port\":80,\"cidr\":\"0.0.0.0/0\",\"description\":\"web\"}]"},
+        errors: [
+            "ec2-server:ingress[0].protocol: got \"http\", expected one of tcp, udp, icmp, icmpv6, all",
+        ],
+    },
+    {
+        name: "ingress port out of range",
+        raw: {"ingress":"[{\"protocol\":\"tcp\",\"port\":70000,\"cidr\":\"203.0.113.0/24\",\"description\":\"x\"}]"},
+        errors: [
+            "ec2-server:ingress[0].port: got 70000, expected an integer port from 0 to 65535",
+        ],
+    },
+    {
+        name: "ingress from > to",
+        raw: {"ingress":"[{\"protocol\":\"tcp\",\"fromPort\":9000,\"toPort\":8000,\"cidr\":\"203.0.113.0/24\",\"description\":\"x\"}]"},
+        errors: [
+            "ec2-server:ingress[0].toPort: got 8000, expected a port from fromPort (9000) to 65535",
+        ],
+    },
+    {
+        name: "ingress no port",
+        raw: {"ingress":"[{\"protocol\":\"tcp\",\"cidr\":\"203.0.113.0/24\",\"description\":\"x\"}]"},
+        errors: [
+            "ec2-server:ingress[0]: got {\"protocol\":\"tcp\",\"cidr\":\"203.0.113.0/24\",\"description\":\"x\"}, expected a tcp rule with port, or with both fromPort and toPort",
+        ],
+    },
+    {
+        name: "ingress port and range",
+        raw: {"ingress":"[{\"protocol\":\"udp\",\"port\":53,\"fromPort\":53,\"toPort\":53,\"cidr\":\"203.0.113.0/24\",\"description\":\"dns\"}]"},
+        errors: [
+            "ec2-server:ingress[0].port: got 53, expected either port or fromPort/toPort, not both",
+        ],
+    },
+    {
+        name: "ingress all with port",
+        raw: {"ingress":"[{\"protocol\":\"all\",\"port\":22,\"cidr\":\"10.0.0.0/8\",\"description\":\"x\"}]"},
+        errors: [
+            "ec2-server:ingress[0].port: got 22, expected no ports for protocol all (it means every protocol and port)",
+        ],
+    },
+    {
+        name: "ingress icmp with port",
+        raw: {"ingress":"[{\"protocol\":\"icmp\",\"port\":8,\"cidr\":\"10.0.0.0/8\",\"description\":\"ping\"}]"},
+        errors: [
+            "ec2-server:ingress[0].port: got 8, expected no ports for icmp; use icmpType/icmpCode (default -1, all)",
+        ],
+    },
+    {
+        name: "ingress no source",
+        raw: {"ingress":"[{\"protocol\":\"tcp\",\"port\":443,\"description\":\"web\"}]"},
+        errors: [
+            "ec2-server:ingress[0]: got {\"protocol\":\"tcp\",\"port\":443,\"description\":\"web\"}, expected a rule with at least one of cidr, ipv6Cidr, prefixListId, sourceSecurityGroupId",
+        ],
+    },
+    {
+        name: "ingress no description",
+        raw: {"ingress":"[{\"protocol\":\"tcp\",\"port\":443,\"cidr\":\"0.0.0.0/0\"}]"},
+        errors: [
+            "ec2-server:ingress[0].description: got undefined, expected a non-empty description of up to 255 characters from AWS's allowed set (letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*)",
+        ],
+    },
+    {
+        name: "ingress bad description chars",
+        raw: {"ingress":"[{\"protocol\":\"tcp\",\"port\":443,\"cidr\":\"0.0.0.0/0\",\"description\":\"web <prod>\"}]"},
+        errors: [
+            "ec2-server:ingress[0].description: got \"web <prod>\", expected a non-empty description of up to 255 characters from AWS's allowed set (letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*)",
+        ],
+    },
+    {
+        name: "ingress v6 under cidr",
+        raw: {"ingress":"[{\"protocol\":\"tcp\",\"port\":443,\"cidr\":\"::/0\",\"description\":\"web\"}]"},
+        errors: [
+            "ec2-server:ingress[0].cidr: got \"::/0\", expected an IPv4 CIDR (put IPv6 CIDRs under ipv6Cidr)",
+        ],
+    },
+    {
+        name: "ingress bad sg",
+        raw: {"ingress":"[{\"protocol\":\"tcp\",\"port\":5432,\"sourceSecurityGroupId\":\"sg-12\",\"description\":\"db\"}]"},
+        errors: [
+            "ec2-server:ingress[0].sourceSecurityGroupId: got \"sg-12\", expected a security group id like sg-0123456789abcdef0",
+        ],
+    },
+    {
+        name: "ingress bad prefix list",
+        raw: {"ingress":"[{\"protocol\":\"tcp\",\"port\":443,\"prefixListId\":\"pl-zz\",\"description\":\"cf\"}]"},
+        errors: [
+            "ec2-server:ingress[0].prefixListId: got \"pl-zz\", expected a managed prefix list id like pl-0123456789abcdef0",
+        ],
+    },
+    {
+        name: "ingress unknown rule key",
+        raw: {"ingress":"[{\"protocol\":\"tcp\",\"port\":443,\"cidrs\":\"0.0.0.0/0\",\"description\":\"web\"}]"},
+        errors: [
+            "ec2-server:ingress[0].cidrs: got \"0.0.0.0/0\", expected only the rule keys protocol, port, fromPort, toPort, icmpType, icmpCode, cidr, ipv6Cidr, prefixListId, sourceSecurityGroupId, description (unknown rule key; did you mean \"cidr\"?)",
+        ],
+    },
+    {
+        name: "ingress duplicate of ssh",
+        raw: {"sshCidrs":"[\"203.0.113.10/32\"]","ingress":"[{\"protocol\":\"tcp\",\"port\":22,\"cidr\":\"203.0.113.10/32\",\"description\":\"SSH again\"}]"},
+        errors: [
+            "ec2-server:ingress: the rule tcp 22 203.0.113.10/32 is given twice (check sshCidrs and ingress); AWS rejects duplicate rules",
+        ],
+    },
+    {
+        name: "egress bad word",
+        raw: {"egress":"none"},
+        errors: [
+            "ec2-server:egress: got \"none\", expected \"all\" or a list of rules (not a list or object; set it in the stack file or with `pulumi config set --path`)",
+        ],
+    },
+    {
+        name: "egress dest sg key wrong",
+        raw: {"egress":"[{\"protocol\":\"tcp\",\"port\":443,\"sourceSecurityGroupId\":\"sg-0123456789abcdef0\",\"description\":\"x\"}]"},
+        errors: [
+            "ec2-server:egress[0].sourceSecurityGroupId: got \"sg-0123456789abcdef0\", expected only the rule keys protocol, port, fromPort, toPort, icmpType, icmpCode, cidr, ipv6Cidr, prefixListId, destinationSecurityGroupId, description (unknown rule key)",
+        ],
+    },
+    {
+        name: "existing sg + ingress",
+        raw: {"existingSecurityGroupIds":"[\"sg-0123456789abcdef0\"]","ingress":"[{\"protocol\":\"tcp\",\"port\":443,\"cidr\":\"0.0.0.0/0\",\"description\":\"web\"}]"},
+        errors: [
+            "Cannot specify both ec2-server:existingSecurityGroupIds and ec2-server:ingress: rules of an existing group are managed where the group is",
+        ],
+    },
+    {
+        name: "existing sg bad id",
+        raw: {"existingSecurityGroupIds":"[\"sg-nope\"]"},
+        errors: [
+            "ec2-server:existingSecurityGroupIds[0]: got \"sg-nope\", expected a security group id like sg-0123456789abcdef0",
+        ],
+    },
+    {
+        name: "keyPair bad",
+        raw: {"keyPair":"create"},
+        errors: [
+            "ec2-server:keyPair: got \"create\", expected generate, import or none",
+        ],
+    },
+    {
+        name: "keyAlgorithm bad",
+        raw: {"keyAlgorithm":"ECDSA"},
+        errors: [
+            "ec2-server:keyAlgorithm: got \"ECDSA\", expected ED25519 or RSA (did you mean \"RSA\"?)",
+        ],
+    },
+    {
+        name: "keyAlgorithm lower",
+        raw: {"keyAlgorithm":"ed25519"},
+        errors: [
+            "ec2-server:keyAlgorithm: got \"ed25519\", expected ED25519 or RSA (did you mean \"ED25519\"?)",
+        ],
+    },
+    {
+        name: "import without key",
+        raw: {"keyPair":"import"},
+        errors: [
+            "ec2-server:keyPair: import needs ec2-server:publicKey (an OpenSSH public key such as the contents of ~/.ssh/id_ed25519.pub)",
+        ],
+    },
+    {
+        name: "import pem",
+        raw: {"keyPair":"import","publicKey":"-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----"},
+        errors: [
+            "ec2-server:publicKey: got \"-----BEGIN PUBLIC KEY-----\\nMCowBQYDK2VwAyEA\\n-----END PUBLIC KEY-----\", expected an OpenSSH public key (\"<type> <base64> [comment]\", type one of ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256, ecdsa-sha2-nistp384, ecdsa-sha2-nistp521) (PEM is not accepted; convert with `ssh-keygen -y -f key.pem`)",
+        ],
+    },
+    {
+        name: "import mismatched blob",
+        raw: {"keyPair":"import","publicKey":"ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIDcS+I3a64JqQTvcswVV/t2uXw9djYNJrFOjHLlRc6Ib user@laptop"},
+        errors: [
+            "ec2-server:publicKey: got \"ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIDcS+I3a64JqQTvcswVV/t2uXw9djYNJrFOjHLlRc6Ib..., expected an OpenSSH public key (\"<type> <base64> [comment]\", type one of ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256, ecdsa-sha2-nistp384, ecdsa-sha2-nistp521) (the key data does not encode a ssh-rsa key)",
+        ],
+    },
+    {
+        name: "generate with publicKey",
+        raw: {"publicKey":"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDcS+I3a64JqQTvcswVV/t2uXw9djYNJrFOjHLlRc6Ib user@laptop"},
+        errors: [
+            "Cannot specify both ec2-server:publicKey and ec2-server:keyPair: generate; set keyPair: import to use your own key",
+        ],
+    },
+    {
+        name: "ssm not bool",
+        raw: {"ssm":"1"},
+        errors: [
+            "ec2-server:ssm: got \"1\", expected true or false",
+        ],
+    },
+    {
+        name: "rootVolume not object",
+        raw: {"rootVolume":"20"},
+        errors: [
+            "ec2-server:rootVolume: got 20, expected an object {sizeGiB, type, encrypted, iops?, throughput?, kmsKeyId?}",
+        ],
+    },
+    {
+        name: "rootVolume st1",
+        raw: {"rootVolume":"{\"sizeGiB\":200,\"type\":\"st1\"}"},
+        errors: [
+            "ec2-server:rootVolume.type: got \"st1\", expected one of gp3, gp2, io1, io2",
+        ],
+    },
+    {
+        name: "rootVolume size 0",
+        raw: {"rootVolume":"{\"sizeGiB\":0}"},
+        errors: [
+            "ec2-server:rootVolume.sizeGiB: got 0, expected an integer size in GiB for gp3 from 1 to 65536",
+        ],
+    },
+    {
+        name: "rootVolume gp2 iops",
+        raw: {"rootVolume":"{\"sizeGiB\":20,\"type\":\"gp2\",\"iops\":3000}"},
+        errors: [
+            "ec2-server:rootVolume.iops: got 3000, expected no iops for gp2 (only gp3, io1, io2 take iops)",
+        ],
+    },
+    {
+        name: "rootVolume io2 no iops",
+        raw: {"rootVolume":"{\"sizeGiB\":20,\"type\":\"io2\"}"},
+        errors: [
+            "ec2-server:rootVolume.iops: got undefined, expected an integer IOPS from 100 to 256000 (required for io2)",
+        ],
+    },
+    {
+        name: "rootVolume gp3 throughput",
+        raw: {"rootVolume":"{\"sizeGiB\":20,\"throughput\":5000}"},
+        errors: [
+            "ec2-server:rootVolume.throughput: got 5000, expected an integer throughput in MiB/s for gp3 from 125 to 2000",
+        ],
+    },
+    {
+        name: "rootVolume unknown key",
+        raw: {"rootVolume":"{\"size\":20}"},
+        errors: [
+            "ec2-server:rootVolume.size: got 20, expected only the keys sizeGiB, type, encrypted, iops, throughput, kmsKeyId (unknown key; did you mean \"sizeGiB\"?)",
+        ],
+    },
+    {
+        name: "rootVolume kms unencrypted",
+        raw: {"rootVolume":"{\"sizeGiB\":20,\"encrypted\":false,\"kmsKeyId\":\"alias/ebs\"}"},
+        errors: [
+            "ec2-server:rootVolume.kmsKeyId: got \"alias/ebs\", expected no kmsKeyId on an unencrypted volume (set encrypted: true)",
+        ],
+    },
+    {
+        name: "rootVolume encrypted string",
+        raw: {"rootVolume":"{\"sizeGiB\":20,\"encrypted\":\"yes\"}"},
+        errors: [
+            "ec2-server:rootVolume.encrypted: got \"yes\", expected true or false",
+        ],
+    },
+    {
+        name: "dataVolumes not list",
+        raw: {"dataVolumes":"{\"name\":\"data\"}"},
+        errors: [
+            "ec2-server:dataVolumes: got {\"name\":\"data\"}, expected a list of {name, sizeGiB, type, deviceName, encrypted}",
+        ],
+    },
+    {
+        name: "dataVolume missing size",
+        raw: {"dataVolumes":"[{\"name\":\"data\",\"deviceName\":\"/dev/sdf\"}]"},
+        errors: [
+            "ec2-server:dataVolumes[0].sizeGiB: got undefined, expected an integer size in GiB from 1 to 65536 for gp3",
+        ],
+    },
+    {
+        name: "dataVolume bad device",
+        raw: {"dataVolumes":"[{\"name\":\"data\",\"sizeGiB\":10,\"deviceName\":\"/dev/sda1\"}]"},
+        errors: [
+            "ec2-server:dataVolumes[0].deviceName: got \"/dev/sda1\", expected a data device name /dev/sdf … /dev/sdp (or /dev/xvdf … /dev/xvdp)",
+        ],
+    },
+    {
+        name: "dataVolume bad name",
+        raw: {"dataVolumes":"[{\"name\":\"Data Disk\",\"sizeGiB\":10,\"deviceName\":\"/dev/sdf\"}]"},
+        errors: [
+            "ec2-server:dataVolumes[0].name: got \"Data Disk\", expected a short lowercase name matching ^[a-z][a-z0-9-]{0,30}$ (it names the volume resource)",
+        ],
+    },
+    {
+        name: "dataVolume dup device",
+        raw: {"dataVolumes":"[{\"name\":\"a\",\"sizeGiB\":10,\"deviceName\":\"/dev/sdf\"},{\"name\":\"b\",\"sizeGiB\":10,\"deviceName\":\"/dev/sdf\"}]"},
+        errors: [
+            "ec2-server:dataVolumes[1].deviceName: got \"/dev/sdf\", expected a deviceName not used by another data volume (dataVolumes[0] has it already)",
+        ],
+    },
+    {
+        name: "dataVolume bad snapshot",
+        raw: {"dataVolumes":"[{\"name\":\"a\",\"sizeGiB\":10,\"deviceName\":\"/dev/sdf\",\"snapshotId\":\"snap-1\"}]"},
+        errors: [
+            "ec2-server:dataVolumes[0].snapshotId: got \"snap-1\", expected a snapshot id like snap-0123456789abcdef0",
+        ],
+    },
+    {
+        name: "userData too big",
+        raw: {"userData":"x".repeat(16385)},
+        errors: [
+            "ec2-server:userData: got \"16385 bytes\", expected at most 16384 bytes (EC2's limit before base64)",
+        ],
+    },
+    {
+        name: "replaceOnChange without userData",
+        raw: {"userDataReplaceOnChange":"true"},
+        errors: [
+            "ec2-server:userDataReplaceOnChange: true has no effect without ec2-server:userData",
+        ],
+    },
+    {
+        name: "monitoring not bool",
+        raw: {"monitoring":"on"},
+        errors: [
+            "ec2-server:monitoring: got \"on\", expected true or false",
+        ],
+    },
+    {
+        name: "terminationProtection not bool",
+        raw: {"terminationProtection":"True"},
+        errors: [
+            "ec2-server:terminationProtection: got \"True\", expected true or false",
+        ],
+    },
+    {
+        name: "tags not object",
+        raw: {"tags":"[\"a\"]"},
+        errors: [
+            "ec2-server:tags: got [\"a\"], expected an object of tag keys to string values, e.g. {\"Team\": \"platform\"}",
+        ],
+    },
+    {
+        name: "tags aws prefix",
+        raw: {"tags":"{\"aws:team\":\"x\"}"},
+        errors: [
+            "ec2-server:tags.aws:team: got \"aws:team\", expected a tag key of 1 to 128 characters that does not start with aws: (reserved by AWS)",
+        ],
+    },
+    {
+        name: "tags Name",
+        raw: {"tags":"{\"Name\":\"x\"}"},
+        errors: [
+            "ec2-server:tags.Name: got \"x\", expected no Name tag: the program names every resource after the stack and component",
+        ],
+    },
+    {
+        name: "tags non-string value",
+        raw: {"tags":"{\"CostCenter\":42}"},
+        errors: [
+            "ec2-server:tags.CostCenter: got 42, expected a string of at most 256 characters",
+        ],
+    },
+    {
+        name: "ingress bad json",
+        raw: {"ingress":"[{protocol: tcp"},
+        errors: [
+            "ec2-server:ingress: got \"[{protocol: tcp\", expected a list of rules (not a list or object; set it in the stack file or with `pulumi config set --path`)",
+        ],
+    },
+];
+
+function errorsOf(raw: RawConfig, secretKeys?: Set<string>): string[] {
+    try {
+        parseConfig(raw, secretKeys);
+    } catch (err) {
+        assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${err}`);
+        return err.errors;
+    }
+    return [];
+}
+
+describe("components/config parseConfig", () => {
+    it(`has at least 40 bad-input cases (has ${BAD.length})`, () => {
+        assert.ok(BAD.length >= 40);
+    });
+
+    for (const c of BAD) {
+        it(`rejects: ${c.name}`, () => {
+            assert.deepEqual(errorsOf(c.raw), c.errors);
+        });
+    }
+
+    it("reports every bad key at once, in one message that names keys, values and what is allowed", () => {
+        const raw = { instanceCount: "0", vpcCidr: "10.0.0.0/8", instancetype: "t3.micro", keyPair: "none", sshCidrs: '["0.0.0.0/0"]' };
+        let error: ConfigError | undefined;
+        try {
+            parseConfig(raw);
+        } catch (err) {
+            error = err as ConfigError;
+        }
+        assert.ok(error instanceof ConfigError);
+        assert.deepEqual(error.errors, [
+            "ec2-server:instancetype: got \"t3.micro\", expected one of the known keys: " + [...KNOWN_KEYS].sort().join(", ") + " (unknown key; did you mean \"instanceType\"?)",
+            "ec2-server:instanceCount: got 0, expected an integer from 1 to 50",
+            "ec2-server:vpcCidr: got \"10.0.0.0/8\", expected an IPv4 CIDR with a prefix from /16 to /24 (subnets are carved as /prefix+4)",
+            "ec2-server:sshCidrs opens port 22 but ec2-server:keyPair is none, so nobody can log in over SSH; remove sshCidrs or set keyPair: generate",
+        ]);
+        assert.equal(error.message, formatErrors(error.errors));
+        assert.equal(error.message.split("\n")[0], "Invalid ec2-server configuration (4 errors); nothing was created:");
+    });
+
+    it("never shows a secret value in an error", () => {
+        assert.deepEqual(errorsOf({ userData: "x".repeat(16385) }, new Set(["userData"])), [
+            "ec2-server:userData: got [secret], expected at most 16384 bytes (EC2's limit before base64)",
+        ]);
+        assert.deepEqual(errorsOf({ userdata: "password=hunter2" }, new Set(["userdata"]))[0].includes("hunter2"), false);
+    });
+
+    it("applies the documented defaults to an empty config", () => {
+        assert.deepEqual(parseConfig({}), {
+            instanceType: "t3.micro",
+            instanceCount: 1,
+            ami: { kind: "alias", alias: "al2023" },
+            network: { kind: "new", vpcCidr: "10.0.0.0/16", availabilityZones: 2, privateSubnets: false },
+            publicIp: true,
+            elasticIp: false,
+            firewall: { kind: "new", ingress: [], egress: "all" },
+            keyPair: { kind: "generate", algorithm: "ED25519" },
+            ssm: true,
+            rootVolume: { sizeGiB: 8, type: "gp3", encrypted: true },
+            dataVolumes: [],
+            userData: undefined,
+            userDataReplaceOnChange: false,
+            monitoring: false,
+            terminationProtection: false,
+            tags: {},
+        });
+    });
+
+    it("normalises rules: one rule per source, protocols lower-cased, icmp type/code, all without ports", () => {
+        const cfg = parseConfig({
+            sshCidrs: '["203.0.113.10/32", "2001:db8::/64"]',
+            ingress: JSON.stringify([
+                { protocol: "TCP", fromPort: 8000, toPort: 8080, cidr: ["198.51.100.0/24", "192.0.2.0/24"], description: "app" },
+                { protocol: "icmp", icmpType: 8, cidr: "10.0.0.0/8", description: "ping" },
+                { protocol: "udp", port: "53", sourceSecurityGroupId: "sg-0123456789abcdef0", description: "dns" },
+                { protocol: "tcp", port: 443, prefixListId: "pl-0123456789abcdef0", ipv6Cidr: "::/0", description: "https" },
+            ]),
+            egress: JSON.stringify([{ protocol: "all", cidr: "10.0.0.0/16", description: "inside the VPC" }]),
+        });
+        assert.deepEqual(cfg.firewall, {
+            kind: "new",
+            ingress: [
+                { protocol: "tcp", fromPort: 22, toPort: 22, peer: { kind: "cidrIpv4", value: "203.0.113.10/32" }, description: "SSH from 203.0.113.10/32" },
+                { protocol: "tcp", fromPort: 22, toPort: 22, peer: { kind: "cidrIpv6", value: "2001:db8::/64" }, description: "SSH from 2001:db8::/64" },
+                { protocol: "tcp", fromPort: 8000, toPort: 8080, peer: { kind: "cidrIpv4", value: "198.51.100.0/24" }, description: "app" },
+                { protocol: "tcp", fromPort: 8000, toPort: 8080, peer: { kind: "cidrIpv4", value: "192.0.2.0/24" }, description: "app" },
+                { protocol: "icmp", fromPort: 8, toPort: -1, peer: { kind: "cidrIpv4", value: "10.0.0.0/8" }, description: "ping" },
+                { protocol: "udp", fromPort: 53, toPort: 53, peer: { kind: "securityGroup", value: "sg-0123456789abcdef0" }, description: "dns" },
+                { protocol: "tcp", fromPort: 443, toPort: 443, peer: { kind: "cidrIpv6", value: "::/0" }, description: "https" },
+                { protocol: "tcp", fromPort: 443, toPort: 443, peer: { kind: "prefixList", value: "pl-0123456789abcdef0" }, description: "https" },
+            ],
+            egress: [{ protocol: "all", fromPort: undefined, toPort: undefined, peer: { kind: "cidrIpv4", value: "10.0.0.0/16" }, description: "inside the VPC" }],
+        });
+    });
+
+    it("parses an adopted network, existing groups, an imported key, storage and tags", () => {
+        const pub = ed25519Key("config-test").publicKeyOpenssh.trim();
+        const cfg = parseConfig({
+            existingVpcId: "vpc-0e1d2c3b4a5968778",
+            existingSubnetIds: '["subnet-0aa11bb22cc33dd44","subnet-0ee55ff66aa77bb88"]',
+            existingSecurityGroupIds: '["sg-0123456789abcdef0"]',
+            keyPair: "import",
+            publicKey: `${pub} me@laptop`,
+            rootVolume: '{"sizeGiB":30,"type":"io2","iops":5000,"kmsKeyId":"alias/ebs-prod"}',
+            dataVolumes: '[{"name":"data","sizeGiB":100,"deviceName":"/dev/sdf","throughput":250,"snapshotId":"snap-0123456789abcdef0"}]',
+            userData: "#!/bin/bash\necho hi\n",
+            userDataReplaceOnChange: "true",
+            tags: '{"Team":"platform","CostCenter":"42"}',
+        });
+        assert.deepEqual(cfg.network, { kind: "existing", vpcId: "vpc-0e1d2c3b4a5968778", subnetIds: ["subnet-0aa11bb22cc33dd44", "subnet-0ee55ff66aa77bb88"] });
+        assert.deepEqual(cfg.firewall, { kind: "existing", securityGroupIds: ["sg-0123456789abcdef0"] });
+        assert.deepEqual(cfg.keyPair, { kind: "import", publicKey: `${pub} me@laptop` });
+        assert.deepEqual(cfg.rootVolume, { sizeGiB: 30, type: "io2", encrypted: true, iops: 5000, kmsKeyId: "alias/ebs-prod" });
+        assert.deepEqual(cfg.dataVolumes, [{ sizeGiB: 100, type: "gp3", encrypted: true, throughput: 250, name: "data", deviceName: "/dev/sdf", snapshotId: "snap-0123456789abcdef0" }]);
+        assert.deepEqual(cfg.userData, { value: "#!/bin/bash\necho hi\n", secret: false });
+        assert.deepEqual(cfg.tags, { Team: "platform", CostCenter: "42" });
+    });
+
+    it("accepts real generated OpenSSH keys of both algorithms", () => {
+        for (const key of [ed25519Key("a"), rsaKey("b", 2048)]) {
+            assert.deepEqual(errorsOf({ keyPair: "import", publicKey: key.publicKeyOpenssh }), []);
+        }
+    });
+
+    it("names rules after their content", () => {
+        assert.equal(ruleSlug({ protocol: "tcp", fromPort: 22, toPort: 22, peer: { kind: "cidrIpv4", value: "203.0.113.10/32" }, description: "" }), "tcp-22-203.0.113.10-32");
+        assert.equal(ruleSlug({ protocol: "udp", fromPort: 60000, toPort: 61000, peer: { kind: "securityGroup", value: "sg-0123456789abcdef0" }, description: "" }), "udp-60000-61000-sg-0123456789abcdef0");
+        assert.equal(ruleSlug({ protocol: "all", peer: { kind: "cidrIpv6", value: "::/0" }, description: "" }), "all-v6-..-0");
+    });
+});
+
+describe("Pulumi.yaml config declarations", () => {
+    const project = yaml.load(fs.readFileSync(path.join(__dirname, "..", "..", "Pulumi.yaml"), "utf8")) as {
+        config: Record<string, { type: string; default: unknown; description: string; items?: { type: string } }>;
+    };
+
+    it("declares exactly the keys that have defaults, with the program's defaults and types", () => {
+        const declared = Object.fromEntries(Object.entries(project.config).map(([k, v]) => [k, v.default]));
+        const expected = Object.fromEntries(Object.entries(DEFAULTS).map(([k, v]) => [`ec2-server:${k}`, v]));
+        assert.deepEqual(declared, expected);
+        for (const [key, decl] of Object.entries(project.config)) {
+            const value = decl.default;
+            const type = Array.isArray(value) ? "array" : typeof value === "number" ? "integer" : typeof value;
+            assert.equal(decl.type, type, key);
+            assert.ok(decl.description.length > 20, `${key} needs a real description`);
+        }
+    });
+
+    it("declares only types the Pulumi project schema knows", () => {
+        for (const decl of Object.values(project.config)) {
+            assert.ok(["string", "boolean", "integer", "array"].includes(decl.type));
+            if (decl.type === "array") {
+                assert.deepEqual(decl.items, { type: "string" });
+            }
+        }
+    });
+});

@@ -1,0 +1,73 @@
+/**
+ * Reads a stack's configuration from Pulumi.yaml and Pulumi.<stack>.yaml the way the Pulumi CLI hands it to a
+ * program: stack values as strings (objects and lists as JSON), project defaults for keys the stack does not
+ * set, and `secure:` values as secrets. Encrypted values cannot be decrypted offline; they become a placeholder
+ * that is still marked secret.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as yaml from "js-yaml";
+
+export interface StackConfig {
+    project: string;
+    stack: string;
+    /** Full keys (`aws:region`, `ec2-server:instanceType`) to string values. */
+    config: Record<string, string>;
+    secretKeys: string[];
+}
+
+/** What an encrypted (`secure:`) value becomes offline. */
+export const SECRET_PLACEHOLDER = "[secret]";
+
+function toConfigString(value: unknown): string {
+    return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function isSecure(value: unknown): boolean {
+    return typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && "secure" in value;
+}
+
+/** Throws an Error naming the file on any problem (missing file, bad YAML). */
+export function readStackConfig(root: string, stack: string): StackConfig {
+    const projectFile = path.join(root, "Pulumi.yaml");
+    const project = yaml.load(fs.readFileSync(projectFile, "utf8")) as { name?: string; config?: Record<string, unknown> } | undefined;
+    if (!project?.name) {
+        throw new Error(`${projectFile}: no project name`);
+    }
+    const stackFile = path.join(root, `Pulumi.${stack}.yaml`);
+    if (!fs.existsSync(stackFile)) {
+        const stacks = fs.readdirSync(root).map(f => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1]).filter((s): s is string => !!s);
+        throw new Error(`no stack file ${path.basename(stackFile)}; stacks here: ${stacks.join(", ") || "none"}`);
+    }
+    let stackDoc: { config?: Record<string, unknown> } | undefined;
+    try {
+        stackDoc = yaml.load(fs.readFileSync(stackFile, "utf8")) as typeof stackDoc;
+    } catch (err) {
+        throw new Error(`${stackFile}: ${(err as Error).message}`);
+    }
+    const config: Record<string, string> = {};
+    const secretKeys: string[] = [];
+    const qualify = (key: string) => (key.includes(":") ? key : `${project.name}:${key}`);
+    for (const [key, decl] of Object.entries(project.config ?? {})) {
+        const full = qualify(key);
+        if (decl && typeof decl === "object" && !Array.isArray(decl)) {
+            const d = decl as { default?: unknown; value?: unknown };
+            const v = d.value ?? d.default;
+            if (v !== undefined) {
+                config[full] = toConfigString(v);
+            }
+        } else if (decl !== undefined && decl !== null) {
+            config[full] = toConfigString(decl);
+        }
+    }
+    for (const [key, value] of Object.entries(stackDoc?.config ?? {})) {
+        const full = qualify(key);
+        if (isSecure(value)) {
+            config[full] = SECRET_PLACEHOLDER;
+            secretKeys.push(full);
+        } else {
+            config[full] = toConfigString(value);
+        }
+    }
+    return { project: project.name, stack, config, secretKeys };
+}
