@@ -65,13 +65,33 @@ interface RegisterRequest {
 
 interface RegisterResponse { getUrn(): string; getId(): string; getObject(): { toJavaScript(): Record<string, unknown> } }
 
+/**
+ * URNs as the engine builds them: a child's type is qualified by its parent's type chain, except that the
+ * root stack's type is not part of it (the stock MockMonitor adds `pulumi:pulumi:Stack$`, which real
+ * stacks never have, so plans and state exports would not line up).
+ */
+export function engineUrn(parent: string, type: string, name: string): string {
+    let qualified = type;
+    if (parent) {
+        const parentType = parent.split("::")[2];
+        if (parentType !== "pulumi:pulumi:Stack") {
+            qualified = `${parentType}$${type}`;
+        }
+    }
+    return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${qualified}::${name}`;
+}
+
 export class RecordingMonitor extends MockMonitor {
     readonly records: RecordedResource[] = [];
     /** The stack's outputs as registered, with secret markers intact. */
     stackOutputs?: Record<string, unknown>;
+    /** Registrations the model rejected (a real deployment fails on each). */
+    readonly errors: { type: string; name: string; message: string }[] = [];
 
     constructor(mocks: pulumi.runtime.Mocks) {
         super(mocks);
+        // The base class declares newUrn private, so it is replaced on the instance.
+        (this as unknown as { newUrn: typeof engineUrn }).newUrn = engineUrn;
     }
 
     async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
@@ -103,6 +123,8 @@ export class RecordingMonitor extends MockMonitor {
                 record.id = r.getId() || undefined;
                 record.state = unwrap(pulumi.runtime.deserializeProperties(r.getObject() as never)) as Record<string, unknown>;
                 this.records.push(record);
+            } else if (err) {
+                this.errors.push({ type: record.type, name: record.name, message: err.message });
             }
             callback(err, resp);
         });

@@ -71,6 +71,14 @@ export class ProgramError extends Error {
     }
 }
 
+/** A resource the model rejected fails the run, as it fails a real deployment. */
+function failOnRejections(monitor: RecordingMonitor): void {
+    if (monitor.errors.length > 0) {
+        const lines = monitor.errors.map(e => `${e.type} ${e.name}: ${e.message}`);
+        throw new ProgramError(new Error(`AWS rejected ${lines.length} resource(s):\n${lines.join("\n")}`), monitor.records);
+    }
+}
+
 /** Evaluates the program once. Throws ProgramError (with what was registered before the failure). */
 export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
     const project = opts.project ?? PROJECT;
@@ -96,6 +104,7 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
         await settings.waitForRPCs().catch(() => undefined);
         throw new ProgramError(err, monitor.records);
     }
+    failOnRejections(monitor);
     const rawOutputs = monitor.stackOutputs ?? {};
     const secretOutputs = Object.keys(rawOutputs).filter(k => isSecretValue(rawOutputs[k])).sort();
     return {
@@ -128,6 +137,7 @@ export async function runInStack<T>(fn: () => T | Promise<T>, opts: { region?: s
         await settings.waitForRPCs().catch(() => undefined);
         throw new ProgramError(err, monitor.records);
     }
+    failOnRejections(monitor);
     return { model, resources: monitor.records, result: result as T };
 }
 

@@ -1,0 +1,104 @@
+import * as assert from "node:assert/strict";
+import { Network } from "../../components/network";
+import { runInStack, promiseOf } from "../mocks/program";
+import { RecordedResource } from "../mocks/monitor";
+
+const STACK_URN = "urn:pulumi:test::ec2-server::pulumi:pulumi:Stack::ec2-server-test";
+const NET_URN = "urn:pulumi:test::ec2-server::ec2-server:network:Network::net";
+const childUrn = (type: string, name: string) => `urn:pulumi:test::ec2-server::ec2-server:network:Network$${type}::${name}`;
+
+function byName(resources: RecordedResource[], type: string, name: string): RecordedResource {
+    const found = resources.filter(r => r.type === type && r.name === name);
+    assert.equal(found.length, 1, `${type} ${name} registered ${found.length} times`);
+    return found[0];
+}
+
+describe("components/network Network", () => {
+    it("creates a VPC, public subnets carved from its CIDR, routes and a closed default security group", async () => {
+        const { resources, result } = await runInStack(async () => {
+            const n = new Network("net", { vpcCidr: "10.20.0.0/16", availabilityZones: ["ap-northeast-2a", "ap-northeast-2b"], namePrefix: "app-dev", tags: { Team: "platform" } });
+            return { vpcId: await promiseOf(n.vpcId), subnets: await Promise.all(n.serverSubnetIds.map(promiseOf)), pub: await Promise.all(n.publicSubnetIds.map(promiseOf)) };
+        });
+        const types = resources.filter(r => r.custom).map(r => `${r.type} ${r.name}`).sort();
+        assert.deepEqual(types, [
+            "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup net-default-sg",
+            "aws:ec2/internetGateway:InternetGateway net-igw",
+            "aws:ec2/route:Route net-public-default",
+            "aws:ec2/routeTable:RouteTable net-public-rt",
+            "aws:ec2/routeTableAssociation:RouteTableAssociation net-public-ap-northeast-2a",
+            "aws:ec2/routeTableAssociation:RouteTableAssociation net-public-ap-northeast-2b",
+            "aws:ec2/subnet:Subnet net-public-ap-northeast-2a",
+            "aws:ec2/subnet:Subnet net-public-ap-northeast-2b",
+            "aws:ec2/vpc:Vpc net-vpc",
+        ]);
+        const component = byName(resources, "ec2-server:network:Network", "net");
+        assert.equal(component.parent, STACK_URN);
+        for (const r of resources.filter(x => x.custom)) {
+            assert.equal(r.parent, NET_URN, `${r.name} must be a child of the component`);
+        }
+        const vpc = byName(resources, "aws:ec2/vpc:Vpc", "net-vpc");
+        assert.deepEqual(vpc.inputs, { cidrBlock: "10.20.0.0/16", enableDnsSupport: true, enableDnsHostnames: true, tags: { Team: "platform", Name: "app-dev-vpc" } });
+        const vpcId = vpc.id!;
+        assert.match(vpcId, /^vpc-0[0-9a-f]{16}$/);
+        assert.deepEqual(byName(resources, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "net-default-sg").inputs, {
+            vpcId, ingress: [], egress: [], tags: { Team: "platform", Name: "app-dev-default-sg-closed" },
+        });
+        const a = byName(resources, "aws:ec2/subnet:Subnet", "net-public-ap-northeast-2a");
+        const b = byName(resources, "aws:ec2/subnet:Subnet", "net-public-ap-northeast-2b");
+        assert.deepEqual(a.inputs, { vpcId, availabilityZone: "ap-northeast-2a", cidrBlock: "10.20.0.0/20", mapPublicIpOnLaunch: false, tags: { Team: "platform", Name: "app-dev-public-ap-northeast-2a" } });
+        assert.deepEqual(b.inputs, { vpcId, availabilityZone: "ap-northeast-2b", cidrBlock: "10.20.16.0/20", mapPublicIpOnLaunch: false, tags: { Team: "platform", Name: "app-dev-public-ap-northeast-2b" } });
+        const igw = byName(resources, "aws:ec2/internetGateway:InternetGateway", "net-igw");
+        const rt = byName(resources, "aws:ec2/routeTable:RouteTable", "net-public-rt");
+        assert.deepEqual(byName(resources, "aws:ec2/route:Route", "net-public-default").inputs, { routeTableId: rt.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id });
+        assert.deepEqual(byName(resources, "aws:ec2/routeTableAssociation:RouteTableAssociation", "net-public-ap-northeast-2a").inputs, { subnetId: a.id, routeTableId: rt.id });
+        assert.deepEqual(await result, { vpcId, subnets: [a.id, b.id], pub: [a.id, b.id] });
+        assert.deepEqual(byName(resources, "aws:ec2/route:Route", "net-public-default").dependencies, [childUrn("aws:ec2/internetGateway:InternetGateway", "net-igw"), childUrn("aws:ec2/routeTable:RouteTable", "net-public-rt")]);
+    });
+
+    it("adds private subnets with their own route table (no internet route) and Session Manager endpoints", async () => {
+        const { resources, result } = await runInStack(() => {
+            const n = new Network("net", { availabilityZones: ["ap-northeast-2a", "ap-northeast-2c"], privateSubnets: true, serversInPrivateSubnets: true, ssmEndpoints: true, region: "ap-northeast-2" });
+            return Promise.all(n.serverSubnetIds.map(promiseOf));
+        });
+        const privA = byName(resources, "aws:ec2/subnet:Subnet", "net-private-ap-northeast-2a");
+        const privC = byName(resources, "aws:ec2/subnet:Subnet", "net-private-ap-northeast-2c");
+        assert.equal(privA.inputs.cidrBlock, "10.0.128.0/20");
+        assert.equal(privC.inputs.cidrBlock, "10.0.144.0/20");
+        assert.equal(privA.inputs.mapPublicIpOnLaunch, false);
+        assert.deepEqual(await result, [privA.id, privC.id]);
+        const privRt = byName(resources, "aws:ec2/routeTable:RouteTable", "net-private-rt");
+        assert.deepEqual(byName(resources, "aws:ec2/routeTableAssociation:RouteTableAssociation", "net-private-ap-northeast-2c").inputs, { subnetId: privC.id, routeTableId: privRt.id });
+        const routes = resources.filter(r => r.type === "aws:ec2/route:Route");
+        assert.deepEqual(routes.map(r => r.inputs.routeTableId), [byName(resources, "aws:ec2/routeTable:RouteTable", "net-public-rt").id], "only the public table routes to the internet");
+
+        const vpc = byName(resources, "aws:ec2/vpc:Vpc", "net-vpc");
+        const sg = byName(resources, "aws:ec2/securityGroup:SecurityGroup", "net-ssm-endpoints");
+        assert.deepEqual(sg.inputs, { vpcId: vpc.id, description: "Session Manager interface endpoints: HTTPS from the VPC", tags: { Name: "net-ssm-endpoints" } });
+        assert.deepEqual(resources.filter(r => r.type.startsWith("aws:vpc/")).map(r => [r.name, r.inputs]), [
+            ["net-ssm-endpoints-https", { securityGroupId: sg.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.0.0.0/16", description: "HTTPS from the VPC to the Session Manager endpoints", tags: { Name: "net-ssm-endpoints-https" } }],
+        ]);
+        const endpoints = resources.filter(r => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint").sort((x, y) => x.name.localeCompare(y.name));
+        assert.deepEqual(endpoints.map(e => [e.name, e.inputs]), ["ec2messages", "ssm", "ssmmessages"].map(s => [`net-${s}`, {
+            vpcId: vpc.id, serviceName: `com.amazonaws.ap-northeast-2.${s}`, vpcEndpointType: "Interface", privateDnsEnabled: true,
+            subnetIds: [privA.id, privC.id], securityGroupIds: [sg.id], tags: { Name: `net-${s}` },
+        }]));
+    });
+
+    it("adopts an existing network without creating any network resource", async () => {
+        const { resources, result } = await runInStack(() => {
+            const n = new Network("net", { existing: { vpcId: "vpc-0e1d2c3b4a5968778", subnetIds: ["subnet-0aa11bb22cc33dd44"] } });
+            return Promise.all([promiseOf(n.vpcId), ...n.serverSubnetIds.map(promiseOf)]);
+        });
+        assert.deepEqual(resources.map(r => r.type), ["pulumi:pulumi:Stack", "ec2-server:network:Network"]);
+        assert.deepEqual(await result, ["vpc-0e1d2c3b4a5968778", "subnet-0aa11bb22cc33dd44"]);
+    });
+
+    it("rejects conflicting arguments before creating anything", async () => {
+        await assert.rejects(runInStack(() => new Network("net", { existing: { vpcId: "vpc-0e1d2c3b4a5968778", subnetIds: [] }, vpcCidr: "10.0.0.0/16" })),
+            /Cannot specify both 'existing' and 'vpcCidr', 'availabilityZones', 'privateSubnets' or 'ssmEndpoints'/);
+        await assert.rejects(runInStack(() => new Network("net", { availabilityZones: ["ap-northeast-2a"], serversInPrivateSubnets: true })),
+            /'serversInPrivateSubnets' requires 'privateSubnets'/);
+        await assert.rejects(runInStack(() => new Network("net", { availabilityZones: ["ap-northeast-2a"], ssmEndpoints: true })),
+            /'ssmEndpoints' requires 'region'/);
+    });
+});
