@@ -1,0 +1,256 @@
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { readStackConfig } from "../tools/lib/stack-config";
+import { AMI_ALIASES } from "../components/aws-facts";
+import { AwsModel, EXISTING, PINNED_IMAGES } from "./mocks/aws-model";
+import { ProgramError, ProgramRun, runProgram } from "./mocks/program";
+import { ConfigError } from "../components/config";
+
+const ROOT = path.join(__dirname, "..");
+const AL2023_SEOUL = new AwsModel({ region: "ap-northeast-2" }).publishedId(AMI_ALIASES["al2023"].parameter);
+
+function stackRun(stack: string, overrides: Record<string, string> = {}, secretKeys: string[] = []): Promise<ProgramRun> {
+    const s = readStackConfig(ROOT, stack);
+    return runProgram({ stack, config: { ...s.config, ...overrides }, secretKeys: [...s.secretKeys, ...secretKeys] });
+}
+
+function typeCounts(run: ProgramRun): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const r of run.resources) {
+        counts[r.type] = (counts[r.type] ?? 0) + 1;
+    }
+    return counts;
+}
+
+async function configErrors(overrides: Record<string, string>, stack = "dev"): Promise<{ errors: string[]; registered: string[] }> {
+    try {
+        await stackRun(stack, overrides);
+    } catch (err) {
+        assert.ok(err instanceof ProgramError);
+        assert.ok(err.cause instanceof ConfigError, `expected a ConfigError, got ${err.message}`);
+        return { errors: err.cause.errors, registered: err.resources.map(r => r.type) };
+    }
+    assert.fail("expected the program to fail");
+}
+
+describe("index.ts (the whole program)", () => {
+    describe("dev stack (Pulumi.dev.yaml)", () => {
+        let run: ProgramRun;
+        before(async () => {
+            run = await stackRun("dev");
+        });
+
+        it("builds a public server in a new two-zone network with exactly these resources", () => {
+            assert.deepEqual(typeCounts(run), {
+                "pulumi:pulumi:Stack": 1,
+                "ec2-server:network:Network": 1,
+                "ec2-server:security:SecurityGroup": 1,
+                "ec2-server:keys:KeyPair": 1,
+                "ec2-server:compute:Instance": 1,
+                "aws:ec2/vpc:Vpc": 1,
+                "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": 1,
+                "aws:ec2/internetGateway:InternetGateway": 1,
+                "aws:ec2/routeTable:RouteTable": 1,
+                "aws:ec2/route:Route": 1,
+                "aws:ec2/subnet:Subnet": 2,
+                "aws:ec2/routeTableAssociation:RouteTableAssociation": 2,
+                "aws:ec2/securityGroup:SecurityGroup": 1,
+                "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": 1,
+                "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": 2,
+                "tls:index/privateKey:PrivateKey": 1,
+                "aws:ec2/keyPair:KeyPair": 1,
+                "aws:iam/role:Role": 1,
+                "aws:iam/rolePolicyAttachment:RolePolicyAttachment": 1,
+                "aws:iam/instanceProfile:InstanceProfile": 1,
+                "aws:ec2/instance:Instance": 1,
+            });
+        });
+
+        it("opens SSH only to the stack's CIDR and allows all outbound traffic explicitly", () => {
+            const rules = run.resources.filter(r => r.type.startsWith("aws:vpc/")).map(r => [r.type.split(":").pop(), r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6, r.inputs.description]).sort();
+            assert.deepEqual(rules, [
+                ["SecurityGroupEgressRule", "-1", undefined, undefined, "0.0.0.0/0", "All outbound IPv4 traffic"],
+                ["SecurityGroupEgressRule", "-1", undefined, undefined, "::/0", "All outbound IPv6 traffic"],
+                ["SecurityGroupIngressRule", "tcp", 22, 22, "203.0.113.10/32", "SSH from 203.0.113.10/32"],
+            ]);
+        });
+
+        it("tags every taggable resource with the stack's tags and a Name", () => {
+            const taggable = run.resources.filter(r => r.custom && r.type !== "tls:index/privateKey:PrivateKey" && !r.type.endsWith("Association") && !r.type.endsWith(":Route") && !r.type.endsWith("PolicyAttachment"));
+            assert.equal(taggable.length, 14);
+            for (const r of taggable) {
+                const tags = r.inputs.tags as Record<string, string>;
+                assert.equal(tags.Owner, "platform-team", r.name);
+                assert.match(tags.Name, /^ec2-server-dev(-|$)/, r.name);
+            }
+        });
+
+        it("exports ids, addresses and ready access commands, with the private key as the only secret", () => {
+            const server = run.resources.find(r => r.type === "aws:ec2/instance:Instance")!;
+            const vpc = run.resources.find(r => r.type === "aws:ec2/vpc:Vpc")!;
+            const sg = run.resources.find(r => r.type === "aws:ec2/securityGroup:SecurityGroup")!;
+            const key = run.resources.find(r => r.type === "aws:ec2/keyPair:KeyPair")!;
+            const subnets = run.resources.filter(r => r.type === "aws:ec2/subnet:Subnet").sort((a, b) => a.name.localeCompare(b.name)).map(r => r.id);
+            const ip = String(server.state!.publicIp);
+            const { privateKeyPem, ...plain } = run.outputs;
+            assert.deepEqual(plain, {
+                instanceIds: [server.id],
+                availabilityZones: ["ap-northeast-2a"],
+                privateIps: [server.state!.privateIp],
+                publicIps: [ip],
+                publicDns: [`ec2-${ip.replace(/\./g, "-")}.ap-northeast-2.compute.amazonaws.com`],
+                dataVolumeIds: [[]],
+                amiId: AL2023_SEOUL,
+                loginUser: "ec2-user",
+                vpcId: vpc.id,
+                subnetIds: subnets,
+                publicSubnetIds: subnets,
+                privateSubnetIds: [],
+                securityGroupIds: [sg.id],
+                ssmCommands: [`aws ssm start-session --target ${server.id} --region ap-northeast-2`],
+                sshCommands: [`ssh -i ~/.ssh/ec2-server-dev.pem ec2-user@${ip}`],
+                keyName: key.id,
+                keyFingerprint: key.state!.fingerprint,
+            });
+            assert.deepEqual(run.secretOutputs, ["privateKeyPem"]);
+            assert.match(String(privateKeyPem), /^-----BEGIN OPENSSH PRIVATE KEY-----\n/);
+            // The raw stack output carries the secret marker, so `pulumi stack output` hides it.
+            assert.equal(JSON.stringify(run.rawOutputs.privateKeyPem).includes("1b47061264138c4ac30d75fd1eb44270"), true);
+        });
+
+        it("keeps the server when AWS publishes a newer image behind the alias", () => {
+            const server = run.resources.find(r => r.type === "aws:ec2/instance:Instance")!;
+            assert.deepEqual(server.options.ignoreChanges, ["ami"]);
+        });
+
+        it("boots servers only after the whole network exists (routes, endpoints)", () => {
+            const component = run.resources.find(r => r.type === "ec2-server:compute:Instance")!;
+            const networkChildren = run.resources.filter(r => r.parent?.endsWith("::ec2-server:network:Network::network")).map(r => r.urn);
+            for (const urn of networkChildren) {
+                assert.ok(component.dependencies.includes(urn), `the Instance component depends on ${urn}`);
+            }
+        });
+    });
+
+    describe("prod stack (Pulumi.prod.yaml)", () => {
+        let run: ProgramRun;
+        before(async () => {
+            run = await stackRun("prod");
+        });
+
+        it("builds a private server with Session Manager endpoints, no key pair, no SSH rule and a retained data volume", () => {
+            const counts = typeCounts(run);
+            assert.equal(counts["aws:ec2/subnet:Subnet"], 4);
+            assert.equal(counts["aws:ec2/vpcEndpoint:VpcEndpoint"], 3);
+            assert.equal(counts["aws:ec2/keyPair:KeyPair"], undefined);
+            assert.equal(counts["tls:index/privateKey:PrivateKey"], undefined);
+            assert.equal(counts["aws:ec2/eip:Eip"], undefined);
+            const sgRules = run.resources.filter(r => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").map(r => [r.name, r.inputs.fromPort, r.inputs.cidrIpv4]);
+            assert.deepEqual(sgRules, [["network-ssm-endpoints-https", 443, "10.0.0.0/16"]]);
+            const server = run.resources.find(r => r.type === "aws:ec2/instance:Instance")!;
+            const privateA = run.resources.find(r => r.name === "network-private-ap-northeast-2a" && r.type === "aws:ec2/subnet:Subnet")!;
+            assert.equal(server.inputs.subnetId, privateA.id);
+            assert.equal(server.inputs.associatePublicIpAddress, false);
+            assert.equal(server.inputs.keyName, undefined);
+            assert.equal(server.inputs.disableApiTermination, true);
+            assert.equal(server.inputs.monitoring, true);
+            assert.equal(server.inputs.instanceType, "t3.small");
+            assert.deepEqual(server.inputs.rootBlockDevice, { volumeType: "gp3", volumeSize: 20, encrypted: true, deleteOnTermination: true, tags: { Owner: "platform-team", DataClassification: "internal", Name: "ec2-server-prod-0-root" } });
+            const volume = run.resources.find(r => r.type === "aws:ebs/volume:Volume")!;
+            assert.deepEqual([volume.name, volume.inputs.size, volume.inputs.availabilityZone, volume.inputs.encrypted, volume.options.retainOnDelete], ["server-0-data", 50, "ap-northeast-2a", true, true]);
+        });
+
+        it("exports Session Manager access and no SSH or key outputs, and no secrets", () => {
+            const server = run.resources.find(r => r.type === "aws:ec2/instance:Instance")!;
+            assert.deepEqual(Object.keys(run.outputs).sort(), [
+                "amiId", "availabilityZones", "dataVolumeIds", "instanceIds", "loginUser", "privateIps", "privateSubnetIds", "publicDns",
+                "publicIps", "publicSubnetIds", "securityGroupIds", "ssmCommands", "subnetIds", "vpcId",
+            ]);
+            assert.deepEqual(run.outputs.publicIps, [null]);
+            assert.deepEqual(run.outputs.ssmCommands, [`aws ssm start-session --target ${server.id} --region ap-northeast-2`]);
+            assert.deepEqual(run.secretOutputs, []);
+        });
+    });
+
+    describe("variants", () => {
+        it("spreads 5 servers over 3 zones, each with an Elastic IP", async () => {
+            const run = await stackRun("dev", { "ec2-server:instanceCount": "5", "ec2-server:availabilityZones": "3", "ec2-server:elasticIp": "true", "ec2-server:publicIp": "false" });
+            const servers = run.resources.filter(r => r.type === "aws:ec2/instance:Instance").sort((a, b) => a.name.localeCompare(b.name));
+            assert.deepEqual(servers.map(s => s.state!.availabilityZone), ["ap-northeast-2a", "ap-northeast-2b", "ap-northeast-2c", "ap-northeast-2a", "ap-northeast-2b"]);
+            const eips = run.resources.filter(r => r.type === "aws:ec2/eip:Eip");
+            assert.equal(eips.length, 5);
+            assert.deepEqual(run.outputs.publicIps, servers.map(s => eips.find(e => e.name === `${s.name}-eip`)!.state!.publicIp));
+            // Elastic IPs are public addresses: no Session Manager endpoints are needed.
+            assert.equal(run.resources.filter(r => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint").length, 0);
+        });
+
+        it("adopts an existing network and security groups without creating any network resource", async () => {
+            const run = await stackRun("dev", {
+                "ec2-server:existingVpcId": EXISTING.vpcId,
+                "ec2-server:existingSubnetIds": JSON.stringify(EXISTING.subnets.map(s => s.id)),
+                "ec2-server:existingSecurityGroupIds": JSON.stringify(EXISTING.securityGroupIds),
+                "ec2-server:sshCidrs": "[]",
+            });
+            const custom = run.resources.filter(r => r.custom).map(r => r.type).sort();
+            assert.deepEqual(custom, ["aws:ec2/instance:Instance", "aws:ec2/keyPair:KeyPair", "aws:iam/instanceProfile:InstanceProfile", "aws:iam/role:Role", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "tls:index/privateKey:PrivateKey"]);
+            const server = run.resources.find(r => r.type === "aws:ec2/instance:Instance")!;
+            assert.equal(server.inputs.subnetId, EXISTING.subnets[0].id);
+            assert.deepEqual(server.inputs.vpcSecurityGroupIds, EXISTING.securityGroupIds);
+            assert.equal(run.outputs.vpcId, EXISTING.vpcId);
+        });
+
+        it("uses a pinned AMI's login user and lets AMI changes show (no ignoreChanges)", async () => {
+            const run = await stackRun("dev", { "ec2-server:ami": PINNED_IMAGES[0].id });
+            const server = run.resources.find(r => r.type === "aws:ec2/instance:Instance")!;
+            assert.deepEqual(server.options.ignoreChanges, []);
+            assert.equal(run.outputs.loginUser, "admin");
+            assert.match(String((run.outputs.sshCommands as string[])[0]), /^ssh -i ~\/\.ssh\/ec2-server-dev\.pem admin@3\./);
+        });
+
+        it("keeps secret user data secret in the instance inputs", async () => {
+            const run = await stackRun("dev", { "ec2-server:userData": "#!/bin/bash\nexport TOKEN=s3cr3t\n" }, ["ec2-server:userData"]);
+            const server = run.resources.find(r => r.type === "aws:ec2/instance:Instance")!;
+            assert.deepEqual(server.secretInputs, ["userData"]);
+        });
+
+        it("tunnels SSH through Session Manager for a server with a key but no public address", async () => {
+            const run = await stackRun("dev", { "ec2-server:publicIp": "false", "ec2-server:sshCidrs": "[]" });
+            const id = (run.outputs.instanceIds as string[])[0];
+            assert.deepEqual(run.outputs.sshCommands, [`ssh -i ~/.ssh/ec2-server-dev.pem -o ProxyCommand='aws ssm start-session --target %h --document-name AWS-StartSSHSession --parameters portNumber=%p --region ap-northeast-2' ec2-user@${id}`]);
+        });
+    });
+
+    describe("bad stacks stop before any resource is registered", () => {
+        it("config errors: all at once, only the root stack registered", async () => {
+            const { errors, registered } = await configErrors({ "ec2-server:instanceCount": "0", "ec2-server:sshCidrs": '["0.0.0.0/0", "10.0.0.1/8"]' });
+            assert.deepEqual(errors, [
+                "ec2-server:instanceCount: got 0, expected an integer from 1 to 50",
+                "ec2-server:sshCidrs[1]: got \"10.0.0.1/8\", expected a CIDR with no host bits set (AWS would store it normalised and show a diff forever) (did you mean \"10.0.0.0/8\"?)",
+            ]);
+            assert.deepEqual(registered, ["pulumi:pulumi:Stack"]);
+        });
+
+        it("AMI facts: architecture of a pinned AMI, root size below its snapshot, ED25519 on Windows", async () => {
+            const arm = await configErrors({ "ec2-server:ami": PINNED_IMAGES[2].id });
+            assert.deepEqual(arm.errors, [
+                `ec2-server:instanceType "t3.micro" is x86_64 but the AMI ${PINNED_IMAGES[2].id} (RHEL-9.6.0_HVM-20251015-arm64-0-Hourly2-GP3) is arm64; choose a matching instance type or AMI`,
+                `ec2-server:rootVolume.sizeGiB: got 8, expected at least 10 (the size of the root snapshot of ${PINNED_IMAGES[2].id})`,
+            ]);
+            assert.deepEqual(arm.registered, ["pulumi:pulumi:Stack"]);
+            const win = await configErrors({ "ec2-server:ami": PINNED_IMAGES[1].id, "ec2-server:rootVolume": '{"sizeGiB":30}' });
+            assert.deepEqual(win.errors, [`ec2-server:keyAlgorithm: got "ED25519", expected RSA for the Windows AMI ${PINNED_IMAGES[1].id}: EC2 encrypts the Windows password with an RSA key`]);
+        });
+
+        it("zones and adopted subnets: more zones than the region has, a subnet of another VPC, an unknown AMI", async () => {
+            const zones = await configErrors({ "ec2-server:availabilityZones": "5" });
+            assert.deepEqual(zones.errors, ["ec2-server:availabilityZones: got 5, expected at most 4 (the zones of ap-northeast-2: ap-northeast-2a, ap-northeast-2b, ap-northeast-2c, ap-northeast-2d)"]);
+            const foreign = await configErrors({
+                "ec2-server:existingVpcId": EXISTING.vpcId,
+                "ec2-server:existingSubnetIds": JSON.stringify([EXISTING.subnets[0].id, EXISTING.foreignSubnet.id]),
+            });
+            assert.deepEqual(foreign.errors, [`ec2-server:existingSubnetIds: got "${EXISTING.foreignSubnet.id}", expected a subnet of ec2-server:existingVpcId ${EXISTING.vpcId} (it is in ${EXISTING.foreignSubnet.vpcId})`]);
+            const ami = await configErrors({ "ec2-server:ami": "ami-0badbadbadbadbad0" });
+            assert.deepEqual(ami.errors, ["ec2-server:ami: got \"ami-0badbadbadbadbad0\", expected an AMI visible in this region (no image ami-0badbadbadbadbad0 was found)"]);
+        });
+    });
+});
