@@ -1,0 +1,287 @@
+// npm run plan -- [--stack dev] [--out plan.json] [--policy-config FILE] [--details]
+//
+// Shows what `pulumi up` on a stack would build, with no cloud account and no Pulumi CLI: the program
+// (index.ts) is evaluated by Pulumi's own SDK in mock mode against the AWS model the tests use
+// (tests/mocks/aws-model.ts), the policy pack in policy/ is started as the CLI starts it and asked about
+// every resource, and the result is printed like `pulumi preview` (and written as a plan file with --out).
+//
+// Exit codes: 0 clean or advisory only; 1 mandatory policy violations; 2 configuration errors (the same
+// all-at-once message as the program; nothing is registered and no plan is written) or bad usage.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { InputError, isMain, parseCli, runCli, UsageError } from "./lib/cli";
+import { readStackConfig } from "./lib/stack-config";
+import { Plan, PlanResource, SECRET_PLACEHOLDER } from "./lib/plan-format";
+import type { EnforcementLevel, PolicyConfigFile, PolicyDiagnostic, PolicyPackProcess, PolicyResource } from "./lib/policy-runner";
+import type { ProgramRun } from "../tests/mocks/program";
+import type { RecordedResource } from "../tests/mocks/monitor";
+
+export const USAGE = "usage: npm run -s plan -- [--stack NAME] [--out FILE] [--policy-config FILE] [--details] [--no-policy] [--root DIR]";
+const ROOT = path.resolve(__dirname, "..");
+
+/** Replaces the values at the given paths (`userData`, `a.b`, `list[0]`) with the secret marker. */
+export function maskPaths(value: Record<string, unknown>, paths: string[]): Record<string, unknown> {
+    const copy = structuredClone(value);
+    for (const p of paths) {
+        if (p === "") {
+            return Object.fromEntries(Object.keys(copy).map(k => [k, SECRET_PLACEHOLDER]));
+        }
+        const parts = p.replace(/\[(\d+)\]/g, ".$1").split(".");
+        let node: Record<string, unknown> | undefined = copy;
+        for (const part of parts.slice(0, -1)) {
+            node = node?.[part] as Record<string, unknown> | undefined;
+        }
+        if (node && parts[parts.length - 1] in node) {
+            node[parts[parts.length - 1]] = SECRET_PLACEHOLDER;
+        }
+    }
+    return copy;
+}
+
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+
+/** Stack outputs with every secret (anywhere in the value) replaced by the marker. */
+export function maskOutputs(raw: unknown): unknown {
+    if (Array.isArray(raw)) {
+        return raw.map(maskOutputs);
+    }
+    if (raw && typeof raw === "object") {
+        if ((raw as Record<string, unknown>)[SECRET_SIG_KEY] !== undefined) {
+            return SECRET_PLACEHOLDER;
+        }
+        return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, maskOutputs(v)]));
+    }
+    return raw;
+}
+
+export function toPlanResource(r: RecordedResource): PlanResource {
+    return {
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        custom: r.custom,
+        parent: r.parent ?? null,
+        dependencies: r.dependencies,
+        inputs: maskPaths(r.inputs, r.secretInputs),
+        options: { ...r.options },
+    };
+}
+
+/** The provider the engine would use for a resource type, with its configuration (region, default tags). */
+export function defaultProvider(type: string, stack: string, project: string, config: Record<string, string>): PolicyResource["provider"] {
+    const pkg = type.split(":")[0];
+    const properties: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(config)) {
+        if (key.startsWith(`${pkg}:`)) {
+            const name = key.slice(pkg.length + 1);
+            try {
+                properties[name] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+            } catch {
+                properties[name] = value;
+            }
+        }
+    }
+    return { type: `pulumi:providers:${pkg}`, name: "default", urn: `urn:pulumi:${stack}::${project}::pulumi:providers:${pkg}::default`, properties };
+}
+
+export function toPolicyResources(run: ProgramRun, stack: string, project: string, config: Record<string, string>): PolicyResource[] {
+    return run.resources.filter(r => r.custom).map(r => ({
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        properties: r.inputs,
+        parent: r.parent,
+        dependencies: r.dependencies,
+        options: {
+            protect: r.options.protect,
+            ignoreChanges: r.options.ignoreChanges,
+            deleteBeforeReplace: r.options.deleteBeforeReplace,
+            additionalSecretOutputs: r.options.additionalSecretOutputs,
+            parent: r.parent,
+        },
+        provider: defaultProvider(r.type, stack, project, config),
+    }));
+}
+
+/** Renders the resource tree like `pulumi preview`: type, name, parent nesting; inputs with --details. */
+export function renderTree(resources: PlanResource[], details: boolean): string {
+    const children = new Map<string | null, PlanResource[]>();
+    for (const r of resources) {
+        const list = children.get(r.parent) ?? [];
+        list.push(r);
+        children.set(r.parent, list);
+    }
+    for (const list of children.values()) {
+        list.sort((a, b) => Number(a.custom) - Number(b.custom) || a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
+    }
+    const typeWidth = Math.max(...resources.map(r => r.type.length)) + 12;
+    const lines: string[] = [`     ${"Type".padEnd(typeWidth)}Name`];
+    const walk = (r: PlanResource, prefix: string, last: boolean, root: boolean) => {
+        const branch = root ? "" : `${prefix}${last ? "└─ " : "├─ "}`;
+        lines.push(` +   ${(branch + r.type).padEnd(typeWidth)}${r.name}`);
+        const childPrefix = root ? "" : `${prefix}${last ? "   " : "│  "}`;
+        if (details) {
+            for (const [k, v] of Object.entries(r.inputs).sort(([a], [b]) => a.localeCompare(b))) {
+                lines.push(`         ${childPrefix}    ${k}: ${JSON.stringify(v)}`);
+            }
+            const opts = Object.entries(r.options).filter(([, v]) => v === true || (Array.isArray(v) && v.length > 0));
+            for (const [k, v] of opts) {
+                lines.push(`         ${childPrefix}    (${k}: ${JSON.stringify(v)})`);
+            }
+        }
+        const kids = children.get(r.urn) ?? [];
+        kids.forEach((c, i) => walk(c, childPrefix, i === kids.length - 1, false));
+    };
+    for (const root of children.get(null) ?? []) {
+        walk(root, "", true, true);
+    }
+    return lines.join("\n");
+}
+
+export function renderOutputs(outputs: Record<string, unknown>): string {
+    const keys = Object.keys(outputs).sort();
+    const width = Math.max(0, ...keys.map(k => k.length)) + 1;
+    return keys.map(k => `    ${(k + ":").padEnd(width)} ${outputs[k] === SECRET_PLACEHOLDER ? SECRET_PLACEHOLDER : JSON.stringify(outputs[k])}`).join("\n");
+}
+
+export function renderPolicy(policies: { name: string; enforcementLevel: EnforcementLevel }[], diagnostics: PolicyDiagnostic[]): string {
+    const lines = [`Policies (${policies.length} in the ec2-server pack, started as the Pulumi CLI starts it):`];
+    const sorted = [...diagnostics].sort((a, b) => Number(b.enforcementLevel === "mandatory") - Number(a.enforcementLevel === "mandatory") || a.policyName.localeCompare(b.policyName));
+    for (const d of sorted) {
+        lines.push(`    [${d.enforcementLevel}] ${d.policyName}${d.urn ? `  (${d.urn.split("::").pop()})` : ""}`);
+        lines.push(`        ${d.message.replace(/\n/g, "\n        ")}`);
+    }
+    const mandatory = diagnostics.filter(d => d.enforcementLevel === "mandatory" || d.enforcementLevel === "remediate").length;
+    const advisory = diagnostics.filter(d => d.enforcementLevel === "advisory").length;
+    lines.push(`    ${mandatory} mandatory, ${advisory} advisory violation(s): ${mandatory > 0 ? "FAILED (pulumi up would be blocked)" : "passed"}`);
+    return lines.join("\n");
+}
+
+function writeAtomic(file: string, text: string): void {
+    const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+    fs.writeFileSync(tmp, text, { mode: 0o644 });
+    fs.renameSync(tmp, file);
+}
+
+export interface PlanOptions {
+    /** Project directory with Pulumi.yaml and the stack files. @default the repository */
+    root?: string;
+    stack: string;
+    out?: string;
+    policyConfig?: PolicyConfigFile;
+    details?: boolean;
+    /** Run without the policy pack. */
+    noPolicy?: boolean;
+    /** An already started pack (tests share one); otherwise one is started and closed. */
+    pack?: PolicyPackProcess;
+}
+
+export interface PlanResult {
+    code: number;
+    stdout: string;
+    stderr: string;
+    plan?: Plan;
+}
+
+/** Evaluates a stack offline, checks it against the pack and renders the preview. Never throws for bad config. */
+export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
+    const root = opts.root ?? ROOT;
+    let stackConfig;
+    try {
+        stackConfig = readStackConfig(root, opts.stack);
+    } catch (err) {
+        throw new InputError((err as Error).message);
+    }
+    const runner = await import("./lib/policy-runner");
+    // The pack starts (and compiles) while the program is evaluated.
+    const ownPack = !opts.noPolicy && !opts.pack;
+    const packStart: Promise<PolicyPackProcess> | undefined = opts.noPolicy ? undefined : opts.pack ? Promise.resolve(opts.pack) : runner.PolicyPackProcess.start();
+    packStart?.catch(() => undefined);
+    try {
+        const { runProgram, ProgramError } = await import("../tests/mocks/program");
+        const { ConfigError } = await import("../components/config");
+        const stack = opts.stack;
+        let run: ProgramRun;
+        try {
+            run = await runProgram({ stack, config: stackConfig.config, secretKeys: stackConfig.secretKeys, project: stackConfig.project });
+        } catch (err) {
+            const cause = err instanceof ProgramError ? err.cause : err;
+            return { code: 2, stdout: "", stderr: `${cause instanceof ConfigError ? cause.message : `error: ${(cause as Error).message}`}\n` };
+        }
+        const region = stackConfig.config["aws:region"];
+        const resources = run.resources.map(toPlanResource);
+        const outputs = maskOutputs(run.rawOutputs) as Record<string, unknown>;
+        const out: string[] = [];
+        out.push(`Previewing ${stackConfig.project}/${stack} offline (Pulumi SDK mock runtime + the AWS model, ${region}); values such as ids and addresses come from the model.`, "");
+        out.push(renderTree(resources, opts.details === true), "");
+        out.push("Outputs:", renderOutputs(outputs), "");
+        out.push(`Resources:\n    + ${resources.length} to create (${resources.filter(r => r.custom).length} AWS/TLS resources, ${resources.filter(r => !r.custom).length} components and stack)`, "");
+
+        let policy: Plan["policy"] = null;
+        let blocked = false;
+        if (packStart) {
+            const pack = await packStart;
+            const levels = await pack.configure(opts.policyConfig ?? {});
+            const policyResources = toPolicyResources(run, stack, stackConfig.project, stackConfig.config);
+            const diagnostics: PolicyDiagnostic[] = [];
+            for (const r of policyResources) {
+                diagnostics.push(...(await pack.analyze(r)));
+            }
+            diagnostics.push(...(await pack.analyzeStack(policyResources)));
+            const policies = Object.entries(levels).map(([name, enforcementLevel]) => ({ name, enforcementLevel }));
+            out.push(renderPolicy(policies, diagnostics));
+            policy = {
+                policies,
+                diagnostics: diagnostics.map(d => ({ policyName: d.policyName, ...(d.urn ? { urn: d.urn } : {}), enforcementLevel: d.enforcementLevel, message: d.message })),
+            };
+            blocked = runner.hasMandatory(diagnostics);
+        } else {
+            out.push("Policies: not run (--no-policy)");
+        }
+        const plan: Plan = { version: 1, project: stackConfig.project, stack, region, resources, outputs, policy };
+        if (opts.out) {
+            writeAtomic(opts.out, `${JSON.stringify(plan, null, 2)}\n`);
+            out.push("", `Plan written to ${opts.out}`);
+        }
+        return { code: blocked ? 1 : 0, stdout: `${out.join("\n")}\n`, stderr: "", plan };
+    } finally {
+        if (ownPack && packStart) {
+            await packStart.then(p => p.close(), () => undefined);
+        }
+    }
+}
+
+export async function main(argv: string[]): Promise<number> {
+    const { positionals, flags } = parseCli(argv, { booleans: ["details", "no-policy", "help"], strings: ["stack", "out", "policy-config", "root"] });
+    if (flags.help) {
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+    }
+    if (positionals.length > 0) {
+        throw new UsageError(`unexpected argument ${positionals[0]}`);
+    }
+    let policyConfig: PolicyConfigFile | undefined;
+    if (typeof flags["policy-config"] === "string") {
+        const { loadPolicyConfig } = await import("./lib/policy-runner");
+        try {
+            policyConfig = loadPolicyConfig(flags["policy-config"]);
+        } catch (err) {
+            throw new InputError(`cannot load policy config ${flags["policy-config"]}: ${(err as Error).message}`);
+        }
+    }
+    const result = await runPlan({
+        root: typeof flags.root === "string" ? path.resolve(flags.root) : undefined,
+        stack: typeof flags.stack === "string" ? flags.stack : "dev",
+        out: typeof flags.out === "string" ? flags.out : undefined,
+        policyConfig,
+        details: flags.details === true,
+        noPolicy: flags["no-policy"] === true,
+    });
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    return result.code;
+}
+
+if (isMain(module)) {
+    runCli(() => main(process.argv.slice(2)), USAGE);
+}
