@@ -1,0 +1,276 @@
+// The offline plan file: what `npm run plan -- --stack <s> --out plan.json` writes and what
+// `plan:diff` and `policy:check` read. This module owns its TypeScript types and a validating
+// reader that reports every problem at once (like the config loader).
+//
+// Format (version 1):
+// {
+//   "version": 1, "project": "ec2-server", "stack": "dev", "region": "ap-northeast-2",
+//   "resources": [{
+//     "urn": "urn:pulumi:dev::ec2-server::<parent types$>type::name", "type": "aws:ec2/instance:Instance",
+//     "name": "server-0", "custom": true, "parent": "urn:…" | null, "dependencies": ["urn:…"],
+//     "inputs": { … secrets replaced by "[secret]" … },
+//     "options": { "protect": false, "retainOnDelete": false, "deleteBeforeReplace": false,
+//                  "ignoreChanges": [], "replaceOnChanges": [], "additionalSecretOutputs": [] }
+//   }],
+//   "outputs": { … secrets as "[secret]" … },
+//   "policy": { "policies": [{ "name", "enforcementLevel" }],
+//               "diagnostics": [{ "policyName", "urn"?, "enforcementLevel", "message" }] }
+// }
+//
+// Reader rules: `version`, `project`, `stack`, `region` and `resources` are required; each resource
+// needs `urn`, `type`, `name`, `custom` and `inputs`. `parent` defaults to null, `dependencies` to [],
+// each option to false / []. `outputs` defaults to {}. `policy` may be absent (null: the pack was not
+// run). URNs must be unique and of the form urn:pulumi:<stack>::<project>::…<type>::<name>, and
+// every parent / dependency must name a resource in the file.
+import { InputError, readJsonFile } from "./cli";
+
+export const PLAN_FORMAT_VERSION = 1;
+/** How secret values appear in plans and in `pulumi preview --json`. */
+export const SECRET_PLACEHOLDER = "[secret]";
+/** How the Pulumi engine serialises values that are unknown until apply. */
+export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const STACK_TYPE = "pulumi:pulumi:Stack";
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+export const ENFORCEMENT_LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
+
+export interface PlanResourceOptions {
+    protect: boolean;
+    retainOnDelete: boolean;
+    deleteBeforeReplace: boolean;
+    ignoreChanges: string[];
+    replaceOnChanges: string[];
+    additionalSecretOutputs: string[];
+}
+
+export interface PlanResource {
+    urn: string;
+    type: string;
+    name: string;
+    /** false for component resources and the stack. */
+    custom: boolean;
+    parent: string | null;
+    dependencies: string[];
+    inputs: Record<string, unknown>;
+    options: PlanResourceOptions;
+}
+
+export interface PlanPolicy {
+    name: string;
+    enforcementLevel: EnforcementLevel;
+}
+
+export interface PlanPolicyDiagnostic {
+    policyName: string;
+    /** Absent for stack-level policies. */
+    urn?: string;
+    enforcementLevel: EnforcementLevel;
+    message: string;
+}
+
+export interface PlanPolicyResult {
+    policies: PlanPolicy[];
+    diagnostics: PlanPolicyDiagnostic[];
+}
+
+export interface Plan {
+    version: 1;
+    project: string;
+    stack: string;
+    region: string;
+    resources: PlanResource[];
+    outputs: Record<string, unknown>;
+    /** null when the plan was written without running the policy pack. */
+    policy: PlanPolicyResult | null;
+}
+
+/** Thrown by parsePlan with every problem found. */
+export class PlanFormatError extends InputError {
+    constructor(
+        public readonly source: string,
+        public readonly problems: string[],
+    ) {
+        super(`${source} is not a valid plan file (version ${PLAN_FORMAT_VERSION}):\n  - ${problems.join("\n  - ")}`);
+        this.name = "PlanFormatError";
+    }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function isStringArray(v: unknown): v is string[] {
+    return Array.isArray(v) && v.every((x) => typeof x === "string");
+}
+
+/** Splits a URN into its parts; undefined if it is not a Pulumi URN. */
+export function parseUrn(urn: string): { stack: string; project: string; qualifiedType: string; type: string; name: string } | undefined {
+    const m = /^urn:pulumi:(.+?)::(.+?)::(.+?)::(.*)$/s.exec(urn);
+    if (!m) return undefined;
+    const qualifiedType = m[3];
+    const type = qualifiedType.split("$").pop() ?? qualifiedType;
+    return { stack: m[1], project: m[2], qualifiedType, type, name: m[4] };
+}
+
+/** Validates a parsed JSON value as a plan; throws PlanFormatError listing every problem. */
+export function parsePlan(value: unknown, source = "plan"): Plan {
+    const problems: string[] = [];
+    if (!isRecord(value)) throw new PlanFormatError(source, ["top level is not a JSON object"]);
+
+    if (value.version !== PLAN_FORMAT_VERSION) {
+        problems.push(`version must be ${PLAN_FORMAT_VERSION} (got ${JSON.stringify(value.version)})`);
+    }
+    for (const key of ["project", "stack", "region"] as const) {
+        if (typeof value[key] !== "string" || value[key] === "") problems.push(`${key} must be a non-empty string`);
+    }
+    const project = typeof value.project === "string" ? value.project : "";
+    const stack = typeof value.stack === "string" ? value.stack : "";
+
+    const resources: PlanResource[] = [];
+    if (!Array.isArray(value.resources)) {
+        problems.push("resources must be an array");
+    } else {
+        value.resources.forEach((r: unknown, i: number) => {
+            const at = `resources[${i}]`;
+            if (!isRecord(r)) {
+                problems.push(`${at} is not an object`);
+                return;
+            }
+            const start = problems.length;
+            for (const key of ["urn", "type", "name"] as const) {
+                if (typeof r[key] !== "string" || r[key] === "") problems.push(`${at}.${key} must be a non-empty string`);
+            }
+            if (typeof r.custom !== "boolean") problems.push(`${at}.custom must be a boolean`);
+            if (!isRecord(r.inputs)) problems.push(`${at}.inputs must be an object`);
+            if (r.parent !== undefined && r.parent !== null && typeof r.parent !== "string") {
+                problems.push(`${at}.parent must be a URN string or null`);
+            }
+            if (r.dependencies !== undefined && !isStringArray(r.dependencies)) {
+                problems.push(`${at}.dependencies must be an array of URN strings`);
+            }
+            const options: PlanResourceOptions = {
+                protect: false,
+                retainOnDelete: false,
+                deleteBeforeReplace: false,
+                ignoreChanges: [],
+                replaceOnChanges: [],
+                additionalSecretOutputs: [],
+            };
+            if (r.options !== undefined && !isRecord(r.options)) {
+                problems.push(`${at}.options must be an object`);
+            } else if (isRecord(r.options)) {
+                for (const key of ["protect", "retainOnDelete", "deleteBeforeReplace"] as const) {
+                    const v = r.options[key];
+                    if (v === undefined) continue;
+                    if (typeof v !== "boolean") problems.push(`${at}.options.${key} must be a boolean`);
+                    else options[key] = v;
+                }
+                for (const key of ["ignoreChanges", "replaceOnChanges", "additionalSecretOutputs"] as const) {
+                    const v = r.options[key];
+                    if (v === undefined) continue;
+                    if (!isStringArray(v)) problems.push(`${at}.options.${key} must be an array of strings`);
+                    else options[key] = [...v];
+                }
+            }
+            if (problems.length > start) return;
+            const urn = r.urn as string;
+            const parsed = parseUrn(urn);
+            if (!parsed) {
+                problems.push(`${at}.urn is not a Pulumi URN: ${urn}`);
+            } else {
+                if (stack && parsed.stack !== stack) problems.push(`${at}.urn is for stack ${parsed.stack}, not ${stack}`);
+                if (project && parsed.project !== project) problems.push(`${at}.urn is for project ${parsed.project}, not ${project}`);
+                if (parsed.type !== r.type) problems.push(`${at}.urn type ${parsed.type} does not match type ${String(r.type)}`);
+                if (parsed.name !== r.name) problems.push(`${at}.urn name ${parsed.name} does not match name ${String(r.name)}`);
+            }
+            resources.push({
+                urn,
+                type: r.type as string,
+                name: r.name as string,
+                custom: r.custom as boolean,
+                parent: typeof r.parent === "string" ? r.parent : null,
+                dependencies: isStringArray(r.dependencies) ? [...r.dependencies] : [],
+                inputs: r.inputs as Record<string, unknown>,
+                options,
+            });
+        });
+        const seen = new Set<string>();
+        for (const r of resources) {
+            if (seen.has(r.urn)) problems.push(`duplicate urn ${r.urn}`);
+            seen.add(r.urn);
+        }
+        for (const r of resources) {
+            if (r.parent !== null && !seen.has(r.parent)) problems.push(`${r.urn}: parent ${r.parent} is not in resources`);
+            for (const d of r.dependencies) {
+                if (!seen.has(d)) problems.push(`${r.urn}: dependency ${d} is not in resources`);
+            }
+        }
+    }
+
+    let outputs: Record<string, unknown> = {};
+    if (value.outputs !== undefined) {
+        if (!isRecord(value.outputs)) problems.push("outputs must be an object");
+        else outputs = value.outputs;
+    }
+
+    let policy: PlanPolicyResult | null = null;
+    if (value.policy !== undefined && value.policy !== null) {
+        policy = parsePolicyResult(value.policy, "policy", problems);
+    }
+
+    if (problems.length > 0) throw new PlanFormatError(source, problems);
+    return {
+        version: PLAN_FORMAT_VERSION,
+        project,
+        stack,
+        region: value.region as string,
+        resources,
+        outputs,
+        policy,
+    };
+}
+
+function parsePolicyResult(v: unknown, at: string, problems: string[]): PlanPolicyResult | null {
+    if (!isRecord(v)) {
+        problems.push(`${at} must be an object or null`);
+        return null;
+    }
+    const policies: PlanPolicy[] = [];
+    const diagnostics: PlanPolicyDiagnostic[] = [];
+    if (!Array.isArray(v.policies)) problems.push(`${at}.policies must be an array`);
+    else
+        v.policies.forEach((p: unknown, i: number) => {
+            if (!isRecord(p) || typeof p.name !== "string" || !ENFORCEMENT_LEVELS.includes(p.enforcementLevel as EnforcementLevel)) {
+                problems.push(`${at}.policies[${i}] must be { name: string, enforcementLevel: ${ENFORCEMENT_LEVELS.join("|")} }`);
+                return;
+            }
+            policies.push({ name: p.name, enforcementLevel: p.enforcementLevel as EnforcementLevel });
+        });
+    if (!Array.isArray(v.diagnostics)) problems.push(`${at}.diagnostics must be an array`);
+    else
+        v.diagnostics.forEach((d: unknown, i: number) => {
+            if (
+                !isRecord(d) ||
+                typeof d.policyName !== "string" ||
+                typeof d.message !== "string" ||
+                !ENFORCEMENT_LEVELS.includes(d.enforcementLevel as EnforcementLevel) ||
+                (d.urn !== undefined && d.urn !== null && typeof d.urn !== "string")
+            ) {
+                problems.push(`${at}.diagnostics[${i}] must be { policyName, urn?, enforcementLevel, message }`);
+                return;
+            }
+            const diag: PlanPolicyDiagnostic = {
+                policyName: d.policyName,
+                enforcementLevel: d.enforcementLevel as EnforcementLevel,
+                message: d.message,
+            };
+            if (typeof d.urn === "string") diag.urn = d.urn;
+            diagnostics.push(diag);
+        });
+    return { policies, diagnostics };
+}
+
+/** Reads and validates a plan file; InputError / PlanFormatError on any problem (exit 2). */
+export function readPlanFile(file: string): Plan {
+    return parsePlan(readJsonFile(file), file);
+}
