@@ -1,0 +1,270 @@
+import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { readJsonFile } from "../../tools/lib/cli";
+import { UNKNOWN_SENTINEL } from "../../tools/lib/plan-format";
+import { decodeStateValue, detectFormat, loadResources, providerUrn, toJsonReport } from "../../tools/policy-check";
+
+const REPO = path.resolve(__dirname, "..", "..");
+const fixture = (n: string) => readJsonFile(path.join(REPO, "tests", "fixtures", n));
+
+const P = "urn:pulumi:dev::ec2-server::";
+const PROVIDER_URN = `${P}pulumi:providers:aws::default_7_48_0`;
+const URN = {
+    network: `${P}ec2-server:network:Network::network`,
+    security: `${P}ec2-server:security:SecurityGroup::web`,
+    compute: `${P}ec2-server:compute:Instance::server`,
+    vpc: `${P}ec2-server:network:Network$aws:ec2/vpc:Vpc::network-vpc`,
+    sg: `${P}ec2-server:security:SecurityGroup$aws:ec2/securityGroup:SecurityGroup::web-sg`,
+    rule: `${P}ec2-server:security:SecurityGroup$aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule::web-in-tcp-22-0.0.0.0-0`,
+    instance: `${P}ec2-server:compute:Instance$aws:ec2/instance:Instance::server-0`,
+};
+const DEFAULT_TAGS = '{"tags":{"Environment":"dev","Project":"ec2-server"}}';
+const PROVIDER = {
+    type: "pulumi:providers:aws",
+    name: "default_7_48_0",
+    urn: PROVIDER_URN,
+    properties: {
+        __internal: {},
+        defaultTags: DEFAULT_TAGS,
+        region: "ap-northeast-2",
+        skipCredentialsValidation: "false",
+        skipRegionValidation: "true",
+        version: "7.48.0",
+    },
+};
+const SSH_DIAGNOSTIC = {
+    policyName: "ec2-no-ssh-from-internet",
+    urn: URN.rule,
+    enforcementLevel: "mandatory",
+    message:
+        "Security groups must not allow SSH (TCP 22) from the whole internet (0.0.0.0/0 or ::/0): internet-facing SSH is brute-forced within minutes of launch (AWS Security Hub EC2.13).\n" +
+        'This rule (protocol "tcp", ports 22, from 0.0.0.0/0) opens SSH (TCP 22) to the internet. Allow SSH only from trusted CIDRs (a VPN or an office /32), or use SSM Session Manager, which needs no inbound port.',
+};
+
+describe("tools/policy-check", () => {
+    describe("format detection and conversion (pure)", () => {
+        it("detects each fixture's format", async () => {
+            assert.equal(detectFormat(fixture("stack-export.json")), "stack-export");
+            assert.equal(detectFormat(fixture("preview.json")), "preview");
+            assert.equal(detectFormat(fixture("plan-base.json")), "plan");
+            assert.equal(detectFormat({ changeSummary: { same: 12 } }), "preview"); // a no-change preview has no steps
+        });
+
+        it("rejects other documents with exact messages", async () => {
+            const expected =
+                "cannot detect the input format: expected `pulumi stack export` output (version 3), `pulumi preview --json` output, or a plan file (version 1)";
+            for (const doc of [null, [], "text", { resources: [] }, { version: 2, project: "p", resources: [] }]) {
+                assert.throws(() => detectFormat(doc), { name: "InputError", message: expected });
+            }
+            assert.throws(() => detectFormat({ version: 4, deployment: {} }), { message: "unsupported stack export version 4 (expected 3)" });
+        });
+
+        it("stack export: custom resources only (no stack, components, providers or pending deletes), inputs with decoded secrets, provider attached", async () => {
+            const { format, resources, notes } = loadResources(fixture("stack-export.json"));
+            assert.equal(format, "stack-export");
+            assert.deepEqual(notes, []);
+            assert.deepEqual(
+                resources.map((r) => [r.type, r.name]),
+                [
+                    ["aws:ec2/vpc:Vpc", "network-vpc"],
+                    ["aws:ec2/securityGroup:SecurityGroup", "web-sg"],
+                    ["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "web-in-tcp-22-0.0.0.0-0"],
+                    ["aws:ec2/instance:Instance", "server-0"],
+                ],
+            );
+            assert.deepEqual(resources[2], {
+                urn: URN.rule,
+                type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+                name: "web-in-tcp-22-0.0.0.0-0",
+                properties: {
+                    __defaults: [],
+                    cidrIpv4: "0.0.0.0/0",
+                    description: "SSH from anywhere",
+                    fromPort: 22,
+                    ipProtocol: "tcp",
+                    securityGroupId: "sg-0a1b2c3d4e5f60001",
+                    tags: { Name: "web-in-tcp-22-0.0.0.0-0", __defaults: [] },
+                    toPort: 22,
+                },
+                parent: URN.security,
+                dependencies: [URN.sg],
+                propertyDependencies: {
+                    cidrIpv4: [],
+                    description: [],
+                    fromPort: [],
+                    ipProtocol: [],
+                    securityGroupId: [URN.sg],
+                    tags: [],
+                    toPort: [],
+                },
+                options: { parent: URN.security },
+                provider: PROVIDER,
+            });
+            const instance = resources[3];
+            assert.equal(instance.properties.userData, UNKNOWN_SENTINEL); // ciphertext secret
+            assert.deepEqual((instance.properties.rootBlockDevice as Record<string, unknown>).tags, { Name: "server-0", __defaults: [] }); // plaintext secret
+            assert.deepEqual(instance.options, { ignoreChanges: ["ami"], parent: URN.compute });
+            assert.deepEqual(instance.provider, PROVIDER);
+        });
+
+        it("preview: new states of kept steps, delete steps skipped, [secret] and unknowns passed as unknown", async () => {
+            const { format, resources, notes } = loadResources(fixture("preview.json"));
+            assert.equal(format, "preview");
+            assert.deepEqual(notes, [
+                "the preview lists only changed resources; run `pulumi preview --json --show-sames` to check every resource",
+            ]);
+            assert.deepEqual(
+                resources.map((r) => [r.urn, r.provider?.urn, r.parent]),
+                [
+                    [URN.vpc, PROVIDER_URN, URN.network],
+                    [URN.sg, PROVIDER_URN, URN.security],
+                    [URN.rule, PROVIDER_URN, URN.security],
+                    [URN.instance, PROVIDER_URN, URN.compute],
+                ],
+            );
+            const instance = resources[3];
+            assert.equal(instance.properties.userData, UNKNOWN_SENTINEL);
+            assert.equal(instance.properties.subnetId, UNKNOWN_SENTINEL);
+            assert.deepEqual(instance.properties.metadataOptions, {
+                __defaults: [],
+                httpEndpoint: "enabled",
+                httpPutResponseHopLimit: 1,
+                httpTokens: "required",
+                instanceMetadataTags: "disabled",
+            });
+            assert.deepEqual(resources[2].propertyDependencies, { securityGroupId: [URN.sg] });
+            assert.deepEqual(resources[2].provider?.properties, {
+                defaultTags: DEFAULT_TAGS,
+                region: "ap-northeast-2",
+                skipCredentialsValidation: "false",
+                skipRegionValidation: "true",
+                version: "7.48.0",
+            });
+        });
+
+        it("plan file: custom resources with their options; no provider", async () => {
+            const { format, resources, notes } = loadResources(fixture("plan-base.json"), "plan-base.json");
+            assert.equal(format, "plan");
+            assert.deepEqual(notes, ["plan files carry no provider configuration, so policies cannot see defaultTags"]);
+            assert.deepEqual(
+                resources.map((r) => r.name),
+                [
+                    "network-vpc",
+                    "network-public-ap-northeast-2a",
+                    "web-sg",
+                    "web-in-tcp-22-203.0.113.10-32",
+                    "web-out-all-0.0.0.0-0",
+                    "ssh-private-key",
+                    "ssh-key",
+                    "server-0",
+                    "server-0-data",
+                    "server-0-data",
+                ],
+            );
+            assert.deepEqual(resources[9].options, {
+                protect: false,
+                ignoreChanges: [],
+                deleteBeforeReplace: true,
+                additionalSecretOutputs: [],
+                parent: URN.compute,
+            });
+            assert.equal(resources.every((r) => r.provider === undefined), true);
+        });
+
+        it("decodes state secrets and provider references", async () => {
+            const sig = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
+            assert.deepEqual(
+                decodeStateValue({ a: { ...sig, plaintext: '{"b":[1,"x"]}' }, c: [{ ...sig, ciphertext: "v1:abc" }], d: "plain" }),
+                { a: { b: [1, "x"] }, c: [UNKNOWN_SENTINEL], d: "plain" },
+            );
+            assert.equal(providerUrn(`${PROVIDER_URN}::3f6c6b6e-6d5a-4b0f-9c52-8f1e2d3c4b5a`), PROVIDER_URN);
+        });
+
+        it("--json report keeps only the documented fields", async () => {
+            const report = toJsonReport({
+                policies: [{ name: "p", enforcementLevel: "mandatory" }],
+                diagnostics: [
+                    { policyName: "p", policyPackName: "pack", policyPackVersion: "0.1.0", description: "d", message: "m", enforcementLevel: "mandatory", urn: "u" },
+                    { policyName: "s", policyPackName: "pack", policyPackVersion: "0.1.0", description: "d", message: "m2", enforcementLevel: "advisory" },
+                ],
+            });
+            assert.equal(
+                JSON.stringify(report),
+                '{"policies":[{"name":"p","enforcementLevel":"mandatory"}],"diagnostics":[{"policyName":"p","urn":"u","enforcementLevel":"mandatory","message":"m"},{"policyName":"s","enforcementLevel":"advisory","message":"m2"}]}',
+            );
+        });
+    });
+
+    describe("as a script, against the real pack", () => {
+        const run = (...args: string[]) =>
+            spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/policy-check.ts", ...args], {
+                cwd: REPO,
+                encoding: "utf8",
+            });
+        const fx = (n: string) => path.join("tests", "fixtures", n);
+
+        it("stack export with SSH open to the internet: exit 1, exactly that mandatory diagnostic (--json)", async () => {
+            const r = run(fx("stack-export.json"), "--json");
+            assert.equal(r.status, 1, r.stderr);
+            assert.equal(r.stderr, "");
+            const report = JSON.parse(r.stdout) as { policies: Record<string, unknown>[]; diagnostics: Record<string, unknown>[] };
+            assert.deepEqual(Object.keys(report), ["policies", "diagnostics"]);
+            assert.equal(report.policies.length > 0, true);
+            for (const p of report.policies) {
+                assert.deepEqual(Object.keys(p), ["name", "enforcementLevel"]);
+                assert.equal(typeof p.name, "string");
+            }
+            assert.deepEqual(
+                report.policies.filter((p) => p.name === "ec2-no-ssh-from-internet"),
+                [{ name: "ec2-no-ssh-from-internet", enforcementLevel: "mandatory" }],
+            );
+            for (const d of report.diagnostics) assert.deepEqual(Object.keys(d), ["policyName", "urn", "enforcementLevel", "message"]);
+            assert.deepEqual(
+                report.diagnostics.filter((d) => d.enforcementLevel === "mandatory"),
+                [SSH_DIAGNOSTIC],
+            );
+        });
+
+        it("preview of the same program: exit 1 with the same mandatory diagnostic (text report)", async () => {
+            const r = run(fx("preview.json"));
+            assert.equal(r.status, 1, r.stderr);
+            const lines = r.stdout.trimEnd().split("\n");
+            assert.deepEqual(lines.slice(0, 2), [
+                `policy check: ${fx("preview.json")} (pulumi preview --json, 4 resources, ${lines[0].match(/(\d+) policies/)?.[1]} policies)`,
+                "  note: the preview lists only changed resources; run `pulumi preview --json --show-sames` to check every resource",
+            ]);
+            const mandatory = lines.indexOf("  [mandatory] ec2-no-ssh-from-internet");
+            assert.deepEqual(lines.slice(mandatory, mandatory + 4), [
+                "  [mandatory] ec2-no-ssh-from-internet",
+                `      ${URN.rule}`,
+                `      ${SSH_DIAGNOSTIC.message.split("\n")[0]}`,
+                `      ${SSH_DIAGNOSTIC.message.split("\n")[1]}`,
+            ]);
+            assert.equal(lines.filter((l) => l.startsWith("  [mandatory]")).length, 1);
+            assert.match(lines[lines.length - 1], /^summary: 1 mandatory, \d+ advisory violation\(s\): FAILED$/);
+        });
+
+        it("a compliant plan file: exit 0", async () => {
+            const r = run(fx("plan-base.json"));
+            assert.equal(r.status, 0, r.stderr);
+            const lines = r.stdout.trimEnd().split("\n");
+            assert.deepEqual(lines.slice(1), [
+                "  note: plan files carry no provider configuration, so policies cannot see defaultTags",
+                "summary: 0 mandatory, 0 advisory violation(s): passed",
+            ]);
+        });
+
+        it("exit 2 on unreadable or unrecognised input and on usage errors", async () => {
+            const missing = run(fx("nope.json"));
+            assert.equal(missing.status, 2);
+            assert.equal(missing.stderr, `error: cannot read ${fx("nope.json")}: ENOENT\n`);
+            const usage = run();
+            assert.equal(usage.status, 2);
+            assert.equal(usage.stderr, "error: expected exactly one FILE\nusage: npm run -s policy:check -- FILE [--policy-config FILE] [--json]\n");
+            const unknownFlag = run(fx("plan-base.json"), "--strict");
+            assert.equal(unknownFlag.status, 2);
+            assert.equal(unknownFlag.stderr, "error: unknown option --strict\nusage: npm run -s policy:check -- FILE [--policy-config FILE] [--json]\n");
+        });
+    });
+});
