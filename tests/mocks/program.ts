@@ -9,12 +9,10 @@ import { AwsModel } from "./aws-model";
 import { RecordedResource, RecordingMonitor, isSecretValue, unwrap } from "./monitor";
 
 // Internal SDK modules (present at runtime; the same ones `pulumi.runtime.setMocks` uses).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const settings = require("@pulumi/pulumi/runtime/settings") as {
     setMockOptions(monitor: unknown, project?: string, stack?: string, preview?: boolean, organization?: string): void;
     waitForRPCs(): Promise<void>;
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const state = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, unknown> };
 
 export const PROJECT = "ec2-server";
@@ -95,8 +93,7 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
     delete require.cache[require.resolve(program)];
     try {
         await pulumi.runtime.runInPulumiStack(async () => {
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
-            const exported = require(program);
+                        const exported = require(program);
             return typeof exported === "function" ? await exported() : exported;
         });
         await settings.waitForRPCs();

@@ -35,9 +35,9 @@ describe("tools/plan (npm run plan)", function () {
         assert.equal(r.stderr, "");
         const lines = r.stdout.split("\n");
         assert.equal(lines[0], "Previewing ec2-server/dev offline (Pulumi SDK mock runtime + the AWS model, ap-northeast-2); values such as ids and addresses come from the model.");
-        assert.ok(lines.some(l => /^ \+   ├─ ec2-server:network:Network\s+network$/.test(l)));
-        assert.ok(lines.some(l => /^ \+   │  └─ aws:ec2\/vpc:Vpc\s+network-vpc$/.test(l)));
-        assert.ok(lines.some(l => /^ \+      └─ aws:vpc\/securityGroupIngressRule:SecurityGroupIngressRule\s+firewall-in-tcp-22-203\.0\.113\.10-32$/.test(l)));
+        assert.ok(lines.some(l => /^ \+ {3}├─ ec2-server:network:Network\s+network$/.test(l)));
+        assert.ok(lines.some(l => /^ \+ {3}│ {2}└─ aws:ec2\/vpc:Vpc\s+network-vpc$/.test(l)));
+        assert.ok(lines.some(l => /^ \+ {6}└─ aws:vpc\/securityGroupIngressRule:SecurityGroupIngressRule\s+firewall-in-tcp-22-203\.0\.113\.10-32$/.test(l)));
         assert.ok(lines.includes("    privateKeyPem:     [secret]"));
         assert.ok(lines.includes("    + 24 to create (19 AWS/TLS resources, 5 components and stack)"));
         assert.ok(lines.includes("    0 mandatory, 1 advisory violation(s): passed"));

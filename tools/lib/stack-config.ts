@@ -43,7 +43,7 @@ export function readStackConfig(root: string, stack: string): StackConfig {
     try {
         stackDoc = yaml.load(fs.readFileSync(stackFile, "utf8")) as typeof stackDoc;
     } catch (err) {
-        throw new Error(`${stackFile}: ${(err as Error).message}`);
+        throw new Error(`${stackFile}: ${(err as Error).message}`, { cause: err });
     }
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];
