@@ -1,0 +1,609 @@
+// Runs the CrossGuard policy pack the way the Pulumi CLI does, without the CLI: spawns the pack with the
+// SDK's run-policy-pack entry point, reads the port it prints, and talks to it over the Analyzer gRPC
+// protocol (GetAnalyzerInfo, Configure, Analyze, AnalyzeStack). Used by tests/policy/pack.spec.ts and by
+// the `npm run plan` / `npm run policy:check` tools.
+import { ChildProcess, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import * as path from "node:path";
+import type * as grpcTypes from "@grpc/grpc-js";
+import type * as structTypes from "google-protobuf/google/protobuf/struct_pb";
+import type * as analyzerGrpcTypes from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import type * as analyzerPbTypes from "@pulumi/pulumi/proto/analyzer_pb";
+
+// Load gRPC and protobuf from where the generated Analyzer stubs load them, so the message classes are
+// the very ones the stubs' serializers check with `instanceof`.
+const stubsPath = require.resolve("@pulumi/pulumi/proto/analyzer_grpc_pb");
+const stubsRequire = createRequire(stubsPath);
+const grpc = stubsRequire("@grpc/grpc-js") as typeof grpcTypes;
+const { AnalyzerClient } = stubsRequire(stubsPath) as typeof analyzerGrpcTypes;
+const pb = stubsRequire("./analyzer_pb.js") as typeof analyzerPbTypes;
+const { Struct } = stubsRequire("google-protobuf/google/protobuf/struct_pb.js") as typeof structTypes;
+const { Empty } = stubsRequire("google-protobuf/google/protobuf/empty_pb.js") as typeof import("google-protobuf/google/protobuf/empty_pb");
+
+export interface PolicyResource {
+    urn: string;
+    type: string;
+    name: string;
+    /** Resource inputs (outputs for analyzeStack). Unknown values may appear as pulumi's unknown sentinel
+     * "04da6b54-80e4-46f7-96ec-b56ff0331ba9"; they are sent as is, which is how the engine sends unknowns. */
+    properties: Record<string, unknown>;
+    parent?: string;
+    dependencies?: string[];
+    propertyDependencies?: Record<string, string[]>;
+    options?: {
+        protect?: boolean;
+        ignoreChanges?: string[];
+        deleteBeforeReplace?: boolean;
+        additionalSecretOutputs?: string[];
+        aliases?: string[];
+        parent?: string;
+    };
+    /** e.g. {type: "pulumi:providers:aws", properties: {region: "ap-northeast-2", defaultTags: {tags: {...}}}} */
+    provider?: { type: string; name: string; urn: string; properties: Record<string, unknown> };
+}
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+
+export interface PolicyDiagnostic {
+    policyName: string;
+    policyPackName: string;
+    policyPackVersion: string;
+    description: string;
+    message: string;
+    enforcementLevel: EnforcementLevel;
+    urn?: string;
+}
+
+export interface PolicyInfo {
+    name: string;
+    displayName?: string;
+    description: string;
+    enforcementLevel: EnforcementLevel;
+    configSchema?: { properties?: Record<string, unknown>; required?: string[] };
+}
+
+export interface AnalyzerInfo {
+    name: string;
+    version: string;
+    policies: PolicyInfo[];
+}
+
+/** The JSON file `pulumi preview --policy-pack-config <file>` takes: policy name (or "all") to a level or
+ * to an object of config properties with an optional `enforcementLevel`. */
+export type PolicyConfigFile = Record<string, unknown>;
+
+/** One policy's config as the CLI sends it to the analyzer. */
+export interface PolicyConfigEntry {
+    enforcementLevel: EnforcementLevel | "";
+    properties?: Record<string, unknown>;
+}
+
+const LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
+const isLevel = (v: unknown): v is EnforcementLevel => LEVELS.includes(v as EnforcementLevel);
+
+const LEVEL_TO_PROTO: Record<EnforcementLevel, analyzerPbTypes.EnforcementLevel> = {
+    advisory: pb.EnforcementLevel.ADVISORY,
+    mandatory: pb.EnforcementLevel.MANDATORY,
+    remediate: pb.EnforcementLevel.REMEDIATE,
+    disabled: pb.EnforcementLevel.DISABLED,
+};
+
+function levelFromProto(level: analyzerPbTypes.EnforcementLevel): EnforcementLevel {
+    const found = LEVELS.find(l => LEVEL_TO_PROTO[l] === level);
+    if (found === undefined) {
+        throw new Error(`unknown enforcement level ${level} from the policy pack`);
+    }
+    return found;
+}
+
+const REPO_ROOT = path.resolve(__dirname, "..", "..");
+const DEFAULT_PACK_DIR = path.join(REPO_ROOT, "policy");
+const MAX_MESSAGE_SIZE = 400 * 1024 * 1024; // the SDK's server accepts up to 400 MB
+
+// Every pack process still running, killed when this process exits, whatever way it exits.
+const liveChildren = new Set<ChildProcess>();
+let exitHookInstalled = false;
+function track(child: ChildProcess): void {
+    liveChildren.add(child);
+    child.once("exit", () => liveChildren.delete(child));
+    if (!exitHookInstalled) {
+        exitHookInstalled = true;
+        process.once("exit", () => liveChildren.forEach(c => c.kill("SIGKILL")));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Policy config, converted as the CLI converts it (pulumi/pulumi pkg/resource/analyzer/config.go:
+// parsePolicyPackConfig, ReconcilePolicyPackConfig, validatePolicyPackConfig).
+// ---------------------------------------------------------------------------------------------------
+
+/** Reads a policy config JSON file, with an error naming the file when it is not valid. */
+export function loadPolicyConfig(file: string): PolicyConfigFile {
+    const text = fs.readFileSync(file, "utf8");
+    if (text.trim() === "") {
+        return {}; // the CLI accepts an empty file
+    }
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(text);
+    } catch (e) {
+        throw new Error(`Invalid JSON in policy config ${file}: ${(e as Error).message}`, { cause: e });
+    }
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+        throw new Error(`Invalid policy config ${file}: expected a JSON object of policy names, got ${JSON.stringify(parsed)}`);
+    }
+    parsePolicyConfig(parsed as PolicyConfigFile, file);
+    return parsed as PolicyConfigFile;
+}
+
+/** The CLI's parsePolicyPackConfig: a string is a level, an object holds properties and maybe a level. */
+export function parsePolicyConfig(config: PolicyConfigFile, source = "policy config"): Record<string, PolicyConfigEntry> {
+    const result: Record<string, PolicyConfigEntry> = {};
+    for (const [name, value] of Object.entries(config)) {
+        let entry: PolicyConfigEntry;
+        if (typeof value === "string") {
+            if (!isLevel(value)) {
+                throw new Error(`${source}: parsing enforcement level for "${name}": "${value}" is not a valid enforcement level`);
+            }
+            entry = { enforcementLevel: value };
+        } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+            const { enforcementLevel, ...properties } = value as Record<string, unknown>;
+            if (enforcementLevel !== undefined && !isLevel(enforcementLevel)) {
+                throw new Error(`${source}: parsing enforcement level for "${name}": ${JSON.stringify(enforcementLevel)} is not a valid enforcement level`);
+            }
+            entry = { enforcementLevel: enforcementLevel ?? "", properties: Object.keys(properties).length > 0 ? properties : undefined };
+        } else {
+            throw new Error(`${source}: parsing "${name}": ${JSON.stringify(value)} is not a valid value; must be a string or object`);
+        }
+        if (entry.enforcementLevel !== "" || entry.properties !== undefined) {
+            result[name] = entry;
+        }
+    }
+    return result;
+}
+
+function applyConfig(result: Record<string, PolicyConfigEntry>, toApply: Record<string, PolicyConfigEntry>): void {
+    const all = toApply["all"];
+    if (all !== undefined && isLevel(all.enforcementLevel)) {
+        for (const entry of Object.values(result)) {
+            entry.enforcementLevel = all.enforcementLevel;
+        }
+    }
+    for (const [name, given] of Object.entries(toApply)) {
+        const current = result[name] ?? { enforcementLevel: "" };
+        result[name] = {
+            enforcementLevel: isLevel(given.enforcementLevel) ? given.enforcementLevel : current.enforcementLevel,
+            properties: given.properties !== undefined ? { ...current.properties, ...given.properties } : current.properties,
+        };
+    }
+}
+
+/**
+ * The CLI's ReconcilePolicyPackConfig: every policy gets its default level and its schema defaults, then
+ * the pack's initial config, then the given config ("all" first, then per policy); the result is
+ * validated against each policy's config schema. Throws listing every validation error.
+ */
+export function reconcilePolicyConfig(
+    policies: PolicyInfo[],
+    given: Record<string, PolicyConfigEntry>,
+    initial: Record<string, PolicyConfigEntry> = {},
+): Record<string, PolicyConfigEntry> {
+    const result: Record<string, PolicyConfigEntry> = {};
+    for (const p of policies) {
+        const defaults: Record<string, unknown> = {};
+        for (const [key, schema] of Object.entries(p.configSchema?.properties ?? {})) {
+            if (schema !== null && typeof schema === "object" && "default" in schema) {
+                defaults[key] = (schema as { default: unknown }).default;
+            }
+        }
+        result[p.name] = { enforcementLevel: p.enforcementLevel, properties: Object.keys(defaults).length > 0 ? defaults : undefined };
+    }
+    applyConfig(result, initial);
+    applyConfig(result, given);
+    const errors = policies.flatMap(p =>
+        p.configSchema === undefined
+            ? []
+            : validateSchema({ type: "object", properties: p.configSchema.properties ?? {}, required: p.configSchema.required }, result[p.name].properties ?? {}, "")
+                .map(e => `${p.name}: ${e}`),
+    );
+    if (errors.length > 0) {
+        throw new Error(`Invalid policy pack config:\n  ${errors.join("\n  ")}`);
+    }
+    return result;
+}
+
+function jsonType(v: unknown): string {
+    if (v === null) {
+        return "null";
+    }
+    if (Array.isArray(v)) {
+        return "array";
+    }
+    if (typeof v === "number") {
+        return Number.isInteger(v) ? "integer" : "number";
+    }
+    return typeof v;
+}
+
+/** The subset of JSON Schema policy config schemas use: type, properties, required, items, enum,
+ * minimum, maximum, minLength, minItems, uniqueItems. */
+function validateSchema(schema: Record<string, unknown>, value: unknown, where: string): string[] {
+    const at = where === "" ? "" : `${where}: `;
+    const type = schema["type"];
+    const actual = jsonType(value);
+    if (typeof type === "string" && !(type === actual || (type === "number" && actual === "integer"))) {
+        return [`${at}Invalid type. Expected: ${type}, given: ${actual}`];
+    }
+    const errors: string[] = [];
+    const sub = (key: string | number) => (where === "" ? String(key) : `${where}.${key}`);
+    if (Array.isArray(schema["enum"]) && !schema["enum"].some(e => JSON.stringify(e) === JSON.stringify(value))) {
+        errors.push(`${at}must be one of ${JSON.stringify(schema["enum"])}`);
+    }
+    if (typeof value === "number") {
+        if (typeof schema["minimum"] === "number" && value < schema["minimum"]) {
+            errors.push(`${at}Must be greater than or equal to ${schema["minimum"]}`);
+        }
+        if (typeof schema["maximum"] === "number" && value > schema["maximum"]) {
+            errors.push(`${at}Must be less than or equal to ${schema["maximum"]}`);
+        }
+    }
+    if (typeof value === "string" && typeof schema["minLength"] === "number" && value.length < schema["minLength"]) {
+        errors.push(`${at}String length must be greater than or equal to ${schema["minLength"]}`);
+    }
+    if (Array.isArray(value)) {
+        if (typeof schema["minItems"] === "number" && value.length < schema["minItems"]) {
+            errors.push(`${at}Array must have at least ${schema["minItems"]} items`);
+        }
+        if (schema["uniqueItems"] === true && new Set(value.map(v => JSON.stringify(v))).size !== value.length) {
+            errors.push(`${at}array items must be unique`);
+        }
+        const items = schema["items"];
+        if (items !== null && typeof items === "object") {
+            value.forEach((v, i) => errors.push(...validateSchema(items as Record<string, unknown>, v, sub(i))));
+        }
+    }
+    if (actual === "object") {
+        const obj = value as Record<string, unknown>;
+        for (const key of (schema["required"] as string[] | undefined) ?? []) {
+            if (!(key in obj)) {
+                errors.push(`${key} is required`);
+            }
+        }
+        const properties = (schema["properties"] ?? {}) as Record<string, unknown>;
+        for (const [key, propSchema] of Object.entries(properties)) {
+            if (key in obj && propSchema !== null && typeof propSchema === "object") {
+                errors.push(...validateSchema(propSchema as Record<string, unknown>, obj[key], sub(key)));
+            }
+        }
+    }
+    return errors;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Requests
+// ---------------------------------------------------------------------------------------------------
+
+type StructValue = structTypes.JavaScriptValue;
+
+/** Plain JSON for a Struct, as the engine marshals properties: undefined object members are dropped,
+ * undefined array elements become null, internal keys ("__...") are skipped. */
+function toStructValue(value: unknown): StructValue | undefined {
+    if (value === undefined) {
+        return undefined;
+    }
+    if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+        return value;
+    }
+    if (Array.isArray(value)) {
+        return value.map(v => toStructValue(v) ?? null);
+    }
+    if (typeof value === "object") {
+        const result: Record<string, StructValue> = {};
+        for (const [k, v] of Object.entries(value)) {
+            const converted = toStructValue(v);
+            if (!k.startsWith("__") && converted !== undefined) {
+                result[k] = converted;
+            }
+        }
+        return result;
+    }
+    throw new Error(`cannot send a ${typeof value} property value to the policy pack`);
+}
+
+function toStruct(props: Record<string, unknown>): structTypes.Struct {
+    return Struct.fromJavaScript((toStructValue(props) ?? {}) as Record<string, StructValue>);
+}
+
+function resourceOptions(r: PolicyResource): analyzerPbTypes.AnalyzerResourceOptions {
+    const o = r.options ?? {};
+    const opts = new pb.AnalyzerResourceOptions();
+    opts.setProtect(o.protect ?? false);
+    opts.setIgnorechangesList(o.ignoreChanges ?? []);
+    if (o.deleteBeforeReplace !== undefined) {
+        opts.setDeletebeforereplace(o.deleteBeforeReplace);
+        opts.setDeletebeforereplacedefined(true);
+    }
+    opts.setAdditionalsecretoutputsList(o.additionalSecretOutputs ?? []);
+    opts.setAliasesList(o.aliases ?? []);
+    const parent = o.parent ?? r.parent;
+    if (parent !== undefined) {
+        opts.setParent(parent);
+    }
+    return opts;
+}
+
+function providerResource(r: PolicyResource): analyzerPbTypes.AnalyzerProviderResource | undefined {
+    if (r.provider === undefined) {
+        return undefined;
+    }
+    const p = new pb.AnalyzerProviderResource();
+    p.setType(r.provider.type);
+    p.setName(r.provider.name);
+    p.setUrn(r.provider.urn);
+    p.setProperties(toStruct(r.provider.properties));
+    return p;
+}
+
+function diagnosticsOf(resp: analyzerPbTypes.AnalyzeResponse, defaultUrn?: string): PolicyDiagnostic[] {
+    return resp.getDiagnosticsList().map(d => {
+        const urn = d.getUrn() || defaultUrn;
+        return {
+            policyName: d.getPolicyname(),
+            policyPackName: d.getPolicypackname(),
+            policyPackVersion: d.getPolicypackversion(),
+            description: d.getDescription(),
+            message: d.getMessage(),
+            enforcementLevel: levelFromProto(d.getEnforcementlevel()),
+            ...(urn ? { urn } : {}),
+        };
+    });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The pack process
+// ---------------------------------------------------------------------------------------------------
+
+export class PolicyPackProcess {
+    private info?: AnalyzerInfo;
+    private initialConfig: Record<string, PolicyConfigEntry> = {};
+    private closed = false;
+
+    /** The pack's process id. */
+    get pid(): number | undefined {
+        return this.child.pid;
+    }
+
+    private constructor(
+        readonly port: number,
+        private readonly child: ChildProcess,
+        private readonly client: analyzerGrpcTypes.AnalyzerClient,
+        private readonly stderr: () => string,
+    ) {}
+
+    /**
+     * Spawns the pack exactly as the Pulumi CLI does: `node <@pulumi/pulumi/cmd/run-policy-pack> <engine-address> .`
+     * with cwd = packDir (default: <repo>/policy), reads the port it prints on stdout and connects an
+     * Analyzer gRPC client. run-policy-pack shifts the engine address off without using it. Rejects with
+     * the pack's stderr if it exits, or prints no port within `timeoutMs` (default 60 s).
+     */
+    static start(opts: { packDir?: string; timeoutMs?: number } = {}): Promise<PolicyPackProcess> {
+        const packDir = path.resolve(opts.packDir ?? DEFAULT_PACK_DIR);
+        const timeoutMs = opts.timeoutMs ?? 60_000;
+        const entry = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
+        const child = spawn(process.execPath, [entry, "127.0.0.1:0", "."], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
+        track(child);
+        let stdout = "";
+        let stderr = "";
+        child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+            stderr = (stderr + chunk).slice(-64 * 1024);
+        });
+        return new Promise<PolicyPackProcess>((resolve, reject) => {
+            let settled = false;
+            const fail = (why: string) => {
+                if (settled) {
+                    return;
+                }
+                settled = true;
+                clearTimeout(timer);
+                child.kill("SIGKILL");
+                reject(new Error(`Policy pack ${packDir} ${why}${stderr.trim() ? `:\n${stderr.trim()}` : " (no stderr output)"}`));
+            };
+            const timer = setTimeout(() => fail(`printed no port within ${timeoutMs} ms`), timeoutMs);
+            child.once("error", e => fail(`could not be started (${e.message})`));
+            child.once("exit", (code, signal) => fail(`exited (${signal ?? `code ${code}`}) before printing its port`));
+            child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+                if (settled) {
+                    return; // keep draining stdout so the pack never blocks on a full pipe
+                }
+                stdout += chunk;
+                const line = stdout.split(/\r?\n/).slice(0, -1).find(l => /^\d+$/.test(l.trim()));
+                if (line !== undefined) {
+                    settled = true;
+                    clearTimeout(timer);
+                    const port = Number(line.trim());
+                    const client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+                        "grpc.max_receive_message_length": MAX_MESSAGE_SIZE,
+                        "grpc.max_send_message_length": MAX_MESSAGE_SIZE,
+                    });
+                    resolve(new PolicyPackProcess(port, child, client, () => stderr));
+                }
+            });
+        });
+    }
+
+    private call<Req, Res>(
+        method: (req: Req, callback: (err: grpcTypes.ServiceError | null, res: Res) => void) => unknown,
+        req: Req,
+        what: string,
+    ): Promise<Res> {
+        if (this.closed) {
+            return Promise.reject(new Error(`${what}: the policy pack process is closed`));
+        }
+        return new Promise<Res>((resolve, reject) => {
+            method.call(this.client, req, (err, res) => {
+                if (err) {
+                    const stderr = this.stderr().trim();
+                    reject(new Error(`${what} failed: ${err.details || err.message}${stderr ? `\npack stderr:\n${stderr}` : ""}`));
+                } else {
+                    resolve(res);
+                }
+            });
+        });
+    }
+
+    /** Name, version and policies (default levels and config schemas) of the pack. */
+    async getAnalyzerInfo(): Promise<AnalyzerInfo> {
+        if (this.info === undefined) {
+            const res = await this.call<InstanceType<typeof Empty>, analyzerPbTypes.AnalyzerInfo>(this.client.getAnalyzerInfo, new Empty(), "GetAnalyzerInfo");
+            this.info = {
+                name: res.getName(),
+                version: res.getVersion(),
+                policies: res.getPoliciesList().map(p => {
+                    const schema = p.getConfigschema();
+                    const info: PolicyInfo = {
+                        name: p.getName(),
+                        description: p.getDescription(),
+                        enforcementLevel: levelFromProto(p.getEnforcementlevel()),
+                    };
+                    if (p.getDisplayname()) {
+                        info.displayName = p.getDisplayname();
+                    }
+                    if (schema !== undefined) {
+                        info.configSchema = { properties: schema.getProperties()?.toJavaScript() ?? {} };
+                        if (schema.getRequiredList().length > 0) {
+                            info.configSchema.required = schema.getRequiredList();
+                        }
+                    }
+                    return info;
+                }),
+            };
+            res.getInitialconfigMap().forEach((c, name) => {
+                const properties = c.getProperties()?.toJavaScript();
+                this.initialConfig[name] = {
+                    enforcementLevel: levelFromProto(c.getEnforcementlevel()),
+                    properties: properties && Object.keys(properties).length > 0 ? properties : undefined,
+                };
+            });
+        }
+        return this.info;
+    }
+
+    /**
+     * Sends policy config the way the CLI does (`--policy-pack-config`): reconciled with every policy's
+     * default level and schema defaults, validated, and sent for every policy. Returns the effective
+     * level of each policy.
+     */
+    async configure(config: PolicyConfigFile): Promise<Record<string, EnforcementLevel>> {
+        const info = await this.getAnalyzerInfo();
+        const reconciled = reconcilePolicyConfig(info.policies, parsePolicyConfig(config), this.initialConfig);
+        const req = new pb.ConfigureAnalyzerRequest();
+        const map = req.getPolicyconfigMap();
+        for (const [name, entry] of Object.entries(reconciled)) {
+            const c = new pb.PolicyConfig();
+            c.setEnforcementlevel(LEVEL_TO_PROTO[entry.enforcementLevel === "" ? "advisory" : entry.enforcementLevel]);
+            c.setProperties(Struct.fromJavaScript((entry.properties ?? {}) as Record<string, StructValue>));
+            map.set(name, c);
+        }
+        await this.call<analyzerPbTypes.ConfigureAnalyzerRequest, unknown>(this.client.configure, req, "Configure");
+        return Object.fromEntries(info.policies.map(p => {
+            const level = reconciled[p.name]?.enforcementLevel;
+            return [p.name, level === undefined || level === "" ? p.enforcementLevel : level];
+        }));
+    }
+
+    /** Runs every resource policy on one resource (its inputs), as the engine does for each step. */
+    async analyze(r: PolicyResource): Promise<PolicyDiagnostic[]> {
+        const req = new pb.AnalyzeRequest();
+        req.setType(r.type);
+        req.setUrn(r.urn);
+        req.setName(r.name);
+        req.setProperties(toStruct(r.properties));
+        req.setOptions(resourceOptions(r));
+        const provider = providerResource(r);
+        if (provider !== undefined) {
+            req.setProvider(provider);
+        }
+        return diagnosticsOf(await this.call<analyzerPbTypes.AnalyzeRequest, analyzerPbTypes.AnalyzeResponse>(this.client.analyze, req, `Analyze ${r.urn}`), r.urn);
+    }
+
+    /** Runs every stack policy on all resources (their outputs), as the engine does at the end. */
+    async analyzeStack(rs: PolicyResource[]): Promise<PolicyDiagnostic[]> {
+        const req = new pb.AnalyzeStackRequest();
+        req.setResourcesList(rs.map(r => {
+            const res = new pb.AnalyzerResource();
+            res.setType(r.type);
+            res.setUrn(r.urn);
+            res.setName(r.name);
+            res.setProperties(toStruct(r.properties));
+            res.setOptions(resourceOptions(r));
+            const provider = providerResource(r);
+            if (provider !== undefined) {
+                res.setProvider(provider);
+            }
+            if (r.parent !== undefined) {
+                res.setParent(r.parent);
+            }
+            res.setDependenciesList(r.dependencies ?? []);
+            const deps = res.getPropertydependenciesMap();
+            for (const [key, urns] of Object.entries(r.propertyDependencies ?? {})) {
+                const d = new pb.AnalyzerPropertyDependencies();
+                d.setUrnsList(urns);
+                deps.set(key, d);
+            }
+            return res;
+        }));
+        return diagnosticsOf(await this.call<analyzerPbTypes.AnalyzeStackRequest, analyzerPbTypes.AnalyzeResponse>(this.client.analyzeStack, req, "AnalyzeStack"));
+    }
+
+    /** Closes the client and kills the pack (SIGTERM, then SIGKILL after 5 s); resolves once it has exited. */
+    async close(): Promise<void> {
+        if (!this.closed) {
+            this.closed = true;
+            this.client.close();
+        }
+        const child = this.child;
+        if (child.exitCode !== null || child.signalCode !== null) {
+            return;
+        }
+        await new Promise<void>(resolve => {
+            const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
+            child.once("exit", () => {
+                clearTimeout(force);
+                resolve();
+            });
+            child.kill("SIGTERM");
+        });
+    }
+}
+
+/**
+ * One shot: starts the pack, configures it (always, as the CLI does; with `policyConfig` if given),
+ * analyzes each resource, then the whole stack, and closes the pack. `policies` lists each policy with
+ * its effective level under that config.
+ */
+export async function checkResources(
+    resources: PolicyResource[],
+    opts: { policyConfig?: PolicyConfigFile; packDir?: string } = {},
+): Promise<{ policies: { name: string; enforcementLevel: EnforcementLevel }[]; diagnostics: PolicyDiagnostic[] }> {
+    const pack = await PolicyPackProcess.start({ packDir: opts.packDir });
+    try {
+        const levels = await pack.configure(opts.policyConfig ?? {});
+        const diagnostics: PolicyDiagnostic[] = [];
+        for (const r of resources) {
+            diagnostics.push(...(await pack.analyze(r)));
+        }
+        diagnostics.push(...(await pack.analyzeStack(resources)));
+        return {
+            policies: Object.entries(levels).map(([name, enforcementLevel]) => ({ name, enforcementLevel })),
+            diagnostics,
+        };
+    } finally {
+        await pack.close();
+    }
+}
+
+/** True when any diagnostic would fail `pulumi preview`/`up` (mandatory; remediate is reported as mandatory). */
+export function hasMandatory(diags: PolicyDiagnostic[]): boolean {
+    return diags.some(d => d.enforcementLevel === "mandatory" || d.enforcementLevel === "remediate");
+}
