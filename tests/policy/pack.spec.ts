@@ -1,0 +1,302 @@
+// The policy pack as the Pulumi CLI runs it: a child process started through the SDK's run-policy-pack,
+// driven over the Analyzer gRPC protocol. One pack process serves the whole file.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { policies } from "../../policy/policies";
+import { T } from "../../policy/lib/types";
+import {
+    checkResources,
+    hasMandatory,
+    loadPolicyConfig,
+    PolicyDiagnostic,
+    PolicyPackProcess,
+    PolicyResource,
+} from "../../tools/lib/policy-runner";
+import { EXPECTED_POLICIES, STACK, UNKNOWN, urnOf } from "./helpers";
+
+const PACK_VERSION = (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "policy", "package.json"), "utf8")) as { version: string }).version;
+const STRICT = path.join(__dirname, "..", "..", "policy", "config", "strict.json");
+
+const description = (name: string) => {
+    const policy = policies.find(p => p.name === name);
+    assert.ok(policy, name);
+    return policy.description;
+};
+
+/** A diagnostic as the SDK builds it: the message is the policy's description, a newline, the violation. */
+const diag = (policyName: string, enforcementLevel: PolicyDiagnostic["enforcementLevel"], violation: string, urn: string): PolicyDiagnostic => ({
+    policyName,
+    policyPackName: "ec2-server",
+    policyPackVersion: PACK_VERSION,
+    description: description(policyName),
+    message: `${description(policyName)}\n${violation}`,
+    enforcementLevel,
+    urn,
+});
+
+const provider = {
+    type: "pulumi:providers:aws",
+    name: "default",
+    urn: `${STACK}::pulumi:providers:aws::default`,
+    // What the Node.js AWS provider sends: object-valued inputs JSON-encoded.
+    properties: { region: "ap-northeast-2", defaultTags: JSON.stringify({ tags: { Name: "ec2-server", Environment: "prod" } }) },
+};
+
+const resource = (type: string, name: string, properties: Record<string, unknown>, extra: Partial<PolicyResource> = {}): PolicyResource => ({
+    urn: urnOf(type, name),
+    type,
+    name,
+    properties,
+    provider,
+    ...extra,
+});
+
+const sshFromInternet = resource(T.SecurityGroupIngressRule, "ssh", {
+    securityGroupId: "sg-1",
+    ipProtocol: "tcp",
+    fromPort: 22,
+    toPort: 22,
+    cidrIpv4: "0.0.0.0/0",
+    description: "SSH",
+});
+
+const instance = (props: Record<string, unknown>) =>
+    resource(T.Instance, "server", {
+        ami: "ami-1",
+        instanceType: "t3.micro",
+        subnetId: "subnet-1",
+        metadataOptions: { httpTokens: "required" },
+        rootBlockDevice: { encrypted: true },
+        ...props,
+    });
+
+const processGone = (pid: number | undefined): boolean => {
+    assert.ok(pid !== undefined);
+    try {
+        process.kill(pid, 0);
+        return false;
+    } catch (e) {
+        return (e as NodeJS.ErrnoException).code === "ESRCH";
+    }
+};
+
+describe("policy pack over gRPC (as the Pulumi CLI runs it)", () => {
+    let pack: PolicyPackProcess | undefined;
+
+    before(async () => {
+        pack = await PolicyPackProcess.start();
+    });
+
+    after(async () => {
+        const pid = pack?.pid;
+        await pack?.close();
+        assert.equal(processGone(pid), true, "the pack process is gone after close()");
+    });
+
+    const running = (): PolicyPackProcess => {
+        assert.ok(pack, "the pack started");
+        return pack;
+    };
+
+    it("prints a port and answers GetAnalyzerInfo with every policy, its level and config schema", async () => {
+        const info = await running().getAnalyzerInfo();
+        assert.ok(running().port > 0);
+        assert.equal(info.name, "ec2-server");
+        assert.equal(info.version, PACK_VERSION);
+        assert.deepEqual(info.policies.map(p => ({ name: p.name, enforcementLevel: p.enforcementLevel })), EXPECTED_POLICIES);
+        assert.deepEqual(
+            info.policies.map(p => ({ name: p.name, description: p.description, configSchema: p.configSchema })),
+            policies.map(p => ({
+                name: p.name,
+                description: p.description,
+                configSchema: p.configSchema === undefined ? undefined : { properties: p.configSchema.properties },
+            })),
+        );
+        assert.deepEqual(
+            info.policies.filter(p => p.configSchema).map(p => [p.name, Object.keys(p.configSchema?.properties ?? {})]),
+            [
+                ["ec2-no-risky-ports-from-internet", ["ports"]],
+                ["ec2-allowed-instance-types", ["allowedInstanceTypes"]],
+                ["required-tags", ["requiredTags"]],
+            ],
+        );
+    });
+
+    it("Analyze reports a SecurityGroupIngressRule tcp 22 from 0.0.0.0/0 (default config)", async () => {
+        assert.deepEqual(await running().configure({}), Object.fromEntries(EXPECTED_POLICIES.map(p => [p.name, p.enforcementLevel])));
+        const diagnostics = await running().analyze(sshFromInternet);
+        assert.deepEqual(diagnostics, [
+            diag(
+                "ec2-no-ssh-from-internet",
+                "mandatory",
+                'This rule (protocol "tcp", ports 22, from 0.0.0.0/0) opens SSH (TCP 22) to the internet. Allow SSH only from trusted CIDRs ' +
+                    "(a VPN or an office /32), or use SSM Session Manager, which needs no inbound port.",
+                sshFromInternet.urn,
+            ),
+            diag(
+                "ec2-no-risky-ports-from-internet",
+                "advisory",
+                'This rule (protocol "tcp", ports 22, from 0.0.0.0/0) opens high-risk port 22 to the internet. ' +
+                    "Restrict the source to trusted CIDRs, or put the service behind a load balancer or a VPN.",
+                sshFromInternet.urn,
+            ),
+        ]);
+        assert.equal(hasMandatory(diagnostics), true);
+    });
+
+    it("Analyze passes preview unknowns through the engine's sentinel: unknown CIDR is not reported, unknown httpTokens is", async () => {
+        await running().configure({});
+        assert.deepEqual(await running().analyze({ ...sshFromInternet, properties: { ...sshFromInternet.properties, cidrIpv4: UNKNOWN } }), []);
+        const server = instance({ metadataOptions: { httpTokens: UNKNOWN } });
+        assert.deepEqual(await running().analyze(server), [
+            diag(
+                "ec2-imdsv2-required",
+                "mandatory",
+                "metadataOptions.httpTokens is unknown during preview, so IMDSv1 may stay enabled. " +
+                    'Set metadataOptions: { httpTokens: "required" } (or httpEndpoint: "disabled" if nothing on the instance reads instance metadata).',
+                server.urn,
+            ),
+        ]);
+    });
+
+    it("Configure with policy/config/strict.json raises levels and applies the allow-list and required tags", async () => {
+        const levels = await running().configure(loadPolicyConfig(STRICT));
+        assert.deepEqual(levels, {
+            ...Object.fromEntries(EXPECTED_POLICIES.map(p => [p.name, p.enforcementLevel])),
+            "ec2-no-risky-ports-from-internet": "mandatory",
+            "vpc-default-security-group-closed": "mandatory",
+            "ec2-no-public-ip": "mandatory",
+            "vpc-subnet-no-auto-public-ip": "mandatory",
+            "required-tags": "mandatory",
+        });
+
+        const publicServer = instance({ associatePublicIpAddress: true });
+        assert.deepEqual(await running().analyze(publicServer), [
+            diag(
+                "ec2-no-public-ip",
+                "mandatory",
+                "associatePublicIpAddress is true, so the instance gets a public IPv4 address. Set it to false. " +
+                    "Reach the instance through SSM Session Manager, a load balancer or a NAT gateway instead.",
+                publicServer.urn,
+            ),
+        ]);
+
+        const bigServer = instance({ instanceType: "m5.24xlarge" });
+        assert.deepEqual(await running().analyze(bigServer), [
+            diag(
+                "ec2-allowed-instance-types",
+                "mandatory",
+                'instanceType "m5.24xlarge" is not in the allow-list (t3.*, t4g.*, m7i.*, m7g.*). ' +
+                    "Choose an allowed type, or add this one to the policy's allowedInstanceTypes config.",
+                bigServer.urn,
+            ),
+        ]);
+        assert.deepEqual(await running().analyze(instance({ instanceType: "m7g.large" })), []);
+
+        const untagged = { ...instance({}), provider: { ...provider, properties: { region: "ap-northeast-2" } }, properties: { ...instance({}).properties, tags: { Name: "web" } } };
+        assert.deepEqual(await running().analyze(untagged), [
+            diag(
+                "required-tags",
+                "mandatory",
+                "Required tags missing: Environment. Set them in this resource's tags, or in the AWS provider's defaultTags " +
+                    "(aws:defaultTags in the stack config) to tag every resource at once.",
+                untagged.urn,
+            ),
+        ]);
+    });
+
+    it("Configure: \"all\" overrides every level, and a per-policy level wins over \"all\"", async () => {
+        const levels = await running().configure({ "all": "disabled", "ec2-no-ssh-from-internet": "advisory" });
+        assert.deepEqual(levels, { ...Object.fromEntries(EXPECTED_POLICIES.map(p => [p.name, "disabled"])), "ec2-no-ssh-from-internet": "advisory" });
+        const diagnostics = await running().analyze(sshFromInternet);
+        assert.deepEqual(diagnostics.map(d => [d.policyName, d.enforcementLevel]), [["ec2-no-ssh-from-internet", "advisory"]]);
+        assert.equal(hasMandatory(diagnostics), false);
+    });
+
+    it("Configure rejects config that does not match a policy's schema, naming the policy", async () => {
+        await assert.rejects(
+            running().configure({ "ec2-allowed-instance-types": { allowedInstanceTypes: "t3.*" }, "ec2-no-risky-ports-from-internet": { ports: [22, 70000] } }),
+            {
+                message:
+                    "Invalid policy pack config:\n" +
+                    "  ec2-no-risky-ports-from-internet: ports.1: Must be less than or equal to 65535\n" +
+                    "  ec2-allowed-instance-types: allowedInstanceTypes: Invalid type. Expected: array, given: string",
+            },
+        );
+        await assert.rejects(running().configure({ "ec2-no-public-ip": "blocking" }), {
+            message: 'policy config: parsing enforcement level for "ec2-no-public-ip": "blocking" is not a valid enforcement level',
+        });
+    });
+
+    it("AnalyzeStack reports a group with inline rules that standalone rules also target (matched in preview by propertyDependencies)", async () => {
+        await running().configure({});
+        const group = resource(T.SecurityGroup, "web", {
+            id: UNKNOWN,
+            vpcId: "vpc-1",
+            ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS" }],
+            egress: [],
+        });
+        const rule = resource(T.SecurityGroupIngressRule, "ssh-vpn", {
+            securityGroupId: UNKNOWN,
+            ipProtocol: "tcp",
+            fromPort: 22,
+            toPort: 22,
+            cidrIpv4: "10.0.0.0/8",
+            description: "SSH from the VPN",
+        }, { dependencies: [group.urn], propertyDependencies: { securityGroupId: [group.urn] } });
+        assert.deepEqual(await running().analyzeStack([group, rule]), [
+            diag(
+                "sg-no-mixed-inline-and-standalone-rules",
+                "mandatory",
+                'This security group declares inline rules (ingress[0] (protocol "tcp", ports 443, from 0.0.0.0/0)) and is also the target of ' +
+                    `standalone rules: ssh-vpn (${T.SecurityGroupIngressRule}). Each side removes the other's rules on every update. ` +
+                    "Keep one style: move the inline entries into aws.vpc.SecurityGroupIngressRule/SecurityGroupEgressRule resources and remove ingress/egress from the group.",
+                group.urn,
+            ),
+        ]);
+        assert.deepEqual(await running().analyzeStack([{ ...group, properties: { ...group.properties, ingress: [] } }, rule]), []);
+    });
+});
+
+describe("policy-runner", () => {
+    it("checkResources runs a one-shot check with a config file and reports effective levels", async () => {
+        const publicServer = instance({ associatePublicIpAddress: true });
+        const result = await checkResources([publicServer, instance({})], { policyConfig: loadPolicyConfig(STRICT) });
+        assert.deepEqual(result.policies.find(p => p.name === "ec2-no-public-ip"), { name: "ec2-no-public-ip", enforcementLevel: "mandatory" });
+        assert.deepEqual(result.policies.map(p => p.name), EXPECTED_POLICIES.map(p => p.name));
+        assert.deepEqual(result.diagnostics.map(d => [d.policyName, d.enforcementLevel, d.urn]), [["ec2-no-public-ip", "mandatory", publicServer.urn]]);
+        assert.equal(hasMandatory(result.diagnostics), true);
+    });
+
+    it("loadPolicyConfig names the file on bad JSON and accepts an empty file", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-"));
+        try {
+            const bad = path.join(dir, "bad.json");
+            fs.writeFileSync(bad, '{ "ec2-no-public-ip": mandatory }');
+            assert.throws(() => loadPolicyConfig(bad), (e: Error) => e.message.startsWith(`Invalid JSON in policy config ${bad}: `));
+            const notObject = path.join(dir, "list.json");
+            fs.writeFileSync(notObject, "[]");
+            assert.throws(() => loadPolicyConfig(notObject), { message: `Invalid policy config ${notObject}: expected a JSON object of policy names, got []` });
+            const empty = path.join(dir, "empty.json");
+            fs.writeFileSync(empty, "\n");
+            assert.deepEqual(loadPolicyConfig(empty), {});
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it("start() rejects with the pack's stderr when the pack cannot start", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "broken-pack-"));
+        try {
+            fs.symlinkSync(path.join(__dirname, "..", "..", "node_modules"), path.join(dir, "node_modules"), "dir");
+            fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "broken", version: "0.0.1", main: "index.js" }));
+            fs.writeFileSync(path.join(dir, "index.js"), 'throw new Error("pack exploded");\n');
+            await assert.rejects(PolicyPackProcess.start({ packDir: dir, timeoutMs: 30_000 }), (e: Error) =>
+                e.message.startsWith(`Policy pack ${dir} exited (code `) && e.message.includes("pack exploded"));
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});
