@@ -113,5 +113,16 @@ describe("tools/plan (npm run plan)", function () {
         const bad = childProcess.spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/plan.ts", "--stack", "nope"], { cwd: ROOT, encoding: "utf8" });
         assert.equal(bad.status, 2);
         assert.equal(bad.stderr, "error: no stack file Pulumi.nope.yaml; stacks here: dev, prod\n");
+        // Bad config: exit 2 with only the program's message (no stack trace from the SDK's leftover rejections).
+        const root = projectWith("bad", "config:\n  aws:region: ap-northeast-2\n  ec2-server:instanceCount: 0\n");
+        const invalid = childProcess.spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/plan.ts", "--root", root, "--stack", "bad"], { cwd: ROOT, encoding: "utf8" });
+        assert.equal(invalid.status, 2);
+        assert.equal(invalid.stdout, "");
+        assert.equal(invalid.stderr, [
+            "Invalid ec2-server configuration (1 error); nothing was created:",
+            "  - ec2-server:instanceCount: got 0, expected an integer from 1 to 50",
+            "Set values with `pulumi config set ec2-server:<key> <value>` (objects and lists: --path or the stack file). See README \"Configuration\".",
+            "",
+        ].join("\n"));
     });
 });
