@@ -125,6 +125,24 @@ function failOnRejections(monitor: RecordingMonitor): void {
     }
 }
 
+/**
+ * Runs `init` as the root stack's body, waits for every registration, and fails (ProgramError) when the body
+ * threw or the model rejected a resource.
+ */
+async function evaluate(monitor: RecordingMonitor, init: () => Promise<Record<string, unknown>>): Promise<void> {
+    try {
+        await pulumi.runtime.runInPulumiStack(init);
+        await settings.waitForRPCs();
+    } catch (err) {
+        if (typeof err === "object" && err !== null) {
+            reportedErrors.add(err);
+        }
+        await settings.waitForRPCs().catch(() => undefined);
+        throw new ProgramError(err, monitor.records);
+    }
+    failOnRejections(monitor);
+}
+
 /** Evaluates the program once. Throws ProgramError (with what was registered before the failure). */
 export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
     const project = opts.project ?? PROJECT;
@@ -139,20 +157,10 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
 
     const program = opts.program ?? PROGRAM;
     delete require.cache[require.resolve(program)];
-    try {
-        await pulumi.runtime.runInPulumiStack(async () => {
-                        const exported = require(program);
-            return typeof exported === "function" ? await exported() : exported;
-        });
-        await settings.waitForRPCs();
-    } catch (err) {
-        if (typeof err === "object" && err !== null) {
-            reportedErrors.add(err);
-        }
-        await settings.waitForRPCs().catch(() => undefined);
-        throw new ProgramError(err, monitor.records);
-    }
-    failOnRejections(monitor);
+    await evaluate(monitor, async () => {
+        const exported = require(program);
+        return typeof exported === "function" ? await exported() : exported;
+    });
     const rawOutputs = monitor.stackOutputs ?? {};
     const secretOutputs = Object.keys(rawOutputs).filter(k => isSecretValue(rawOutputs[k])).sort();
     return {
@@ -175,20 +183,10 @@ export async function runInStack<T>(fn: () => T | Promise<T>, opts: { region?: s
     pulumi.runtime.setAllConfig({ "aws:region": region, ...(opts.config ?? {}) }, []);
     installMocks(monitor, PROJECT, opts.stack ?? "test", false);
     let result: T | undefined;
-    try {
-        await pulumi.runtime.runInPulumiStack(async () => {
-            result = await fn();
-            return {};
-        });
-        await settings.waitForRPCs();
-    } catch (err) {
-        if (typeof err === "object" && err !== null) {
-            reportedErrors.add(err);
-        }
-        await settings.waitForRPCs().catch(() => undefined);
-        throw new ProgramError(err, monitor.records);
-    }
-    failOnRejections(monitor);
+    await evaluate(monitor, async () => {
+        result = await fn();
+        return {};
+    });
     return { model, resources: monitor.records, result: result as T };
 }
 
