@@ -6,6 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import type { PlanResourceOptions } from "../../tools/lib/plan-format";
 
 const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
@@ -29,14 +30,8 @@ export function unwrap(value: unknown, path = "", secrets: string[] = []): unkno
     return value;
 }
 
-export interface ResourceOptionsRecord {
-    protect: boolean;
-    retainOnDelete: boolean;
-    deleteBeforeReplace: boolean;
-    ignoreChanges: string[];
-    replaceOnChanges: string[];
-    additionalSecretOutputs: string[];
-}
+/** The resource options the monitor records: the same shape a plan file carries. */
+export type ResourceOptionsRecord = PlanResourceOptions;
 
 export interface RecordedResource {
     urn: string;
