@@ -2,8 +2,8 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { readStackConfig } from "../tools/lib/stack-config";
 import { AMI_ALIASES } from "../components/aws-facts";
-import { AwsModel, EXISTING, PINNED_IMAGES } from "./mocks/aws-model";
-import { ProgramError, ProgramRun, runProgram } from "./mocks/program";
+import { AwsModel, EXISTING, PINNED_IMAGES } from "../offline/aws-model";
+import { ProgramError, ProgramRun, runProgram } from "../offline/program";
 import { ConfigError } from "../components/config";
 
 const ROOT = path.join(__dirname, "..");

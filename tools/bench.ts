@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
     line("npm run plan (dev, with policy pack)", plan);
 
     // 2. program evaluation, in this process (SDK and modules already loaded after the warm-up).
-    const { runProgram } = await import("../tests/mocks/program");
+    const { runProgram } = await import("../offline/program");
     const dev = readStackConfig(ROOT, "dev");
     await runProgram({ stack: "dev", config: dev.config });
     for (const count of [1, 10, 50]) {

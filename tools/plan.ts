@@ -2,7 +2,7 @@
 //
 // Shows what `pulumi up` on a stack would build, with no cloud account and no Pulumi CLI: the program
 // (index.ts) is evaluated by Pulumi's own SDK in mock mode against the AWS model the tests use
-// (tests/mocks/aws-model.ts), the policy pack in policy/ is started as the CLI starts it and asked about
+// (offline/aws-model.ts), the policy pack in policy/ is started as the CLI starts it and asked about
 // every resource, and the result is printed like `pulumi preview` (and written as a plan file with --out).
 //
 // Exit codes: 0 clean or advisory only; 1 mandatory policy violations; 2 configuration errors (the same
@@ -13,8 +13,8 @@ import { InputError, isMain, parseCli, runCli, UsageError } from "./lib/cli";
 import { readStackConfig } from "./lib/stack-config";
 import { Plan, PlanResource, SECRET_PLACEHOLDER } from "./lib/plan-format";
 import type { EnforcementLevel, PolicyConfigFile, PolicyDiagnostic, PolicyPackProcess, PolicyResource } from "./lib/policy-runner";
-import type { ProgramRun } from "../tests/mocks/program";
-import type { RecordedResource } from "../tests/mocks/monitor";
+import type { ProgramRun } from "../offline/program";
+import type { RecordedResource } from "../offline/monitor";
 
 export const USAGE = "usage: npm run -s plan -- [--stack NAME] [--out FILE] [--policy-config FILE] [--details] [--no-policy] [--root DIR]";
 const ROOT = path.resolve(__dirname, "..");
@@ -198,7 +198,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
     const packStart: Promise<PolicyPackProcess> | undefined = opts.noPolicy ? undefined : opts.pack ? Promise.resolve(opts.pack) : runner.PolicyPackProcess.start();
     packStart?.catch(() => undefined);
     try {
-        const { runProgram, ProgramError } = await import("../tests/mocks/program");
+        const { runProgram, ProgramError } = await import("../offline/program");
         const { ConfigError } = await import("../components/config");
         const stack = opts.stack;
         let run: ProgramRun;

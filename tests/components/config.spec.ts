@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
 import { ConfigError, DEFAULTS, KNOWN_KEYS, RawConfig, formatErrors, parseConfig, ruleSlug } from "../../components/config";
-import { ed25519Key, rsaKey } from "../mocks/ssh-keys";
+import { ed25519Key, rsaKey } from "../../offline/ssh-keys";
 
 /** Each bad input and the exact errors it must produce (all at once, nothing else). */
 const BAD: { name: string; raw: RawConfig; errors: string[] }[] = [

@@ -3,9 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { Instance, InstanceArgs } from "../../components/instance";
 import { AMI_ALIASES } from "../../components/aws-facts";
 import { ipv4Contains, parseIpv4Cidr } from "../../components/cidr";
-import { AwsModel, EXISTING, PINNED_IMAGES } from "../mocks/aws-model";
-import { runInStack, promiseOf } from "../mocks/program";
-import { RecordedResource } from "../mocks/monitor";
+import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws-model";
+import { runInStack, promiseOf } from "../../offline/program";
+import { RecordedResource } from "../../offline/monitor";
 
 const REGION = "ap-northeast-2";
 const AL2023 = new AwsModel({ region: REGION }).publishedId(AMI_ALIASES["al2023"].parameter);

@@ -2,8 +2,8 @@ import * as assert from "node:assert/strict";
 import * as crypto from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { KeyPair } from "../../components/key-pair";
-import { runInStack, promiseOf } from "../mocks/program";
-import { ed25519Key } from "../mocks/ssh-keys";
+import { runInStack, promiseOf } from "../../offline/program";
+import { ed25519Key } from "../../offline/ssh-keys";
 
 const KP_URN = "urn:pulumi:test::ec2-server::ec2-server:keys:KeyPair::ssh";
 

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { Network } from "../../components/network";
-import { runInStack, promiseOf } from "../mocks/program";
-import { RecordedResource } from "../mocks/monitor";
+import { runInStack, promiseOf } from "../../offline/program";
+import { RecordedResource } from "../../offline/monitor";
 
 const STACK_URN = "urn:pulumi:test::ec2-server::pulumi:pulumi:Stack::ec2-server-test";
 const NET_URN = "urn:pulumi:test::ec2-server::ec2-server:network:Network::net";

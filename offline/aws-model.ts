@@ -8,7 +8,7 @@
  */
 import * as crypto from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { cidrSubnet, ipv4At, ipv4Contains, parseIpv4Cidr, parseIpv6Cidr } from "../../components/cidr";
+import { cidrSubnet, ipv4At, ipv4Contains, parseIpv4Cidr, parseIpv6Cidr } from "../components/cidr";
 import { ec2ImportedKeyFingerprint, ed25519Key, parseOpenSshPublicKey, rsaKey } from "./ssh-keys";
 
 type Props = Record<string, unknown>;
@@ -446,7 +446,7 @@ export class AwsModel implements pulumi.runtime.Mocks {
                 return { id: `vai-${this.hex(n, 10)}`, state: state({}) };
             }
             default:
-                throw new Error(`The AWS model has no resource type ${args.type} (${args.name}); add it to tests/mocks/aws-model.ts`);
+                throw new Error(`The AWS model has no resource type ${args.type} (${args.name}); add it to offline/aws-model.ts`);
         }
     }
 
@@ -492,7 +492,7 @@ export class AwsModel implements pulumi.runtime.Mocks {
                 return { id: subnet.id, vpcId: subnet.vpcId, cidrBlock: subnet.cidr, availabilityZone: subnet.az, mapPublicIpOnLaunch: subnet.mapPublicIpOnLaunch, state: "available", ownerId: ACCOUNT_ID };
             }
             default:
-                throw new Error(`The AWS model has no invoke ${args.token}; add it to tests/mocks/aws-model.ts`);
+                throw new Error(`The AWS model has no invoke ${args.token}; add it to offline/aws-model.ts`);
         }
     }
 }

@@ -16,7 +16,7 @@ const settings = require("@pulumi/pulumi/runtime/settings") as {
 const state = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, unknown> };
 
 export const PROJECT = "ec2-server";
-export const PROGRAM = path.resolve(__dirname, "..", "..", "index.ts");
+export const PROGRAM = path.resolve(__dirname, "..", "index.ts");
 
 /**
  * The SDK's `debuggablePromise` reads `new Error().stack` for every promise it creates, only to print it if
