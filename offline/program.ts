@@ -74,6 +74,8 @@ export interface RunOptions {
     preview?: boolean;
     project?: string;
     program?: string;
+    /** The AWS model to evaluate against (a test may prepare one). @default a new model of the stack's region */
+    model?: AwsModel;
 }
 
 export interface ProgramRun {
@@ -150,7 +152,7 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
     if (!region) {
         throw new Error("aws:region is not set; set it in the stack file (pulumi config set aws:region <region>)");
     }
-    const model = new AwsModel({ region });
+    const model = opts.model ?? new AwsModel({ region });
     const monitor = new RecordingMonitor(model);
     pulumi.runtime.setAllConfig(opts.config, opts.secretKeys ?? []);
     installMocks(monitor, project, opts.stack, opts.preview ?? false);
@@ -176,9 +178,9 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
  * Evaluates `fn` (e.g. one component) inside a stack under the mocks, for component tests.
  * Returns the registered resources and whatever `fn` returned, resolved.
  */
-export async function runInStack<T>(fn: () => T | Promise<T>, opts: { region?: string; stack?: string; config?: Record<string, string> } = {}): Promise<{ model: AwsModel; resources: RecordedResource[]; result: T }> {
-    const region = opts.region ?? "ap-northeast-2";
-    const model = new AwsModel({ region });
+export async function runInStack<T>(fn: () => T | Promise<T>, opts: { region?: string; stack?: string; config?: Record<string, string>; model?: AwsModel } = {}): Promise<{ model: AwsModel; resources: RecordedResource[]; result: T }> {
+    const region = opts.model?.region ?? opts.region ?? "ap-northeast-2";
+    const model = opts.model ?? new AwsModel({ region });
     const monitor = new RecordingMonitor(model);
     pulumi.runtime.setAllConfig({ "aws:region": region, ...(opts.config ?? {}) }, []);
     installMocks(monitor, PROJECT, opts.stack ?? "test", false);
