@@ -36,7 +36,8 @@ export interface InstanceArgs {
     rootVolume: VolumeSettings;
     /**
      * Data volumes per server: separate EBS volumes in the server's AZ, attached by `aws.ec2.VolumeAttachment`.
-     * They are kept (`retainOnDelete`) when the server is replaced or the stack is destroyed. @default []
+     * They are kept (`retainOnDelete`) when the server is replaced or the stack is destroyed. Detaching does not
+     * stop the server: unmount a volume's filesystem before removing it from this list. @default []
      */
     dataVolumes?: DataVolumeSettings[];
     /** User data (cloud-init). May be secret. */
@@ -185,8 +186,10 @@ export class Instance extends pulumi.ComponentResource {
                     instanceId: instance.id,
                     volumeId: volume.id,
                     deviceName: v.deviceName,
-                    // Stop the old server before detaching, so the filesystem is flushed cleanly.
-                    stopInstanceBeforeDetaching: true,
+                    // No stopInstanceBeforeDetaching: terraform-provider-aws internal/service/ec2/ebs_volume_attachment.go
+                    // resourceVolumeAttachmentDelete stops the instance (stopVolumeAttachmentInstance) before DetachVolume
+                    // and nothing starts it again, so removing, renaming or replacing a data volume would leave the
+                    // server stopped. Unmount the filesystem on the server before removing a volume from config.
                 }, {
                     ...child,
                     // A volume attaches to one server at a time: detach from the old server before attaching to its replacement.

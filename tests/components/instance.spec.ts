@@ -115,7 +115,8 @@ describe("components/instance Instance", () => {
             assert.deepEqual(volume.options, { protect: false, retainOnDelete: true, deleteBeforeReplace: false, ignoreChanges: [], replaceOnChanges: [], additionalSecretOutputs: [] });
             const attachment = one(resources, "aws:ec2/volumeAttachment:VolumeAttachment", `server-${i}-data`);
             const server = one(resources, "aws:ec2/instance:Instance", `server-${i}`);
-            assert.deepEqual(attachment.inputs, { instanceId: server.id, volumeId: volume.id, deviceName: "/dev/sdf", stopInstanceBeforeDetaching: true });
+            // No stopInstanceBeforeDetaching: the provider would stop the server to detach and never start it again.
+            assert.deepEqual(attachment.inputs, { instanceId: server.id, volumeId: volume.id, deviceName: "/dev/sdf" });
             assert.equal(attachment.options.deleteBeforeReplace, true);
             assert.equal(attachment.options.retainOnDelete, false);
             assert.deepEqual(attachment.dependencies, [URN("aws:ebs/volume:Volume", `server-${i}-data`), URN("aws:ec2/instance:Instance", `server-${i}`)].sort());
