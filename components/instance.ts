@@ -96,6 +96,7 @@ export class Instance extends pulumi.ComponentResource {
         const child = { parent: this };
 
         let profile: aws.iam.InstanceProfile | undefined;
+        let ssmPolicy: aws.iam.RolePolicyAttachment | undefined;
         if (ssm) {
             const { partition, dnsSuffix } = args.partition!;
             const role = new aws.iam.Role(`${name}-role`, {
@@ -106,7 +107,7 @@ export class Instance extends pulumi.ComponentResource {
                 }),
                 tags: { ...tags, Name: `${prefix}-role` },
             }, child);
-            new aws.iam.RolePolicyAttachment(`${name}-ssm-core`, {
+            ssmPolicy = new aws.iam.RolePolicyAttachment(`${name}-ssm-core`, {
                 role: role.name,
                 policyArn: `arn:${partition}:iam::aws:policy/${SSM_MANAGED_POLICY}`,
             }, child);
@@ -151,7 +152,13 @@ export class Instance extends pulumi.ComponentResource {
                 monitoring: args.monitoring ?? false,
                 disableApiTermination: args.terminationProtection ?? false,
                 tags: { ...tags, Name: serverName },
-            }, { ...child, ignoreChanges: args.amiPinned ? [] : ["ami"] });
+            }, {
+                ...child,
+                ignoreChanges: args.amiPinned ? [] : ["ami"],
+                // The SSM agent registers at boot with the role's permissions: the instance profile alone does not
+                // wait for AmazonSSMManagedInstanceCore to be attached to the role, so order on the attachment too.
+                dependsOn: ssmPolicy ? [ssmPolicy] : [],
+            });
 
             let publicIp: pulumi.Output<string> | undefined;
             let publicDns: pulumi.Output<string> | undefined;

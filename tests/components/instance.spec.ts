@@ -71,6 +71,11 @@ describe("components/instance Instance", () => {
             disableApiTermination: false,
             tags: { Team: "platform", Name: "app-dev-0" },
         });
+        // The SSM agent starts at boot: the role must already carry AmazonSSMManagedInstanceCore.
+        assert.deepEqual(server.dependencies, [
+            URN("aws:iam/instanceProfile:InstanceProfile", "server-profile"),
+            URN("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "server-ssm-core"),
+        ]);
         // A newer image behind the alias must never replace the running server.
         assert.deepEqual(server.options.ignoreChanges, ["ami"]);
         assert.equal(server.state!.publicIp, "");
