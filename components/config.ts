@@ -573,6 +573,12 @@ function ruleList(c: Collector, key: string, value: unknown, sgKey: string): Fir
             }
             fromPort = r.icmpType === undefined ? -1 : port(c, `${at}.icmpType`, r.icmpType, -1, 255, "an ICMP type");
             toPort = r.icmpCode === undefined ? -1 : port(c, `${at}.icmpCode`, r.icmpCode, -1, 255, "an ICMP code");
+            // EC2 API IpPermission: "For the ICMP/ICMPv6 type number, you can use -1 to specify all ICMP/ICMPv6
+            // types. If you specify all ICMP/ICMPv6 types, you must specify all ICMP/ICMPv6 codes."
+            if (fromPort === -1 && toPort !== undefined && toPort !== -1) {
+                c.bad(`${at}.icmpCode`, r.icmpCode, "-1 or no icmpCode while icmpType is -1 or absent (all ICMP types)",
+                    "AWS requires code -1 with type -1; set icmpType to the type this code belongs to");
+            }
         } else {
             for (const k of ["port", "fromPort", "toPort", "icmpType", "icmpCode"]) {
                 if (r[k] !== undefined) {

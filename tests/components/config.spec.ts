@@ -274,6 +274,20 @@ const BAD: { name: string; raw: RawConfig; errors: string[] }[] = [
         ],
     },
     {
+        name: "ingress icmp code without type",
+        raw: {"ingress":"[{\"protocol\":\"icmp\",\"icmpCode\":4,\"cidr\":\"10.0.0.0/8\",\"description\":\"frag needed\"}]"},
+        errors: [
+            "ec2-server:ingress[0].icmpCode: got 4, expected -1 or no icmpCode while icmpType is -1 or absent (all ICMP types) (AWS requires code -1 with type -1; set icmpType to the type this code belongs to)",
+        ],
+    },
+    {
+        name: "egress icmpv6 type -1 with a code",
+        raw: {"egress":"[{\"protocol\":\"icmpv6\",\"icmpType\":-1,\"icmpCode\":\"0\",\"ipv6Cidr\":\"::/0\",\"description\":\"icmpv6\"}]"},
+        errors: [
+            "ec2-server:egress[0].icmpCode: got \"0\", expected -1 or no icmpCode while icmpType is -1 or absent (all ICMP types) (AWS requires code -1 with type -1; set icmpType to the type this code belongs to)",
+        ],
+    },
+    {
         name: "ingress no source",
         raw: {"ingress":"[{\"protocol\":\"tcp\",\"port\":443,\"description\":\"web\"}]"},
         errors: [
