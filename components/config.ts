@@ -137,7 +137,11 @@ const VPC_ID = /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/;
 const SUBNET_ID = /^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/;
 const SNAPSHOT_ID = /^snap-([0-9a-f]{8}|[0-9a-f]{17})$/;
 const KMS_KEY = /^(arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[A-Za-z0-9/_-]+|alias\/[A-Za-z0-9/_-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
-const OPENSSH_KEY_TYPES = ["ssh-ed25519", "ssh-rsa", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521"];
+/**
+ * The key types EC2 ImportKeyPair accepts: RSA and ED25519 only ("Supported key types: RSA and ED25519", EC2 API
+ * ImportKeyPair); ECDSA, DSA and security-key types fail there with InvalidKey.Format.
+ */
+const OPENSSH_KEY_TYPES = ["ssh-ed25519", "ssh-rsa"];
 
 /** Renders a given value for an error message; secrets are never shown. */
 function show(value: unknown, secret = false): string {
@@ -311,7 +315,7 @@ export function parseConfig(raw: RawConfig, secretKeys: ReadonlySet<string> = ne
         } else {
             const problem = openSshPublicKeyProblem(publicKey);
             if (problem) {
-                c.bad("publicKey", publicKey, `an OpenSSH public key ("<type> <base64> [comment]", type one of ${OPENSSH_KEY_TYPES.join(", ")})`, problem);
+                c.bad("publicKey", publicKey, `an OpenSSH public key ("<type> <base64> [comment]") of type ${OPENSSH_KEY_TYPES.join(" or ")}`, problem);
             }
         }
         keyPair = { kind: "import", publicKey: publicKey?.trim() ?? "" };
@@ -750,7 +754,7 @@ export function openSshPublicKeyProblem(text: string): string | undefined {
     }
     const [type, b64] = parts;
     if (!OPENSSH_KEY_TYPES.includes(type)) {
-        return text.includes("BEGIN") ? "PEM is not accepted; convert with `ssh-keygen -y -f key.pem`" : `key type ${show(type)} is not supported by EC2`;
+        return text.includes("BEGIN") ? "PEM is not accepted; convert with `ssh-keygen -y -f key.pem`" : `EC2 ImportKeyPair accepts only ED25519 and RSA keys, not ${show(type)}`;
     }
     if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) {
         return "the key data is not base64";

@@ -342,13 +342,15 @@ export class AwsModel implements pulumi.runtime.Mocks {
             }
             case "aws:ec2/keyPair:KeyPair": {
                 const publicKey = String(p.publicKey ?? "");
-                if (!parseOpenSshPublicKey(publicKey)) {
+                const parsed = parseOpenSshPublicKey(publicKey);
+                // ImportKeyPair takes RSA and ED25519 keys only; an ECDSA, DSA or security key fails as malformed.
+                const keyType = parsed && ({ "ssh-rsa": "rsa", "ssh-ed25519": "ed25519" } as Record<string, string>)[parsed.type];
+                if (!keyType) {
                     throw new AwsError("InvalidKey.Format", "Key is not in valid OpenSSH public key format");
                 }
                 const keyName = String(p.keyName ?? this.autoname(n));
                 this.keyPairs.add(keyName);
-                const type = publicKey.startsWith("ssh-ed25519") ? "ed25519" : "rsa";
-                return { id: keyName, state: state({ keyName, keyPairId: this.awsId("key", n), keyType: type, arn: this.arn("ec2", `key-pair/${keyName}`), fingerprint: ec2ImportedKeyFingerprint(publicKey) }) };
+                return { id: keyName, state: state({ keyName, keyPairId: this.awsId("key", n), keyType, arn: this.arn("ec2", `key-pair/${keyName}`), fingerprint: ec2ImportedKeyFingerprint(publicKey) }) };
             }
             case "aws:iam/role:Role": {
                 const policy = JSON.parse(String(p.assumeRolePolicy));

@@ -114,6 +114,29 @@ export function rsaKey(seed: string, bits: number): GeneratedKey {
     return key;
 }
 
+export type EcdsaCurve = "nistp256" | "nistp384" | "nistp521";
+
+const ECDSA_CURVES: Record<EcdsaCurve, { openssl: string; hash: string }> = {
+    nistp256: { openssl: "prime256v1", hash: "sha256" },
+    nistp384: { openssl: "secp384r1", hash: "sha384" },
+    // A SHA-512 digest (512 bits) is always below the P-521 group order, so it is a valid private scalar.
+    nistp521: { openssl: "secp521r1", hash: "sha512" },
+};
+
+/**
+ * A real ECDSA public key derived from `seed`, as `ssh-keygen -t ecdsa` writes it (RFC 5656: string
+ * "ecdsa-sha2-<curve>", string "<curve>", string Q as an uncompressed point). Only for testing that ECDSA keys are
+ * refused: EC2 ImportKeyPair takes RSA and ED25519 keys only.
+ */
+export function ecdsaKey(seed: string, curve: EcdsaCurve = "nistp256"): { publicKeyOpenssh: string; publicBlob: Buffer } {
+    const { openssl, hash } = ECDSA_CURVES[curve];
+    const ecdh = crypto.createECDH(openssl);
+    ecdh.setPrivateKey(crypto.createHash(hash).update(`ecdsa:${seed}`).digest());
+    const type = `ecdsa-sha2-${curve}`;
+    const blob = Buffer.concat([sshString(type), sshString(curve), sshString(ecdh.getPublicKey())]);
+    return { publicKeyOpenssh: `${type} ${blob.toString("base64")}\n`, publicBlob: blob };
+}
+
 /** Parses an OpenSSH public key line; undefined when EC2 would reject it as malformed. */
 export function parseOpenSshPublicKey(line: string): { type: string; blob: Buffer } | undefined {
     const [type, b64] = line.trim().split(/\s+/);

@@ -3,7 +3,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
 import { ConfigError, DEFAULTS, KNOWN_KEYS, RawConfig, formatErrors, parseConfig, ruleSlug } from "../../components/config";
-import { ed25519Key, rsaKey } from "../../offline/ssh-keys";
+import { ecdsaKey, ed25519Key, rsaKey } from "../../offline/ssh-keys";
+
+/** A real DSA public key (`ssh-keygen -t dsa`): EC2 cannot import it. */
+const DSA_PUBLIC_KEY = "ssh-dss AAAAB3NzaC1kc3MAAACBANuQb2z5KNYGttQ3ckCF52xrFjrq1+jcHJccc+APLNJrJm5llMuQiHhvbLnsHYjI1JQYs9g0OpDegEjndAChYP4E43rcvAOkfm4Ins6y2akw4oHK5Qi3gmzGylybCKTZg3IsmkAntPZcZ+UHbzu2k+XwkpUnpt68+su1GARowWBnAAAAFQDabppz2aoMdAdXwI8P0AiR6ImOTwAAAIA31udwT5N8donYAu1voXj78PRGsu0k6aene7w7yjvhMOnkZqhXjSOyt3ugOBU34Y+kS8Ilb+bmFqMhNaYzvm5yhYbPtPD2e58CcXlNx1IfLuYEWCmBY7hrFkXOwbphGZsw275zXUES0E4u0LWEtXOzNR+zlZWRsbFPj52SrFLMQQAAAIBrOYo6IUZJODr2bJTfejwfC3XBXtF8NcmwDc5J5+OV0q3Iu+3D/oHIKvln7Vnzsg76nXLzpqxbJSCDfG0KT+aVXYZ8LUbL/UMRBof1sg/pui0nGBIV0/h27RoBbSJFsBRRE1eH/IqRNi/u5iFT6izywkd7cTofbbwtCq7IbEFNtw== me@laptop";
 
 /** Each bad input and the exact errors it must produce (all at once, nothing else). */
 const BAD: { name: string; raw: RawConfig; errors: string[] }[] = [
@@ -403,14 +406,28 @@ const BAD: { name: string; raw: RawConfig; errors: string[] }[] = [
         name: "import pem",
         raw: {"keyPair":"import","publicKey":"-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----"},
         errors: [
-            "ec2-server:publicKey: got \"-----BEGIN PUBLIC KEY-----\\nMCowBQYDK2VwAyEA\\n-----END PUBLIC KEY-----\", expected an OpenSSH public key (\"<type> <base64> [comment]\", type one of ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256, ecdsa-sha2-nistp384, ecdsa-sha2-nistp521) (PEM is not accepted; convert with `ssh-keygen -y -f key.pem`)",
+            "ec2-server:publicKey: got \"-----BEGIN PUBLIC KEY-----\\nMCowBQYDK2VwAyEA\\n-----END PUBLIC KEY-----\", expected an OpenSSH public key (\"<type> <base64> [comment]\") of type ssh-ed25519 or ssh-rsa (PEM is not accepted; convert with `ssh-keygen -y -f key.pem`)",
         ],
     },
     {
         name: "import mismatched blob",
         raw: {"keyPair":"import","publicKey":"ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIDcS+I3a64JqQTvcswVV/t2uXw9djYNJrFOjHLlRc6Ib user@laptop"},
         errors: [
-            "ec2-server:publicKey: got \"ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIDcS+I3a64JqQTvcswVV/t2uXw9djYNJrFOjHLlRc6Ib..., expected an OpenSSH public key (\"<type> <base64> [comment]\", type one of ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256, ecdsa-sha2-nistp384, ecdsa-sha2-nistp521) (the key data does not encode a ssh-rsa key)",
+            "ec2-server:publicKey: got \"ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIDcS+I3a64JqQTvcswVV/t2uXw9djYNJrFOjHLlRc6Ib..., expected an OpenSSH public key (\"<type> <base64> [comment]\") of type ssh-ed25519 or ssh-rsa (the key data does not encode a ssh-rsa key)",
+        ],
+    },
+    {
+        name: "import ssh-dss",
+        raw: {"keyPair":"import","publicKey":DSA_PUBLIC_KEY},
+        errors: [
+            "ec2-server:publicKey: got \"ssh-dss AAAAB3NzaC1kc3MAAACBANuQb2z5KNYGttQ3ckCF52xrFjrq1+jcHJccc+APLNJrJm5l..., expected an OpenSSH public key (\"<type> <base64> [comment]\") of type ssh-ed25519 or ssh-rsa (EC2 ImportKeyPair accepts only ED25519 and RSA keys, not \"ssh-dss\")",
+        ],
+    },
+    {
+        name: "import security-key ed25519",
+        raw: {"keyPair":"import","publicKey":"sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAIDcS+I3a64JqQTvcswVV me@yubikey"},
+        errors: [
+            "ec2-server:publicKey: got \"sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAIDcS+..., expected an OpenSSH public key (\"<type> <base64> [comment]\") of type ssh-ed25519 or ssh-rsa (EC2 ImportKeyPair accepts only ED25519 and RSA keys, not \"sk-ssh-ed25519@openssh.com\")",
         ],
     },
     {
@@ -719,6 +736,20 @@ describe("components/config parseConfig", () => {
         for (const key of [ed25519Key("a"), rsaKey("b", 2048)]) {
             assert.deepEqual(errorsOf({ keyPair: "import", publicKey: key.publicKeyOpenssh }), []);
         }
+    });
+
+    it("rejects real ECDSA keys of every curve: EC2 ImportKeyPair takes only ED25519 and RSA keys", () => {
+        const expected = (start: string, type: string) =>
+            `ec2-server:publicKey: got ${start}..., expected an OpenSSH public key ("<type> <base64> [comment]") of type ssh-ed25519 or ssh-rsa (EC2 ImportKeyPair accepts only ED25519 and RSA keys, not "${type}")`;
+        assert.deepEqual(errorsOf({ keyPair: "import", publicKey: ecdsaKey("laptop", "nistp256").publicKeyOpenssh }), [
+            expected("\"ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBHuA", "ecdsa-sha2-nistp256"),
+        ]);
+        assert.deepEqual(errorsOf({ keyPair: "import", publicKey: ecdsaKey("laptop", "nistp384").publicKeyOpenssh }), [
+            expected("\"ecdsa-sha2-nistp384 AAAAE2VjZHNhLXNoYTItbmlzdHAzODQAAAAIbmlzdHAzODQAAABhBEsT", "ecdsa-sha2-nistp384"),
+        ]);
+        assert.deepEqual(errorsOf({ keyPair: "import", publicKey: `${ecdsaKey("laptop", "nistp521").publicKeyOpenssh.trim()} me@laptop` }), [
+            expected("\"ecdsa-sha2-nistp521 AAAAE2VjZHNhLXNoYTItbmlzdHA1MjEAAAAIbmlzdHA1MjEAAACFBAAz", "ecdsa-sha2-nistp521"),
+        ]);
     });
 
     it("names rules after their content", () => {

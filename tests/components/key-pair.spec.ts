@@ -3,7 +3,7 @@ import * as crypto from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { KeyPair } from "../../components/key-pair";
 import { runInStack, promiseOf } from "../../offline/program";
-import { ed25519Key } from "../../offline/ssh-keys";
+import { ecdsaKey, ed25519Key, rsaKey } from "../../offline/ssh-keys";
 
 const KP_URN = "urn:pulumi:test::ec2-server::ec2-server:keys:KeyPair::ssh";
 
@@ -68,6 +68,22 @@ describe("components/key-pair KeyPair", () => {
         await assert.rejects(runInStack(() => new KeyPair("ssh", { publicKey: "ssh-ed25519 AAAA" })), /Cannot specify both 'publicKey' and mode 'generate'/);
         await assert.rejects(runInStack(() => new KeyPair("ssh", { mode: "import" })), /mode 'import' requires 'publicKey'/);
         await assert.rejects(runInStack(() => new KeyPair("ssh", { mode: "import", publicKey: "ssh-rsa AAAA", algorithm: "RSA" })), /Cannot specify both 'algorithm' and mode 'import'/);
+    });
+
+    it("records the key type EC2 reports for an imported key: rsa or ed25519", async () => {
+        const { resources } = await runInStack(async () => {
+            new KeyPair("laptop", { mode: "import", publicKey: ed25519Key("laptop").publicKeyOpenssh });
+            new KeyPair("legacy", { mode: "import", publicKey: rsaKey("legacy", 2048).publicKeyOpenssh });
+        });
+        const keys = resources.filter(r => r.type === "aws:ec2/keyPair:KeyPair").map(r => [r.name, r.state!.keyType]).sort();
+        assert.deepEqual(keys, [["laptop-key-pair", "ed25519"], ["legacy-key-pair", "rsa"]]);
+    });
+
+    it("is rejected by the AWS model for ECDSA keys (EC2 ImportKeyPair takes only RSA and ED25519)", async () => {
+        for (const publicKey of [ecdsaKey("laptop", "nistp256").publicKeyOpenssh, ecdsaKey("laptop", "nistp521").publicKeyOpenssh]) {
+            await assert.rejects(runInStack(() => new KeyPair("ssh", { mode: "import", publicKey })),
+                /aws:ec2\/keyPair:KeyPair ssh-key-pair: InvalidKey\.Format: Key is not in valid OpenSSH public key format/);
+        }
     });
 
     it("is rejected by the AWS model when the public key is not OpenSSH (as EC2 rejects it)", async () => {
