@@ -33,3 +33,13 @@ export function validateInternetIngress(check: (rule: SgRule, args: { getConfig<
 export function opensTcpPort(rule: SgRule, port: number): boolean {
     return includesPort(portsFor("tcp", rule.protocol, rule.fromPort, rule.toPort), port);
 }
+
+/**
+ * The transports on which the rule opens `port`: ["TCP"] for tcp/6, ["UDP"] for udp/17 (each with a range
+ * containing the port), ["TCP", "UDP"] for all traffic, [] otherwise (other protocols, unknown protocol or ports).
+ */
+export function transportsOpening(rule: SgRule, port: number): ("TCP" | "UDP")[] {
+    return (["tcp", "udp"] as const)
+        .filter(t => includesPort(portsFor(t, rule.protocol, rule.fromPort, rule.toPort), port))
+        .map(t => (t === "tcp" ? "TCP" : "UDP"));
+}

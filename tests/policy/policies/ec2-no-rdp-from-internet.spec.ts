@@ -3,8 +3,12 @@ import { ec2NoRdpFromInternet as policy } from "../../../policy/policies/ec2-no-
 import { T } from "../../../policy/lib/types";
 import { UNKNOWN, validateResource, validateResourceDetailed } from "../helpers";
 
-const FIX = "opens RDP (TCP 3389) to the internet. Allow RDP only from trusted CIDRs (a VPN or an office /32), " +
+const opens = (transports: string) =>
+    `opens RDP (${transports} 3389) to the internet. Allow RDP only from trusted CIDRs (a VPN or an office /32), ` +
     "or use SSM Session Manager port forwarding, which needs no inbound port.";
+const FIX = opens("TCP");
+const UDP = opens("UDP");
+const BOTH = opens("TCP and UDP");
 
 const rdpRule = { protocol: "tcp", fromPort: 3389, toPort: 3389, cidrBlocks: ["192.168.0.0/16"], description: "RDP from the office" };
 
@@ -45,14 +49,17 @@ describe("ec2-no-rdp-from-internet", () => {
             `This rule (protocol "tcp", ports 3389, from 0:0:0:0:0:0:0:0/0) ${FIX}`,
         ]);
     });
-    it("#7 protocol -1 (number) opens RDP", async () => {
+    it("#7 protocol -1 (number) opens RDP over TCP and UDP", async () => {
         assert.deepEqual(await vpcRule({ ipProtocol: -1, fromPort: undefined, toPort: undefined, cidrIpv4: "0.0.0.0/0" }), [
-            `This rule (protocol -1, ports all, from 0.0.0.0/0) ${FIX}`,
+            `This rule (protocol -1, ports all, from 0.0.0.0/0) ${BOTH}`,
+        ]);
+        assert.deepEqual(await inline({ protocol: "all", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }), [
+            `ingress[0] (protocol "all", ports all, from 0.0.0.0/0) ${BOTH}`,
         ]);
     });
-    it("#8 UDP 3389 and ICMP do not open RDP (TCP)", async () => {
-        assert.deepEqual(await vpcRule({ ipProtocol: "udp", cidrIpv4: "0.0.0.0/0" }), []);
+    it("#8 ICMP does not open RDP", async () => {
         assert.deepEqual(await vpcRule({ ipProtocol: "icmp", fromPort: -1, toPort: -1, cidrIpv4: "0.0.0.0/0" }), []);
+        assert.deepEqual(await inline({ protocol: "1", fromPort: 3389, toPort: 3389, cidrBlocks: ["0.0.0.0/0"] }), []);
     });
     it("#9 security group or prefix list as the source", async () => {
         assert.deepEqual(await vpcRule({ cidrIpv4: undefined, referencedSecurityGroupId: "sg-jump" }), []);
@@ -65,6 +72,45 @@ describe("ec2-no-rdp-from-internet", () => {
     });
     it("#11 other resource types are not applicable", async () => {
         const outcome = await validateResourceDetailed(policy, { type: T.NetworkAcl, props: {} });
+    describe("UDP 3389 (RDP's UDP transport)", () => {
+        it("#12 inline udp 3389 from 0.0.0.0/0", async () => {
+            assert.deepEqual(await inline({ protocol: "udp", cidrBlocks: ["0.0.0.0/0"] }), [`ingress[0] (protocol "udp", ports 3389, from 0.0.0.0/0) ${UDP}`]);
+        });
+        it("#13 inline protocol \"17\", range 3000-4000 from ::/0", async () => {
+            assert.deepEqual(await inline({ protocol: "17", fromPort: 3000, toPort: 4000, ipv6CidrBlocks: ["::/0"] }), [
+                `ingress[0] (protocol "17", ports 3000-4000, from ::/0) ${UDP}`,
+            ]);
+        });
+        it("#14 SecurityGroupRule protocol \"UDP\" with ports as strings", async () => {
+            assert.deepEqual(await sgRule({ protocol: "UDP", fromPort: "3389", toPort: " 3389 ", cidrBlocks: ["0.0.0.0/0"] }), [
+                `This rule (protocol "UDP", ports 3389, from 0.0.0.0/0) ${UDP}`,
+            ]);
+        });
+        it("#15 SecurityGroupRule protocol 17 (number) from IPv6 ::/0", async () => {
+            assert.deepEqual(await sgRule({ protocol: 17, cidrBlocks: undefined, ipv6CidrBlocks: ["::/0"] }), [`This rule (protocol 17, ports 3389, from ::/0) ${UDP}`]);
+        });
+        it("#16 SecurityGroupIngressRule ipProtocol \"udp\" from 0.0.0.0/0 and from ::/0", async () => {
+            assert.deepEqual(await vpcRule({ ipProtocol: "udp", cidrIpv4: "0.0.0.0/0" }), [`This rule (protocol "udp", ports 3389, from 0.0.0.0/0) ${UDP}`]);
+            assert.deepEqual(await vpcRule({ ipProtocol: "udp", cidrIpv4: undefined, cidrIpv6: "::/0" }), [`This rule (protocol "udp", ports 3389, from ::/0) ${UDP}`]);
+        });
+        it("#17 SecurityGroupIngressRule ipProtocol \"17\" with a string range 1024-65535", async () => {
+            assert.deepEqual(await vpcRule({ ipProtocol: "17", fromPort: "1024", toPort: "65535", cidrIpv4: "0.0.0.0/0" }), [
+                `This rule (protocol "17", ports 1024-65535, from 0.0.0.0/0) ${UDP}`,
+            ]);
+        });
+        it("#18 UDP ranges that leave 3389 out, and UDP from a private range, are fine", async () => {
+            assert.deepEqual(await inline({ protocol: "udp", fromPort: 3390, toPort: 4000, cidrBlocks: ["0.0.0.0/0"] }), []);
+            assert.deepEqual(await vpcRule({ ipProtocol: "udp", fromPort: 53, toPort: 53, cidrIpv4: "0.0.0.0/0" }), []);
+            assert.deepEqual(await sgRule({ protocol: "udp" }), []);
+        });
+        it("#19 UDP with unknown ports, or an unknown CIDR, is not reported", async () => {
+            assert.deepEqual(await vpcRule({ ipProtocol: "udp", toPort: UNKNOWN, cidrIpv4: "0.0.0.0/0" }), []);
+            assert.deepEqual(await inline({ protocol: "udp", cidrBlocks: [UNKNOWN] }), []);
+        });
+        it("#20 UDP egress is not checked", async () => {
+            assert.deepEqual(await sgRule({ type: "egress", protocol: "udp", cidrBlocks: ["0.0.0.0/0"] }), []);
+        });
+    });
         assert.deepEqual(outcome.messages, []);
         assert.equal(typeof outcome.notApplicable, "string");
     });
