@@ -136,20 +136,32 @@ const PREFIX_LIST_ID = /^pl-([0-9a-f]{8}|[0-9a-f]{17})$/;
 const VPC_ID = /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/;
 const SUBNET_ID = /^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/;
 const SNAPSHOT_ID = /^snap-([0-9a-f]{8}|[0-9a-f]{17})$/;
-const KMS_KEY = /^(arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[A-Za-z0-9/_-]+|alias\/[A-Za-z0-9/_-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+/**
+ * A KMS key ARN, the only form a volume's kmsKeyId may take: terraform-provider-aws validates `kms_key_id` of
+ * aws_ebs_volume with verify.ValidARN (internal/service/ec2/ebs_volume.go, resourceEBSVolume), and
+ * resourceEBSVolumeRead / the instance's root block device read back the key ARN AWS stores, whatever alias or id
+ * was given; the field forces replacement, so any other form replaces the volume on every `up`.
+ */
+export const KMS_KEY_ARN = /^arn:(aws[a-z-]*):kms:([a-z]{2}(?:-[a-z]+)+-\d+):(\d{12}):key\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+const KMS_ALIAS = /^(arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:)?alias\/[A-Za-z0-9/_-]+$/;
+const KMS_KEY_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+const KMS_KEY_ARN_TEXT = "a KMS key ARN arn:<partition>:kms:<region>:<12-digit account>:key/<key id or mrk-…>";
 /**
  * The key types EC2 ImportKeyPair accepts: RSA and ED25519 only ("Supported key types: RSA and ED25519", EC2 API
  * ImportKeyPair); ECDSA, DSA and security-key types fail there with InvalidKey.Format.
  */
 const OPENSSH_KEY_TYPES = ["ssh-ed25519", "ssh-rsa"];
 
-/** Renders a given value for an error message; secrets are never shown. */
+/**
+ * Renders a given value for an error message; secrets are never shown. Long values are cut at 120 characters,
+ * which still shows any KMS key ARN whole (the longest partition and region names make about 95).
+ */
 function show(value: unknown, secret = false): string {
     if (secret) {
         return "[secret]";
     }
     const text = JSON.stringify(value) ?? String(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
 class Collector {
@@ -735,8 +747,12 @@ function volume(c: Collector, key: string, v: unknown, types: string[], defaults
         }
     }
     if (v.kmsKeyId !== undefined) {
-        if (typeof v.kmsKeyId !== "string" || !KMS_KEY.test(v.kmsKeyId)) {
-            c.bad(`${key}.kmsKeyId`, v.kmsKeyId, "a KMS key ARN, key id or alias/<name>");
+        if (typeof v.kmsKeyId !== "string" || !KMS_KEY_ARN.test(v.kmsKeyId)) {
+            const kind = typeof v.kmsKeyId !== "string" ? undefined
+                : KMS_ALIAS.test(v.kmsKeyId) ? "an alias or alias ARN" : KMS_KEY_ID.test(v.kmsKeyId) ? "a bare key id" : undefined;
+            const fix = kind === "a bare key id" ? "use the key's full ARN" : "use the ARN from `aws kms describe-key --key-id <alias> --query KeyMetadata.Arn`";
+            c.bad(`${key}.kmsKeyId`, v.kmsKeyId, KMS_KEY_ARN_TEXT,
+                kind && `AWS stores the key ARN, so ${kind} is read back as a different value and replaces the volume on every up; ${fix}`);
         } else if (out.encrypted === false) {
             c.bad(`${key}.kmsKeyId`, v.kmsKeyId, "no kmsKeyId on an unencrypted volume (set encrypted: true)");
         } else {

@@ -5,7 +5,13 @@
  */
 import * as aws from "@pulumi/aws";
 import { AMI_ALIASES, Architecture, instanceTypeArchitecture, loginUserForAmiName } from "./aws-facts";
-import { ConfigError, NAMESPACE, ServerConfig } from "./config";
+import { ConfigError, KMS_KEY_ARN, NAMESPACE, ServerConfig } from "./config";
+
+/**
+ * The login user of an image whose name is not known. AWS always reports an AMI's name; only the offline plan's
+ * model leaves it empty, for an AMI it cannot see, and the outputs then say so instead of guessing.
+ */
+export const UNKNOWN_LOGIN_USER = "<login-user>";
 
 export interface ResolvedAmi {
     id: string;
@@ -60,7 +66,7 @@ async function resolveAmi(cfg: ServerConfig, errors: string[]): Promise<Resolved
         rootDeviceName: image.rootDeviceName,
         rootSnapshotSizeGiB: size,
         platform: image.platform ?? "",
-        loginUser: loginUser ?? (image.platform === "windows" ? "Administrator" : loginUserForAmiName(`${image.name} ${image.description}`)),
+        loginUser: loginUser ?? (image.platform === "windows" ? "Administrator" : image.name ? loginUserForAmiName(`${image.name} ${image.description}`) : UNKNOWN_LOGIN_USER),
     };
 }
 
@@ -100,7 +106,7 @@ export async function lookupAwsFacts(cfg: ServerConfig): Promise<AwsFacts> {
     if (ami) {
         const typeArch = instanceTypeArchitecture(cfg.instanceType);
         if (typeArch && typeArch !== ami.architecture) {
-            errors.push(`${NAMESPACE}:instanceType ${JSON.stringify(cfg.instanceType)} is ${typeArch} but the AMI ${ami.id} (${ami.name}) is ${ami.architecture}; choose a matching instance type or AMI`);
+            errors.push(`${NAMESPACE}:instanceType ${JSON.stringify(cfg.instanceType)} is ${typeArch} but the AMI ${ami.id}${ami.name ? ` (${ami.name})` : ""} is ${ami.architecture}; choose a matching instance type or AMI`);
         }
         if (cfg.rootVolume.sizeGiB < ami.rootSnapshotSizeGiB) {
             errors.push(`${NAMESPACE}:rootVolume.sizeGiB: got ${cfg.rootVolume.sizeGiB}, expected at least ${ami.rootSnapshotSizeGiB} (the size of the root snapshot of ${ami.id})`);
@@ -113,6 +119,17 @@ export async function lookupAwsFacts(cfg: ServerConfig): Promise<AwsFacts> {
         }
         if (ami.platform !== "windows" && !ami.rootDeviceName) {
             errors.push(`${NAMESPACE}:ami: got ${JSON.stringify(ami.id)}, expected an EBS-backed AMI with a root device`);
+        }
+    }
+    // A volume's KMS key must be in the volume's region (config.ts has already checked that it is a key ARN).
+    const kmsKeys: [string, string | undefined][] = [
+        ["rootVolume.kmsKeyId", cfg.rootVolume.kmsKeyId],
+        ...cfg.dataVolumes.map((v, i): [string, string | undefined] => [`dataVolumes[${i}].kmsKeyId`, v.kmsKeyId]),
+    ];
+    for (const [key, arn] of kmsKeys) {
+        const keyRegion = arn?.match(KMS_KEY_ARN)?.[2];
+        if (arn && keyRegion && keyRegion !== region.region) {
+            errors.push(`${NAMESPACE}:${key}: got ${JSON.stringify(arn)}, expected a KMS key in ${region.region}, the stack's region (this key is in ${keyRegion}; EBS encrypts only with a key of the volume's own region)`);
         }
     }
     if (errors.length > 0 || !ami) {

@@ -413,21 +413,21 @@ const BAD: { name: string; raw: RawConfig; errors: string[] }[] = [
         name: "import mismatched blob",
         raw: {"keyPair":"import","publicKey":"ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIDcS+I3a64JqQTvcswVV/t2uXw9djYNJrFOjHLlRc6Ib user@laptop"},
         errors: [
-            "ec2-server:publicKey: got \"ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIDcS+I3a64JqQTvcswVV/t2uXw9djYNJrFOjHLlRc6Ib..., expected an OpenSSH public key (\"<type> <base64> [comment]\") of type ssh-ed25519 or ssh-rsa (the key data does not encode a ssh-rsa key)",
+            "ec2-server:publicKey: got \"ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIDcS+I3a64JqQTvcswVV/t2uXw9djYNJrFOjHLlRc6Ib user@laptop\", expected an OpenSSH public key (\"<type> <base64> [comment]\") of type ssh-ed25519 or ssh-rsa (the key data does not encode a ssh-rsa key)",
         ],
     },
     {
         name: "import ssh-dss",
         raw: {"keyPair":"import","publicKey":DSA_PUBLIC_KEY},
         errors: [
-            "ec2-server:publicKey: got \"ssh-dss AAAAB3NzaC1kc3MAAACBANuQb2z5KNYGttQ3ckCF52xrFjrq1+jcHJccc+APLNJrJm5l..., expected an OpenSSH public key (\"<type> <base64> [comment]\") of type ssh-ed25519 or ssh-rsa (EC2 ImportKeyPair accepts only ED25519 and RSA keys, not \"ssh-dss\")",
+            "ec2-server:publicKey: got \"ssh-dss AAAAB3NzaC1kc3MAAACBANuQb2z5KNYGttQ3ckCF52xrFjrq1+jcHJccc+APLNJrJm5llMuQiHhvbLnsHYjI1JQYs9g0OpDegEjndAChYP4E..., expected an OpenSSH public key (\"<type> <base64> [comment]\") of type ssh-ed25519 or ssh-rsa (EC2 ImportKeyPair accepts only ED25519 and RSA keys, not \"ssh-dss\")",
         ],
     },
     {
         name: "import security-key ed25519",
         raw: {"keyPair":"import","publicKey":"sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAIDcS+I3a64JqQTvcswVV me@yubikey"},
         errors: [
-            "ec2-server:publicKey: got \"sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAIDcS+..., expected an OpenSSH public key (\"<type> <base64> [comment]\") of type ssh-ed25519 or ssh-rsa (EC2 ImportKeyPair accepts only ED25519 and RSA keys, not \"sk-ssh-ed25519@openssh.com\")",
+            "ec2-server:publicKey: got \"sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29tAAAAIDcS+I3a64JqQTvcswVV me@yubikey\", expected an OpenSSH public key (\"<type> <base64> [comment]\") of type ssh-ed25519 or ssh-rsa (EC2 ImportKeyPair accepts only ED25519 and RSA keys, not \"sk-ssh-ed25519@openssh.com\")",
         ],
     },
     {
@@ -495,9 +495,38 @@ const BAD: { name: string; raw: RawConfig; errors: string[] }[] = [
     },
     {
         name: "rootVolume kms unencrypted",
-        raw: {"rootVolume":"{\"sizeGiB\":20,\"encrypted\":false,\"kmsKeyId\":\"alias/ebs\"}"},
+        raw: {"rootVolume":"{\"sizeGiB\":20,\"encrypted\":false,\"kmsKeyId\":\"arn:aws:kms:ap-northeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab\"}"},
         errors: [
-            "ec2-server:rootVolume.kmsKeyId: got \"alias/ebs\", expected no kmsKeyId on an unencrypted volume (set encrypted: true)",
+            "ec2-server:rootVolume.kmsKeyId: got \"arn:aws:kms:ap-northeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab\", expected no kmsKeyId on an unencrypted volume (set encrypted: true)",
+        ],
+    },
+    {
+        name: "rootVolume kms alias name",
+        raw: {"rootVolume":"{\"sizeGiB\":20,\"kmsKeyId\":\"alias/ebs\"}"},
+        errors: [
+            "ec2-server:rootVolume.kmsKeyId: got \"alias/ebs\", expected a KMS key ARN arn:<partition>:kms:<region>:<12-digit account>:key/<key id or mrk-…> (AWS stores the key ARN, so an alias or alias ARN is read back as a different value and replaces the volume on every up; use the ARN from `aws kms describe-key --key-id <alias> --query KeyMetadata.Arn`)",
+        ],
+    },
+    {
+        name: "dataVolumes kms alias ARN",
+        raw: {"dataVolumes":"[{\"name\":\"data\",\"sizeGiB\":10,\"deviceName\":\"/dev/sdf\",\"kmsKeyId\":\"arn:aws:kms:ap-northeast-2:123456789012:alias/ebs\"}]"},
+        errors: [
+            "ec2-server:dataVolumes[0].kmsKeyId: got \"arn:aws:kms:ap-northeast-2:123456789012:alias/ebs\", expected a KMS key ARN arn:<partition>:kms:<region>:<12-digit account>:key/<key id or mrk-…> (AWS stores the key ARN, so an alias or alias ARN is read back as a different value and replaces the volume on every up; use the ARN from `aws kms describe-key --key-id <alias> --query KeyMetadata.Arn`)",
+        ],
+    },
+    {
+        name: "dataVolumes kms bare key id and multi-Region key id",
+        raw: {"dataVolumes":"[{\"name\":\"data\",\"sizeGiB\":10,\"deviceName\":\"/dev/sdf\",\"kmsKeyId\":\"1234abcd-12ab-34cd-56ef-1234567890ab\"},{\"name\":\"logs\",\"sizeGiB\":10,\"deviceName\":\"/dev/sdg\",\"kmsKeyId\":\"mrk-1234abcd12ab34cd56ef1234567890ab\"}]"},
+        errors: [
+            "ec2-server:dataVolumes[0].kmsKeyId: got \"1234abcd-12ab-34cd-56ef-1234567890ab\", expected a KMS key ARN arn:<partition>:kms:<region>:<12-digit account>:key/<key id or mrk-…> (AWS stores the key ARN, so a bare key id is read back as a different value and replaces the volume on every up; use the key's full ARN)",
+            "ec2-server:dataVolumes[1].kmsKeyId: got \"mrk-1234abcd12ab34cd56ef1234567890ab\", expected a KMS key ARN arn:<partition>:kms:<region>:<12-digit account>:key/<key id or mrk-…> (AWS stores the key ARN, so a bare key id is read back as a different value and replaces the volume on every up; use the key's full ARN)",
+        ],
+    },
+    {
+        name: "rootVolume kms not a key",
+        raw: {"rootVolume":"{\"sizeGiB\":20,\"kmsKeyId\":\"arn:aws:kms:ap-northeast-2:12345:key/abc\"}"},
+        errors: [
+            "ec2-server:rootVolume.kmsKeyId: got \"arn:aws:kms:ap-northeast-2:12345:key/abc\", expected a KMS key ARN arn:<partition>:kms:<region>:<12-digit account>:key/<key id or mrk-…>",
         ],
     },
     {
@@ -717,7 +746,7 @@ describe("components/config parseConfig", () => {
             existingSecurityGroupIds: '["sg-0123456789abcdef0"]',
             keyPair: "import",
             publicKey: `${pub} me@laptop`,
-            rootVolume: '{"sizeGiB":30,"type":"io2","iops":5000,"kmsKeyId":"alias/ebs-prod"}',
+            rootVolume: '{"sizeGiB":30,"type":"io2","iops":5000,"kmsKeyId":"arn:aws-cn:kms:cn-north-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab"}',
             dataVolumes: '[{"name":"data","sizeGiB":100,"deviceName":"/dev/sdf","throughput":250,"snapshotId":"snap-0123456789abcdef0"}]',
             userData: "#!/bin/bash\necho hi\n",
             userDataReplaceOnChange: "true",
@@ -726,7 +755,7 @@ describe("components/config parseConfig", () => {
         assert.deepEqual(cfg.network, { kind: "existing", vpcId: "vpc-0e1d2c3b4a5968778", subnetIds: ["subnet-0aa11bb22cc33dd44", "subnet-0ee55ff66aa77bb88"] });
         assert.deepEqual(cfg.firewall, { kind: "existing", securityGroupIds: ["sg-0123456789abcdef0"] });
         assert.deepEqual(cfg.keyPair, { kind: "import", publicKey: `${pub} me@laptop` });
-        assert.deepEqual(cfg.rootVolume, { sizeGiB: 30, type: "io2", encrypted: true, iops: 5000, kmsKeyId: "alias/ebs-prod" });
+        assert.deepEqual(cfg.rootVolume, { sizeGiB: 30, type: "io2", encrypted: true, iops: 5000, kmsKeyId: "arn:aws-cn:kms:cn-north-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab" });
         assert.deepEqual(cfg.dataVolumes, [{ sizeGiB: 100, type: "gp3", encrypted: true, throughput: 250, name: "data", deviceName: "/dev/sdf", snapshotId: "snap-0123456789abcdef0" }]);
         assert.deepEqual(cfg.userData, { value: "#!/bin/bash\necho hi\n", secret: false });
         assert.deepEqual(cfg.tags, { Team: "platform", CostCenter: "42" });
@@ -742,13 +771,13 @@ describe("components/config parseConfig", () => {
         const expected = (start: string, type: string) =>
             `ec2-server:publicKey: got ${start}..., expected an OpenSSH public key ("<type> <base64> [comment]") of type ssh-ed25519 or ssh-rsa (EC2 ImportKeyPair accepts only ED25519 and RSA keys, not "${type}")`;
         assert.deepEqual(errorsOf({ keyPair: "import", publicKey: ecdsaKey("laptop", "nistp256").publicKeyOpenssh }), [
-            expected("\"ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBHuA", "ecdsa-sha2-nistp256"),
+            expected("\"ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBHuAjjHzBDm3A7lYhjG9UEm//P/KaJ9XNYkwiBtfDLsL", "ecdsa-sha2-nistp256"),
         ]);
         assert.deepEqual(errorsOf({ keyPair: "import", publicKey: ecdsaKey("laptop", "nistp384").publicKeyOpenssh }), [
-            expected("\"ecdsa-sha2-nistp384 AAAAE2VjZHNhLXNoYTItbmlzdHAzODQAAAAIbmlzdHAzODQAAABhBEsT", "ecdsa-sha2-nistp384"),
+            expected("\"ecdsa-sha2-nistp384 AAAAE2VjZHNhLXNoYTItbmlzdHAzODQAAAAIbmlzdHAzODQAAABhBEsTn852DN+U6WPlBMe4fNQ0oC8/eEbahULNciBsriYT", "ecdsa-sha2-nistp384"),
         ]);
         assert.deepEqual(errorsOf({ keyPair: "import", publicKey: `${ecdsaKey("laptop", "nistp521").publicKeyOpenssh.trim()} me@laptop` }), [
-            expected("\"ecdsa-sha2-nistp521 AAAAE2VjZHNhLXNoYTItbmlzdHA1MjEAAAAIbmlzdHA1MjEAAACFBAAz", "ecdsa-sha2-nistp521"),
+            expected("\"ecdsa-sha2-nistp521 AAAAE2VjZHNhLXNoYTItbmlzdHA1MjEAAAAIbmlzdHA1MjEAAACFBAAzFfaKAbNrXcS7Iu3yJf4XidTPJFymEUqMZpQCPMVO", "ecdsa-sha2-nistp521"),
         ]);
     });
 

@@ -150,7 +150,7 @@ describe("components/instance Instance", () => {
         const { resources, result } = await runInStack(async () => {
             const inst = new Instance("server", args({
                 publicIp: true, keyName: undefined, userData: pulumi.secret("#!/bin/bash\necho ready\n"), userDataReplaceOnChange: true,
-                monitoring: true, terminationProtection: true, rootVolume: { sizeGiB: 30, type: "io2", encrypted: true, iops: 4000, kmsKeyId: "alias/ebs" },
+                monitoring: true, terminationProtection: true, rootVolume: { sizeGiB: 30, type: "io2", encrypted: true, iops: 4000, kmsKeyId: "arn:aws:kms:ap-northeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" },
             }));
             return { ip: await promiseOf(inst.servers[0].publicIp!) };
         });
@@ -161,7 +161,7 @@ describe("components/instance Instance", () => {
         assert.equal(server.inputs.userDataReplaceOnChange, true);
         assert.equal(server.inputs.monitoring, true);
         assert.equal(server.inputs.disableApiTermination, true);
-        assert.deepEqual(server.inputs.rootBlockDevice, { volumeType: "io2", volumeSize: 30, encrypted: true, kmsKeyId: "alias/ebs", iops: 4000, deleteOnTermination: true, tags: { Team: "platform", Name: "app-dev-0-root" } });
+        assert.deepEqual(server.inputs.rootBlockDevice, { volumeType: "io2", volumeSize: 30, encrypted: true, kmsKeyId: "arn:aws:kms:ap-northeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", iops: 4000, deleteOnTermination: true, tags: { Team: "platform", Name: "app-dev-0-root" } });
         assert.equal(result.ip, server.state!.publicIp);
         assert.notEqual(result.ip, "");
     });

@@ -1,0 +1,50 @@
+import * as assert from "node:assert/strict";
+import { ConfigError, RawConfig, parseConfig } from "../../components/config";
+import { AwsFacts, lookupAwsFacts } from "../../components/lookups";
+import { AwsModel } from "../../offline/aws-model";
+import { ProgramError, runInStack } from "../../offline/program";
+
+const REGION = "ap-northeast-2";
+const KEY = (region: string, id = "1234abcd-12ab-34cd-56ef-1234567890ab") => `arn:aws:kms:${region}:123456789012:key/${id}`;
+
+/** Runs the lookups for a raw config in a stack of `region` and returns the facts. */
+async function facts(raw: RawConfig, opts: { region?: string; model?: AwsModel } = {}): Promise<AwsFacts> {
+    const { result } = await runInStack(() => lookupAwsFacts(parseConfig(raw)), { region: opts.region ?? REGION, model: opts.model });
+    return result;
+}
+
+/** Runs the lookups and returns the ConfigError's messages; fails when the lookups pass or fail otherwise. */
+async function lookupErrors(raw: RawConfig, opts: { region?: string; model?: AwsModel } = {}): Promise<string[]> {
+    try {
+        await facts(raw, opts);
+    } catch (err) {
+        assert.ok(err instanceof ProgramError, `expected a ProgramError, got ${err}`);
+        assert.ok(err.cause instanceof ConfigError, `expected a ConfigError, got ${err.message}`);
+        return err.cause.errors;
+    }
+    assert.fail("expected the lookups to fail");
+}
+
+describe("components/lookups lookupAwsFacts", () => {
+    it("rejects KMS keys of another region: EBS volumes use keys of their own region only", async () => {
+        const errors = await lookupErrors({
+            rootVolume: JSON.stringify({ sizeGiB: 8, kmsKeyId: KEY("us-east-1") }),
+            dataVolumes: JSON.stringify([
+                { name: "data", sizeGiB: 10, deviceName: "/dev/sdf", kmsKeyId: KEY(REGION) },
+                { name: "logs", sizeGiB: 10, deviceName: "/dev/sdg", kmsKeyId: KEY("eu-west-1", "mrk-1234abcd12ab34cd56ef1234567890ab") },
+            ]),
+        });
+        assert.deepEqual(errors, [
+            `ec2-server:rootVolume.kmsKeyId: got "${KEY("us-east-1")}", expected a KMS key in ap-northeast-2, the stack's region (this key is in us-east-1; EBS encrypts only with a key of the volume's own region)`,
+            `ec2-server:dataVolumes[1].kmsKeyId: got "${KEY("eu-west-1", "mrk-1234abcd12ab34cd56ef1234567890ab")}", expected a KMS key in ap-northeast-2, the stack's region (this key is in eu-west-1; EBS encrypts only with a key of the volume's own region)`,
+        ]);
+    });
+
+    it("accepts KMS keys of the stack's region", async () => {
+        const result = await facts({
+            rootVolume: JSON.stringify({ sizeGiB: 8, kmsKeyId: KEY(REGION) }),
+            dataVolumes: JSON.stringify([{ name: "data", sizeGiB: 10, deviceName: "/dev/sdf", kmsKeyId: KEY(REGION) }]),
+        });
+        assert.equal(result.region, REGION);
+    });
+});
