@@ -72,6 +72,9 @@ describe("ec2-no-rdp-from-internet", () => {
     });
     it("#11 other resource types are not applicable", async () => {
         const outcome = await validateResourceDetailed(policy, { type: T.NetworkAcl, props: {} });
+        assert.deepEqual(outcome.messages, []);
+        assert.equal(typeof outcome.notApplicable, "string");
+    });
     describe("UDP 3389 (RDP's UDP transport)", () => {
         it("#12 inline udp 3389 from 0.0.0.0/0", async () => {
             assert.deepEqual(await inline({ protocol: "udp", cidrBlocks: ["0.0.0.0/0"] }), [`ingress[0] (protocol "udp", ports 3389, from 0.0.0.0/0) ${UDP}`]);
@@ -110,8 +113,5 @@ describe("ec2-no-rdp-from-internet", () => {
         it("#20 UDP egress is not checked", async () => {
             assert.deepEqual(await sgRule({ type: "egress", protocol: "udp", cidrBlocks: ["0.0.0.0/0"] }), []);
         });
-    });
-        assert.deepEqual(outcome.messages, []);
-        assert.equal(typeof outcome.notApplicable, "string");
     });
 });
