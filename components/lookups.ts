@@ -49,10 +49,21 @@ async function resolveAmi(cfg: ServerConfig, errors: string[]): Promise<Resolved
         id = cfg.ami.id;
     }
     // Owners are not restricted for a pinned id: the id itself is the choice. Deprecated images stay usable.
-    const image = await aws.ec2.getAmi({ filters: [{ name: "image-id", values: [id] }], includeDeprecated: true, mostRecent: true })
-        .catch(() => undefined);
-    if (!image) {
-        errors.push(`${NAMESPACE}:ami: got ${JSON.stringify(cfg.ami.kind === "alias" ? cfg.ami.alias : id)}, expected an AMI visible in this region (no image ${id} was found)`);
+    const given = JSON.stringify(cfg.ami.kind === "alias" ? cfg.ami.alias : id);
+    let image: aws.ec2.GetAmiResult;
+    try {
+        image = await aws.ec2.getAmi({ filters: [{ name: "image-id", values: [id] }], includeDeprecated: true, mostRecent: true });
+    } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        // Only an empty result means "no such image": terraform-provider-aws internal/service/ec2/ec2_ami_data_source.go
+        // dataSourceAMIRead fails with "Your query returned no results. Please change your search criteria and try
+        // again." when DescribeImages found nothing, and with "reading EC2 AMIs: <AWS error>" when the call itself
+        // failed (AccessDenied, throttling, a network error), which says nothing about the image.
+        if (message.includes("Your query returned no results")) {
+            errors.push(`${NAMESPACE}:ami: got ${given}, expected an AMI visible in this region (no image ${id} was found)`);
+        } else {
+            errors.push(`${NAMESPACE}:ami: got ${given}, but looking up its image ${id} failed, so whether it exists is unknown (AWS said: ${message})`);
+        }
         return undefined;
     }
     const root = image.blockDeviceMappings.find(m => m.deviceName === image.rootDeviceName);

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
 import { readStackConfig } from "../tools/lib/stack-config";
 import { AMI_ALIASES } from "../components/aws-facts";
 import { AwsModel, EXISTING, PINNED_IMAGES } from "../offline/aws-model";
@@ -9,9 +10,24 @@ import { ConfigError } from "../components/config";
 const ROOT = path.join(__dirname, "..");
 const AL2023_SEOUL = new AwsModel({ region: "ap-northeast-2" }).publishedId(AMI_ALIASES["al2023"].parameter);
 
-function stackRun(stack: string, overrides: Record<string, string> = {}, secretKeys: string[] = []): Promise<ProgramRun> {
+function stackRun(stack: string, overrides: Record<string, string> = {}, secretKeys: string[] = [], model?: AwsModel): Promise<ProgramRun> {
     const s = readStackConfig(ROOT, stack);
-    return runProgram({ stack, config: { ...s.config, ...overrides }, secretKeys: [...s.secretKeys, ...secretKeys] });
+    return runProgram({ stack, config: { ...s.config, ...overrides }, secretKeys: [...s.secretKeys, ...secretKeys], model });
+}
+
+/**
+ * The AWS model as the engine serves it: the SDK rebuilds a failed invoke's error from the gRPC error's `details`
+ * (@pulumi/pulumi runtime/invoke.js, invokeAsync), which carries the provider's message; the stock MockMonitor
+ * passes the model's thrown error as is, so the text is copied there.
+ */
+class EngineModel extends AwsModel {
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        try {
+            return super.call(args);
+        } catch (err) {
+            throw Object.assign(err as Error, { details: (err as Error).message });
+        }
+    }
 }
 
 function typeCounts(run: ProgramRun): Record<string, number> {
@@ -22,9 +38,9 @@ function typeCounts(run: ProgramRun): Record<string, number> {
     return counts;
 }
 
-async function configErrors(overrides: Record<string, string>, stack = "dev"): Promise<{ errors: string[]; registered: string[] }> {
+async function configErrors(overrides: Record<string, string>, stack = "dev", model?: AwsModel): Promise<{ errors: string[]; registered: string[] }> {
     try {
-        await stackRun(stack, overrides);
+        await stackRun(stack, overrides, [], model);
     } catch (err) {
         assert.ok(err instanceof ProgramError);
         assert.ok(err.cause instanceof ConfigError, `expected a ConfigError, got ${err.message}`);
@@ -249,7 +265,7 @@ describe("index.ts (the whole program)", () => {
                 "ec2-server:existingSubnetIds": JSON.stringify([EXISTING.subnets[0].id, EXISTING.foreignSubnet.id]),
             });
             assert.deepEqual(foreign.errors, [`ec2-server:existingSubnetIds: got "${EXISTING.foreignSubnet.id}", expected a subnet of ec2-server:existingVpcId ${EXISTING.vpcId} (it is in ${EXISTING.foreignSubnet.vpcId})`]);
-            const ami = await configErrors({ "ec2-server:ami": "ami-0badbadbadbadbad0" });
+            const ami = await configErrors({ "ec2-server:ami": "ami-0badbadbadbadbad0" }, "dev", new EngineModel({ region: "ap-northeast-2" }));
             assert.deepEqual(ami.errors, ["ec2-server:ami: got \"ami-0badbadbadbadbad0\", expected an AMI visible in this region (no image ami-0badbadbadbadbad0 was found)"]);
         });
     });

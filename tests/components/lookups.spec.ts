@@ -1,10 +1,40 @@
 import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
+import { AMI_ALIASES } from "../../components/aws-facts";
 import { ConfigError, RawConfig, parseConfig } from "../../components/config";
 import { AwsFacts, lookupAwsFacts } from "../../components/lookups";
 import { AwsModel } from "../../offline/aws-model";
 import { ProgramError, runInStack } from "../../offline/program";
 
 const REGION = "ap-northeast-2";
+const AL2023 = new AwsModel({ region: REGION }).publishedId(AMI_ALIASES["al2023"].parameter);
+
+/**
+ * The AWS model as the engine serves it: the SDK rebuilds a failed invoke's error from the gRPC error's `details`
+ * (@pulumi/pulumi runtime/invoke.js, invokeAsync: `innerReject(new Error(err.details))`), which carries the
+ * provider's message. The stock MockMonitor passes the model's thrown error as is, so the text is copied there.
+ */
+class EngineModel extends AwsModel {
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        try {
+            return super.call(args);
+        } catch (err) {
+            throw Object.assign(err as Error, { details: (err as Error).message });
+        }
+    }
+}
+
+const DENIED = "AccessDenied: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ec2:DescribeImages";
+
+/** AWS refuses the image lookup (the credentials lack ec2:DescribeImages). */
+class DeniedImagesModel extends EngineModel {
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        if (args.token === "aws:ec2/getAmi:getAmi") {
+            throw Object.assign(new Error(DENIED), { details: DENIED });
+        }
+        return super.call(args);
+    }
+}
 const KEY = (region: string, id = "1234abcd-12ab-34cd-56ef-1234567890ab") => `arn:aws:kms:${region}:123456789012:key/${id}`;
 
 /** Runs the lookups for a raw config in a stack of `region` and returns the facts. */
@@ -38,6 +68,22 @@ describe("components/lookups lookupAwsFacts", () => {
             `ec2-server:rootVolume.kmsKeyId: got "${KEY("us-east-1")}", expected a KMS key in ap-northeast-2, the stack's region (this key is in us-east-1; EBS encrypts only with a key of the volume's own region)`,
             `ec2-server:dataVolumes[1].kmsKeyId: got "${KEY("eu-west-1", "mrk-1234abcd12ab34cd56ef1234567890ab")}", expected a KMS key in ap-northeast-2, the stack's region (this key is in eu-west-1; EBS encrypts only with a key of the volume's own region)`,
         ]);
+    });
+
+    it("reports a failed AMI lookup with AWS's own error text, not as a missing image", async () => {
+        const errors = await lookupErrors({}, { model: new DeniedImagesModel({ region: REGION }) });
+        assert.deepEqual(errors, [
+            `ec2-server:ami: got "al2023", but looking up its image ${AL2023} failed, so whether it exists is unknown (AWS said: ${DENIED})`,
+        ]);
+        const pinned = await lookupErrors({ ami: "ami-0123456789abcdef0" }, { model: new DeniedImagesModel({ region: REGION }) });
+        assert.deepEqual(pinned, [
+            `ec2-server:ami: got "ami-0123456789abcdef0", but looking up its image ami-0123456789abcdef0 failed, so whether it exists is unknown (AWS said: ${DENIED})`,
+        ]);
+    });
+
+    it("reports an image AWS does not return as missing", async () => {
+        const errors = await lookupErrors({ ami: "ami-0badbadbadbadbad0" }, { model: new EngineModel({ region: REGION }) });
+        assert.deepEqual(errors, ["ec2-server:ami: got \"ami-0badbadbadbadbad0\", expected an AMI visible in this region (no image ami-0badbadbadbadbad0 was found)"]);
     });
 
     it("accepts KMS keys of the stack's region", async () => {
