@@ -46,7 +46,11 @@ export interface InstanceArgs {
     userDataReplaceOnChange?: boolean;
     /** Detailed (1-minute) CloudWatch monitoring, billed. @default false */
     monitoring?: boolean;
-    /** EC2 termination protection (`disableApiTermination`). @default false */
+    /**
+     * EC2 termination protection (`disableApiTermination`), plus Pulumi's `protect` on the servers: while it is on,
+     * a change that would replace or delete a server fails at preview, before anything is created. To replace or
+     * delete servers, set it to false and `up` first. @default false
+     */
     terminationProtection?: boolean;
     /** Prefix of the Name tags. @default the component name */
     namePrefix?: string;
@@ -151,9 +155,23 @@ export class Instance extends pulumi.ComponentResource {
                 userDataReplaceOnChange: args.userDataReplaceOnChange ?? false,
                 monitoring: args.monitoring ?? false,
                 disableApiTermination: args.terminationProtection ?? false,
+                // From the first up on: the provider's resourceInstanceDelete lifts termination (and stop) protection
+                // before terminating only when force_destroy is already in state (hashicorp/terraform-provider-aws
+                // #43722; see `forceDestroy` in @pulumi/aws ec2/instance.d.ts: "If setting this field in the same
+                // operation that would require replacing the instance or destroying the instance, this flag will not
+                // work"). So an up that sets terminationProtection false and replaces the server in one go can still
+                // terminate the old one. Pulumi's `protect` below is what refuses such changes while protection is on.
+                forceDestroy: true,
                 tags: { ...tags, Name: serverName },
             }, {
                 ...child,
+                // With termination protection, AWS refuses TerminateInstances, but only after a replacement server
+                // has been created: the up would fail with two servers running. A protected resource is refused by
+                // the engine at preview instead (pulumi/pulumi pkg/resource/deploy/step_generator.go: replacing when
+                // `new.Protect && old.Protect` is "unable to replace resource ... as it is currently marked for
+                // protection"; DeleteStep refuses to delete a protected resource). Unprotecting and replacing in one
+                // up is allowed by the engine, and forceDestroy lets the provider terminate the old server then.
+                protect: args.terminationProtection ?? false,
                 ignoreChanges: args.amiPinned ? [] : ["ami"],
                 // The SSM agent registers at boot with the role's permissions: the instance profile alone does not
                 // wait for AmazonSSMManagedInstanceCore to be attached to the role, so order on the attachment too.

@@ -169,6 +169,8 @@ describe("index.ts (the whole program)", () => {
             assert.equal(server.inputs.associatePublicIpAddress, false);
             assert.equal(server.inputs.keyName, undefined);
             assert.equal(server.inputs.disableApiTermination, true);
+            assert.equal(server.options.protect, true);
+            assert.equal(server.inputs.forceDestroy, true);
             assert.equal(server.inputs.monitoring, true);
             assert.equal(server.inputs.instanceType, "t3.small");
             assert.deepEqual(server.inputs.rootBlockDevice, { volumeType: "gp3", volumeSize: 20, encrypted: true, deleteOnTermination: true, tags: { Owner: "platform-team", DataClassification: "internal", Name: "ec2-server-prod-0-root" } });

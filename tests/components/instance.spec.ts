@@ -69,8 +69,11 @@ describe("components/instance Instance", () => {
             userDataReplaceOnChange: false,
             monitoring: false,
             disableApiTermination: false,
+            forceDestroy: true,
             tags: { Team: "platform", Name: "app-dev-0" },
         });
+        // Without termination protection the engine may replace or delete the server.
+        assert.equal(server.options.protect, false);
         // The SSM agent starts at boot: the role must already carry AmazonSSMManagedInstanceCore.
         assert.deepEqual(server.dependencies, [
             URN("aws:iam/instanceProfile:InstanceProfile", "server-profile"),
@@ -161,6 +164,10 @@ describe("components/instance Instance", () => {
         assert.equal(server.inputs.userDataReplaceOnChange, true);
         assert.equal(server.inputs.monitoring, true);
         assert.equal(server.inputs.disableApiTermination, true);
+        // The engine refuses to replace or delete a protected server at preview, before a second server exists.
+        assert.equal(server.options.protect, true);
+        // In state from the first up, so a later up that lifts protection can terminate the server it replaces.
+        assert.equal(server.inputs.forceDestroy, true);
         assert.deepEqual(server.inputs.rootBlockDevice, { volumeType: "io2", volumeSize: 30, encrypted: true, kmsKeyId: "arn:aws:kms:ap-northeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", iops: 4000, deleteOnTermination: true, tags: { Team: "platform", Name: "app-dev-0-root" } });
         assert.equal(result.ip, server.state!.publicIp);
         assert.notEqual(result.ip, "");
