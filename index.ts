@@ -28,6 +28,9 @@ export = async () => {
             availabilityZones: facts.availabilityZones,
             privateSubnets: cfg.network.privateSubnets,
             serversInPrivateSubnets,
+            // Servers with an auto-assigned public address get it from their subnet (they send no
+            // associatePublicIpAddress, see components/instance.ts); Elastic IP servers and private ones get none.
+            mapPublicIpOnLaunch: cfg.publicIp && !cfg.elasticIp,
             // Without a public address, Session Manager reaches the servers through interface endpoints, no NAT needed.
             ssmEndpoints: cfg.ssm && !cfg.publicIp && !cfg.elasticIp,
             region: facts.region,

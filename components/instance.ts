@@ -25,11 +25,17 @@ export interface InstanceArgs {
     ssm?: boolean;
     /** AWS partition facts, to build ARNs and service principals (`aws.getPartition`). Required with `ssm`. */
     partition?: { partition: string; dnsSuffix: string };
-    /** Auto-assign a public IPv4 address (billed by AWS). Changing it replaces the server. @default false */
+    /**
+     * The servers have an auto-assigned public IPv4 address (billed by AWS), which they get from their subnets:
+     * every subnet in `subnets` must have `mapPublicIpOnLaunch` on. `associatePublicIpAddress` is then not sent.
+     * Turning it off replaces the servers; turning it on for existing servers needs `pulumi up --replace`.
+     * @default false
+     */
     publicIp?: boolean;
     /**
      * An Elastic IP per server: a fixed public address that survives stop/start and replacement. Billed per hour
-     * whether or not it is attached. The server then gets no auto-assigned address. @default false
+     * whether or not it is attached. Put such servers in subnets that map no public address, or they also get an
+     * auto-assigned one until the Elastic IP is associated. @default false
      */
     elasticIp?: boolean;
     /** Root volume. It is always deleted with its server: keep data on `dataVolumes`. */
@@ -134,7 +140,15 @@ export class Instance extends pulumi.ComponentResource {
                 vpcSecurityGroupIds: args.securityGroupIds,
                 keyName: args.keyName,
                 iamInstanceProfile: profile?.name,
-                associatePublicIpAddress: args.publicIp ?? false,
+                // Sent only when it can never be contradicted. terraform-provider-aws internal/service/ec2/ec2_instance.go
+                // resourceInstanceRead sets associate_public_ip_address to "the primary network interface has an
+                // Association": true once an Elastic IP is associated, false while a server with an auto-assigned
+                // address is stopped (hashicorp/terraform-provider-aws#37318, #33775). The field is ForceNew, so a
+                // sent value that AWS contradicts replaces the server on the next up. When it is not set,
+                // buildNetworkInterfaceOpts sends no AssociatePublicIpAddress (d.GetOkExists) and the subnet's
+                // mapPublicIpOnLaunch decides; Optional+Computed, an omitted value never shows a diff. Servers with
+                // no public address send false: nothing can make AWS read it back as true.
+                associatePublicIpAddress: args.publicIp || args.elasticIp ? undefined : false,
                 metadataOptions: {
                     httpEndpoint: "enabled",
                     httpTokens: "required",

@@ -18,8 +18,9 @@ export interface NetworkArgs {
     /** Put the servers in the private subnets. Requires `privateSubnets`. @default false */
     serversInPrivateSubnets?: boolean;
     /**
-     * Auto-assign public IPv4 addresses in the public subnets. Off by default: each server decides with its own
-     * `associatePublicIpAddress`, which keeps the choice visible on the instance. @default false
+     * Auto-assign public IPv4 addresses in the public subnets (never in the private ones). Turn it on exactly when
+     * servers with an auto-assigned public address go there: they send no `associatePublicIpAddress` (AWS reads
+     * it back as false while a server is stopped, and it forces replacement), so the subnet decides. @default false
      */
     mapPublicIpOnLaunch?: boolean;
     /**

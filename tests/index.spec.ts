@@ -134,6 +134,15 @@ describe("index.ts (the whole program)", () => {
             assert.equal(JSON.stringify(run.rawOutputs.privateKeyPem).includes("1b47061264138c4ac30d75fd1eb44270"), true);
         });
 
+        it("takes the public address from the public subnets (mapPublicIpOnLaunch) and sends no associatePublicIpAddress", () => {
+            const subnets = run.resources.filter(r => r.type === "aws:ec2/subnet:Subnet").map(r => [r.name, r.inputs.mapPublicIpOnLaunch]).sort();
+            assert.deepEqual(subnets, [["network-public-ap-northeast-2a", true], ["network-public-ap-northeast-2b", true]]);
+            const server = run.resources.find(r => r.type === "aws:ec2/instance:Instance")!;
+            // A stopped server reads back associatePublicIpAddress false (ForceNew): a sent true would replace it.
+            assert.equal("associatePublicIpAddress" in server.inputs, false);
+            assert.match(String(server.state!.publicIp), /^3\.3[4-7]\.\d+\.\d+$/);
+        });
+
         it("keeps the server when AWS publishes a newer image behind the alias", () => {
             const server = run.resources.find(r => r.type === "aws:ec2/instance:Instance")!;
             assert.deepEqual(server.options.ignoreChanges, ["ami"]);
@@ -166,7 +175,9 @@ describe("index.ts (the whole program)", () => {
             const server = run.resources.find(r => r.type === "aws:ec2/instance:Instance")!;
             const privateA = run.resources.find(r => r.name === "network-private-ap-northeast-2a" && r.type === "aws:ec2/subnet:Subnet")!;
             assert.equal(server.inputs.subnetId, privateA.id);
+            // No public address at all: false is sent, and nothing can make AWS read it back as true.
             assert.equal(server.inputs.associatePublicIpAddress, false);
+            assert.deepEqual(run.resources.filter(r => r.type === "aws:ec2/subnet:Subnet").map(r => r.inputs.mapPublicIpOnLaunch), [false, false, false, false]);
             assert.equal(server.inputs.keyName, undefined);
             assert.equal(server.inputs.disableApiTermination, true);
             assert.equal(server.options.protect, true);
@@ -198,6 +209,11 @@ describe("index.ts (the whole program)", () => {
             const eips = run.resources.filter(r => r.type === "aws:ec2/eip:Eip");
             assert.equal(eips.length, 5);
             assert.deepEqual(run.outputs.publicIps, servers.map(s => eips.find(e => e.name === `${s.name}-eip`)!.state!.publicIp));
+            // The Elastic IP is the only public address: the subnets map none, and the servers send no
+            // associatePublicIpAddress (AWS reads it back as true once the EIP is associated; ForceNew).
+            assert.deepEqual(run.resources.filter(r => r.type === "aws:ec2/subnet:Subnet").map(r => r.inputs.mapPublicIpOnLaunch), [false, false, false]);
+            assert.deepEqual(servers.map(s => "associatePublicIpAddress" in s.inputs), [false, false, false, false, false]);
+            assert.deepEqual(servers.map(s => s.state!.publicIp), ["", "", "", "", ""]);
             // Elastic IPs are public addresses: no Session Manager endpoints are needed.
             assert.equal(run.resources.filter(r => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint").length, 0);
         });

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AMI_ALIASES } from "../../components/aws-facts";
 import { ConfigError, RawConfig, parseConfig } from "../../components/config";
 import { AwsFacts, lookupAwsFacts } from "../../components/lookups";
-import { AwsModel } from "../../offline/aws-model";
+import { AwsModel, EXISTING } from "../../offline/aws-model";
 import { ProgramError, runInStack } from "../../offline/program";
 
 const REGION = "ap-northeast-2";
@@ -55,7 +55,35 @@ async function lookupErrors(raw: RawConfig, opts: { region?: string; model?: Aws
     assert.fail("expected the lookups to fail");
 }
 
+/** The adopted network's second subnet does not auto-assign public IPv4 addresses. */
+class UnmappedSubnetModel extends AwsModel {
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        const result = super.call(args);
+        return args.token === "aws:ec2/getSubnet:getSubnet" && args.inputs.id === EXISTING.subnets[1].id ? { ...result, mapPublicIpOnLaunch: false } : result;
+    }
+}
+
+const ADOPTED = {
+    existingVpcId: EXISTING.vpcId,
+    existingSubnetIds: JSON.stringify(EXISTING.subnets.map(s => s.id)),
+};
+
 describe("components/lookups lookupAwsFacts", () => {
+    it("rejects an adopted subnet that maps no public IPv4 address for servers with publicIp", async () => {
+        const errors = await lookupErrors({ ...ADOPTED, publicIp: "true" }, { model: new UnmappedSubnetModel({ region: REGION }) });
+        assert.deepEqual(errors, [
+            `ec2-server:existingSubnetIds: got "${EXISTING.subnets[1].id}", expected a subnet with mapPublicIpOnLaunch (auto-assign public IPv4) on, because ec2-server:publicIp is true and servers take their public address from the subnet (turn it on for the subnet, or set elasticIp: true or publicIp: false)`,
+        ]);
+    });
+
+    it("adopts a subnet that maps no public address for servers with an Elastic IP or without a public address", async () => {
+        for (const raw of [{ ...ADOPTED, publicIp: "false", elasticIp: "true" }, { ...ADOPTED, publicIp: "true", elasticIp: "true" }, { ...ADOPTED, publicIp: "false" }]) {
+            const result = await facts(raw, { model: new UnmappedSubnetModel({ region: REGION }) });
+            assert.deepEqual(result.adoptedSubnets.map(s => s.id), EXISTING.subnets.map(s => s.id));
+        }
+    });
+
+
     it("rejects KMS keys of another region: EBS volumes use keys of their own region only", async () => {
         const errors = await lookupErrors({
             rootVolume: JSON.stringify({ sizeGiB: 8, kmsKeyId: KEY("us-east-1") }),

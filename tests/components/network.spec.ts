@@ -84,6 +84,17 @@ describe("components/network Network", () => {
         }]));
     });
 
+    it("maps public IPv4 addresses in the public subnets only when asked, never in the private ones", async () => {
+        const { resources } = await runInStack(() => new Network("net", {
+            availabilityZones: ["ap-northeast-2a", "ap-northeast-2b"], privateSubnets: true, mapPublicIpOnLaunch: true,
+        }));
+        const subnets = resources.filter(r => r.type === "aws:ec2/subnet:Subnet").map(r => [r.name, r.inputs.mapPublicIpOnLaunch]).sort();
+        assert.deepEqual(subnets, [
+            ["net-private-ap-northeast-2a", false], ["net-private-ap-northeast-2b", false],
+            ["net-public-ap-northeast-2a", true], ["net-public-ap-northeast-2b", true],
+        ]);
+    });
+
     it("adopts an existing network without creating any network resource", async () => {
         const { resources, result } = await runInStack(() => {
             const n = new Network("net", { existing: { vpcId: "vpc-0e1d2c3b4a5968778", subnetIds: ["subnet-0aa11bb22cc33dd44"] } });
