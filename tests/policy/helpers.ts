@@ -224,4 +224,10 @@ export const EXPECTED_POLICIES: { name: string; enforcementLevel: "advisory" | "
     { name: "required-tags", enforcementLevel: "advisory" },
     { name: "sg-rule-description-required", enforcementLevel: "advisory" },
     { name: "sg-no-mixed-inline-and-standalone-rules", enforcementLevel: "mandatory" },
+    { name: "autoscaling-group-multi-az", enforcementLevel: "mandatory" },
+    { name: "autoscaling-group-launch-template", enforcementLevel: "mandatory" },
+    { name: "autoscaling-group-elb-health-check", enforcementLevel: "advisory" },
+    { name: "alb-http-redirects-to-https", enforcementLevel: "advisory" },
+    { name: "alb-drop-invalid-header-fields", enforcementLevel: "mandatory" },
+    { name: "ec2-no-secrets-in-user-data", enforcementLevel: "mandatory" },
 ];

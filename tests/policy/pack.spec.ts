@@ -170,6 +170,8 @@ describe("policy pack over gRPC (as the Pulumi CLI runs it)", () => {
             "ec2-no-public-ip": "mandatory",
             "vpc-subnet-no-auto-public-ip": "mandatory",
             "required-tags": "mandatory",
+            "autoscaling-group-elb-health-check": "mandatory",
+            "alb-http-redirects-to-https": "mandatory",
         });
 
         const publicServer = instance({ associatePublicIpAddress: true });

@@ -5,7 +5,7 @@ import { policies } from "../../policy/policies";
 import { EXPECTED_POLICIES } from "./helpers";
 
 describe("policy/policies/index.ts", () => {
-    it("exports exactly the 14 policies with their default enforcement levels", () => {
+    it("exports exactly the 20 policies with their default enforcement levels", () => {
         assert.deepEqual(policies.map(p => ({ name: p.name, enforcementLevel: p.enforcementLevel })), EXPECTED_POLICIES);
     });
 
@@ -23,7 +23,11 @@ describe("policy/policies/index.ts", () => {
             const kinds = ["validateResource", "validateStack"].filter(k => k in p);
             assert.equal(kinds.length, 1, p.name);
         }
-        assert.deepEqual(policies.filter(p => "validateStack" in p).map(p => p.name), ["sg-no-mixed-inline-and-standalone-rules"]);
+        assert.deepEqual(policies.filter(p => "validateStack" in p).map(p => p.name), [
+            "sg-no-mixed-inline-and-standalone-rules",
+            "autoscaling-group-multi-az",
+            "autoscaling-group-elb-health-check",
+        ]);
     });
 
     it("keeps one policy per file, named after the policy", () => {
