@@ -76,7 +76,29 @@ describe("ebs-encryption-required", () => {
         assert.deepEqual(await instance({ ebsBlockDevices: UNKNOWN }), [list("ebsBlockDevices")]);
         assert.deepEqual(await template({ blockDeviceMappings: UNKNOWN }), [list("blockDeviceMappings")]);
     });
-    it("#11 other types are not applicable", async () => {
+    it("#11 launch template (EC2.181): each mapping is judged on its own, instance-store mappings are skipped", async () => {
+        const mappings = [
+            { deviceName: "/dev/xvda", ebs: { encrypted: "true", volumeType: "gp3" } },
+            { deviceName: "/dev/sdb", virtualName: "ephemeral0" },
+            { deviceName: "/dev/sdf", ebs: { volumeSize: 100, snapshotId: "snap-1" } },
+            { deviceName: "/dev/sdg", ebs: { encrypted: false } },
+        ];
+        assert.deepEqual(await template({ blockDeviceMappings: mappings }), [
+            msg("blockDeviceMappings[2].ebs.encrypted", "is not set"),
+            msg("blockDeviceMappings[3].ebs.encrypted", 'is false'),
+        ]);
+    });
+    it("#12 launch template: an unknown mapping or ebs block is reported as unknown", async () => {
+        assert.deepEqual(await template({ blockDeviceMappings: [UNKNOWN] }), [msg("blockDeviceMappings[0].ebs.encrypted", "is unknown during preview")]);
+        assert.deepEqual(await template({ blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: UNKNOWN }] }), [
+            msg("blockDeviceMappings[0].ebs.encrypted", "is unknown during preview"),
+        ]);
+    });
+    it("#13 an Auto Scaling group is not applicable: the volumes it launches are its launch template's", async () => {
+        const outcome = await validateResourceDetailed(policy, { type: T.AutoScalingGroup, props: { launchTemplate: { id: "lt-1" } } });
+        assert.deepEqual(outcome, { messages: [], notApplicable: `applies only to ${T.Instance}, ${T.Volume}, ${T.LaunchTemplate}` });
+    });
+    it("#14 other types are not applicable", async () => {
         const outcome = await validateResourceDetailed(policy, { type: T.Subnet, props: {} });
         assert.deepEqual(outcome, { messages: [], notApplicable: `applies only to ${T.Instance}, ${T.Volume}, ${T.LaunchTemplate}` });
     });

@@ -52,7 +52,16 @@ describe("ec2-imdsv2-required", () => {
         ]);
         assert.deepEqual(await instance({ metadataOptions: { httpEndpoint: "disabled", httpTokens: UNKNOWN } }), []);
     });
-    it("#9 other types are not applicable", async () => {
+    it("#9 launch template (EC2.170): unknown options are reported, hop limit alone is not enough", async () => {
+        assert.deepEqual(await template({ metadataOptions: UNKNOWN }), [UNKNOWN_MSG]);
+        assert.deepEqual(await template({ metadataOptions: { httpEndpoint: "enabled", httpPutResponseHopLimit: 2, instanceMetadataTags: "enabled" } }), [NOT_SET]);
+        assert.deepEqual(await template({ metadataOptions: { httpEndpoint: "enabled", httpTokens: "REQUIRED" } }), []);
+    });
+    it("#10 an Auto Scaling group is not applicable: its instances take the launch template's metadata options", async () => {
+        const outcome = await validateResourceDetailed(policy, { type: T.AutoScalingGroup, props: { launchTemplate: { id: "lt-1" } } });
+        assert.deepEqual(outcome, { messages: [], notApplicable: `applies only to ${T.Instance}, ${T.LaunchTemplate}` });
+    });
+    it("#11 other types are not applicable", async () => {
         const outcome = await validateResourceDetailed(policy, { type: T.Volume, props: {} });
         assert.deepEqual(outcome, { messages: [], notApplicable: `applies only to ${T.Instance}, ${T.LaunchTemplate}` });
     });

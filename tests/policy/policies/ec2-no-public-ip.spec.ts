@@ -32,7 +32,22 @@ describe("ec2-no-public-ip", () => {
         assert.deepEqual(await template(UNKNOWN), []);
         assert.deepEqual(await template([{ associatePublicIpAddress: UNKNOWN }, UNKNOWN]), []);
     });
-    it("#5 subnets are not applicable (see vpc-subnet-no-auto-public-ip)", async () => {
+    it("#5 launch template (EC2.25): every interface is judged, \"TRUE\" in any case, unset or false is fine", async () => {
+        assert.deepEqual(
+            await template([
+                { deviceIndex: 0, associatePublicIpAddress: "TRUE", securityGroups: ["sg-1"] },
+                { deviceIndex: 1, subnetId: "subnet-1" },
+                { deviceIndex: 2, associatePublicIpAddress: false },
+                { deviceIndex: 3, associatePublicIpAddress: "true" },
+            ]),
+            [TEMPLATE(0), TEMPLATE(3)],
+        );
+    });
+    it("#6 an Auto Scaling group is not applicable: its instances take the launch template's interfaces and the subnet's setting", async () => {
+        const outcome = await validateResourceDetailed(policy, { type: T.AutoScalingGroup, props: { vpcZoneIdentifiers: ["subnet-1"] } });
+        assert.deepEqual(outcome, { messages: [], notApplicable: `applies only to ${T.Instance}, ${T.LaunchTemplate}` });
+    });
+    it("#7 subnets are not applicable (see vpc-subnet-no-auto-public-ip)", async () => {
         const outcome = await validateResourceDetailed(policy, { type: T.Subnet, props: { mapPublicIpOnLaunch: true } });
         assert.deepEqual(outcome, { messages: [], notApplicable: `applies only to ${T.Instance}, ${T.LaunchTemplate}` });
     });
