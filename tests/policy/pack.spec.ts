@@ -260,6 +260,61 @@ describe("policy pack over gRPC (as the Pulumi CLI runs it)", () => {
         ]);
         assert.deepEqual(await running().analyzeStack([{ ...group, properties: { ...group.properties, ingress: [] } }, rule]), []);
     });
+
+    it("Analyze: user data the CLI sends as a secret arrives in plaintext (the SDK strips the marker); the violation never echoes it", async () => {
+        await running().configure({});
+        const keyId = "AKIA" + "IOSFODNN7EXAMPLE";
+        const server = instance({ userData: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: `#!/bin/bash\nexport AWS_ACCESS_KEY_ID=${keyId}\n` } });
+        const diagnostics = await running().analyze(server);
+        assert.deepEqual(diagnostics, [
+            diag(
+                "ec2-no-secrets-in-user-data",
+                "mandatory",
+                "userData contains an AWS access key ID (line 2). User data is not secret: whoever can describe the instance or template, " +
+                    "and every process on the instance (through the instance metadata service), can read it. Remove the secret and rotate it; " +
+                    "give the instance an IAM role for AWS access, and fetch other secrets at boot from SSM Parameter Store or Secrets Manager.",
+                server.urn,
+            ),
+        ]);
+        assert.equal(JSON.stringify(diagnostics).includes(keyId), false);
+        assert.deepEqual(await running().analyze(instance({ userData: UNKNOWN })), []);
+    });
+
+    it("AnalyzeStack runs the Auto Scaling stack policies: one zone, and an attachment matched in preview by propertyDependencies", async () => {
+        await running().configure({});
+        const subnet = resource(T.Subnet, "private-a", { id: "subnet-a", vpcId: "vpc-1", cidrBlock: "10.0.1.0/24", availabilityZone: "ap-northeast-2a" });
+        const group = resource(T.AutoScalingGroup, "web", {
+            name: UNKNOWN,
+            minSize: 2,
+            maxSize: 4,
+            vpcZoneIdentifiers: ["subnet-a"],
+            launchTemplate: { id: UNKNOWN, version: UNKNOWN },
+            healthCheckType: "EC2",
+            tags: [{ key: "Name", value: "web", propagateAtLaunch: true }],
+        });
+        const attachment = resource(T.AutoScalingAttachment, "web-tg", { autoscalingGroupName: UNKNOWN, lbTargetGroupArn: UNKNOWN }, {
+            dependencies: [group.urn],
+            propertyDependencies: { autoscalingGroupName: [group.urn] },
+        });
+        assert.deepEqual(await running().analyzeStack([subnet, group, attachment]), [
+            diag(
+                "autoscaling-group-multi-az",
+                "mandatory",
+                "vpcZoneIdentifiers lists a single subnet (subnet-a in ap-northeast-2a), so the group runs in one Availability Zone. " +
+                    "A zone outage then stops every instance of the group (AWS Security Hub AutoScaling.2). " +
+                    "Add a subnet in a second Availability Zone to vpcZoneIdentifiers.",
+                group.urn,
+            ),
+            diag(
+                "autoscaling-group-elb-health-check",
+                "advisory",
+                `This group is attached to a load balancer (web-tg (${T.AutoScalingAttachment})) but healthCheckType is "EC2", so it ` +
+                    "replaces only instances that fail EC2 status checks and keeps those the load balancer finds unhealthy. " +
+                    'Set healthCheckType: "ELB", with a healthCheckGracePeriod long enough for an instance to boot.',
+                group.urn,
+            ),
+        ]);
+    });
 });
 
 describe("policy-runner", () => {
