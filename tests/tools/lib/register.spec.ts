@@ -1,0 +1,76 @@
+// tools/lib/register.js: runs TypeScript like ts-node's transpile-only mode, with each file's JavaScript cached
+// on disk by content, so an unchanged file is never transpiled twice and TypeScript is loaded only on a change.
+import * as assert from "node:assert/strict";
+import * as childProcess from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const REGISTER = path.join(__dirname, "..", "..", "..", "tools", "lib", "register.js");
+
+describe("tools/lib/register.js", () => {
+    let dir: string;
+    let cache: string;
+    beforeEach(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "register-"));
+        cache = path.join(dir, "cache");
+        fs.writeFileSync(path.join(dir, "greet.ts"), 'export const greet = (name: string): string => `hello ${name}`;\n');
+        fs.writeFileSync(path.join(dir, "main.ts"), [
+            'import { greet } from "./greet";',
+            "interface Unused { a: number }",
+            "type AlsoUnused = Unused;",
+            "enum Color { Red = 1 }",
+            "const typescriptLoaded = Object.keys(require.cache).some(f => f.includes(`${require(\"node:path\").sep}typescript${require(\"node:path\").sep}`));",
+            "console.log(`${greet(\"world\")} ${Color.Red} typescript:${typescriptLoaded}`);",
+            "if (process.argv[2] === \"throw\") {",
+            '    throw new Error("boom");',
+            "}",
+            "",
+        ].join("\n"));
+    });
+    afterEach(() => {
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    const run = (...args: string[]) =>
+        childProcess.spawnSync(process.execPath, ["-r", REGISTER, path.join(dir, "main.ts"), ...args], {
+            cwd: dir,
+            encoding: "utf8",
+            env: { ...process.env, EC2_SERVER_TS_CACHE: cache },
+        });
+
+    it("runs TypeScript; the second start takes every file from the cache and never loads TypeScript", () => {
+        const first = run();
+        assert.equal(first.status, 0, first.stderr);
+        assert.equal(first.stdout, "hello world 1 typescript:true\n");
+        assert.equal(fs.readdirSync(cache).length, 2);
+        const second = run();
+        assert.equal(second.status, 0, second.stderr);
+        assert.equal(second.stdout, "hello world 1 typescript:false\n");
+    });
+
+    it("a changed file is transpiled again, never served stale", () => {
+        assert.equal(run().stdout, "hello world 1 typescript:true\n");
+        fs.writeFileSync(path.join(dir, "greet.ts"), 'export const greet = (name: string): string => `goodbye ${name}`;\n');
+        const changed = run();
+        assert.equal(changed.stdout, "goodbye world 1 typescript:true\n");
+        assert.equal(run().stdout, "goodbye world 1 typescript:false\n");
+    });
+
+    it("stack traces point into the TypeScript source, also from the cache", () => {
+        for (const attempt of ["transpiled", "cached"]) {
+            const r = run("throw");
+            assert.notEqual(r.status, 0, attempt);
+            assert.ok(r.stderr.includes(`${path.join(dir, "main.ts")}:8:11`), `${attempt}: ${r.stderr}`);
+        }
+    });
+
+    it("a syntax error fails with TypeScript's message and location, and is not cached", () => {
+        fs.writeFileSync(path.join(dir, "greet.ts"), "export const greet = (name: string => name;\n");
+        const r = run();
+        assert.notEqual(r.status, 0);
+        assert.match(r.stderr, /Unable to compile TypeScript:\n.*greet\.ts\(1,\d+\): error TS\d+: /);
+        const cached = fs.readdirSync(cache).map(f => (JSON.parse(fs.readFileSync(path.join(cache, f), "utf8")) as { filename: string }).filename);
+        assert.deepEqual(cached, [path.join(dir, "main.ts")]);
+    });
+});

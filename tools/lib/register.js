@@ -1,0 +1,120 @@
+// @ts-check
+// `node -r ./tools/lib/register.js tools/<tool>.ts` runs TypeScript as `-r ts-node/register/transpile-only`
+// does: each .ts file is transpiled on its own with the compiler options of the repository's tsconfig.json
+// (ts-node's fixed overrides applied), without type-checking (`npm run typecheck` does that), and stack
+// traces point into the .ts sources. The difference: each file's JavaScript is kept in
+// node_modules/.cache/ec2-server/ts (or $EC2_SERVER_TS_CACHE), checked against a sha256 of the file, of
+// tsconfig.json and of the TypeScript version. A file that has not changed is not transpiled again, and
+// TypeScript itself is loaded only when some file has changed. Loading and running the compiler was about
+// half the CPU time of `npm run plan` before its first resource registered.
+//
+// This file is plain JavaScript because it runs before anything is transpiled.
+"use strict";
+const crypto = require("node:crypto");
+const fs = require("node:fs");
+const path = require("node:path");
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const TSCONFIG = path.join(ROOT, "tsconfig.json");
+const CACHE_DIR = process.env["EC2_SERVER_TS_CACHE"] || path.join(ROOT, "node_modules", ".cache", "ec2-server", "ts");
+/** Bump when what is stored, or how it is produced, changes. */
+const FORMAT = "1";
+
+/** @param {string} text */
+const sha256 = text => crypto.createHash("sha256").update(text).digest("hex");
+
+const tsconfigText = fs.readFileSync(TSCONFIG, "utf8");
+const tsVersion = JSON.parse(fs.readFileSync(require.resolve("typescript/package.json", { paths: [ROOT] }), "utf8")).version;
+/** Everything besides a file's own path and content that its output depends on. */
+const SALT = sha256(`${FORMAT}\0${tsVersion}\0${tsconfigText}`);
+
+/** @type {typeof import("typescript") | undefined} */
+let ts;
+/** @type {import("typescript").CompilerOptions} */
+let compilerOptions = {};
+
+/** Loads TypeScript and reads tsconfig.json's options as ts-node does; only needed when a file changed. */
+function compiler() {
+    if (ts === undefined) {
+        ts = /** @type {typeof import("typescript")} */ (require(require.resolve("typescript", { paths: [ROOT] })));
+        const { config, error } = ts.parseConfigFileTextToJson(TSCONFIG, tsconfigText);
+        if (error !== undefined) {
+            throw new Error(ts.flattenDiagnosticMessageText(error.messageText, "\n"));
+        }
+        // Options only: like ts-node, do not list the files that "include" matches.
+        const parsed = ts.parseJsonConfigFileContent({ ...config, files: [], include: [] }, ts.sys, ROOT, undefined, TSCONFIG);
+        compilerOptions = {
+            ...parsed.options,
+            // ts-node's TS_NODE_COMPILER_OPTIONS and fixConfig.
+            sourceMap: true,
+            inlineSourceMap: false,
+            inlineSources: true,
+            declaration: false,
+            declarationMap: false,
+            emitDeclarationOnly: false,
+            composite: false,
+            noEmit: false,
+            module: parsed.options.module ?? ts.ModuleKind.CommonJS,
+        };
+        delete compilerOptions.outFile;
+        delete compilerOptions.declarationDir;
+    }
+    return ts;
+}
+
+/**
+ * JavaScript for one file, with its source map inline (as ts-node emits it).
+ * @param {string} filename
+ * @param {string} source
+ * @returns {string}
+ */
+function transpile(filename, source) {
+    const hash = sha256(`${SALT}\0${filename}\0${source}`);
+    const entry = path.join(CACHE_DIR, `${sha256(filename).slice(0, 32)}.json`);
+    try {
+        const cached = JSON.parse(fs.readFileSync(entry, "utf8"));
+        if (cached.hash === hash && typeof cached.code === "string") {
+            return cached.code;
+        }
+    } catch {
+        // not cached yet, or unreadable: transpile
+    }
+    const t = compiler();
+    const out = t.transpileModule(source, { fileName: filename, compilerOptions, reportDiagnostics: true });
+    const errors = (out.diagnostics ?? []).filter(d => d.category === t.DiagnosticCategory.Error && ![6059, 18002, 18003].includes(d.code));
+    if (errors.length > 0) {
+        const host = { getCanonicalFileName: (/** @type {string} */ f) => f, getCurrentDirectory: () => process.cwd(), getNewLine: () => "\n" };
+        const err = new Error(`⨯ Unable to compile TypeScript:\n${t.formatDiagnostics(errors, host)}`);
+        err.name = "TSError";
+        throw err;
+    }
+    const map = JSON.parse(out.sourceMapText ?? "{}");
+    map.file = filename;
+    map.sources = [filename];
+    delete map.sourceRoot;
+    const code = `${out.outputText.replace(/\/\/# sourceMappingURL=\S*\s*$/, "")}//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(JSON.stringify(map)).toString("base64")}`;
+    try {
+        // Written whole and renamed, so a process reading the cache at the same time never sees half a file.
+        fs.mkdirSync(CACHE_DIR, { recursive: true });
+        const tmp = `${entry}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, JSON.stringify({ hash, filename, code }));
+        fs.renameSync(tmp, entry);
+    } catch {
+        // a read-only node_modules only costs the next start this transpile again
+    }
+    return code;
+}
+
+/** The JavaScript each loaded .ts file ran as, for source maps in stack traces. */
+const outputs = new Map();
+
+require("@cspotcode/source-map-support").install({
+    environment: "node",
+    retrieveFile: (/** @type {string} */ file) => outputs.get(file) ?? "",
+});
+
+require.extensions[".ts"] = (module, filename) => {
+    const code = transpile(filename, fs.readFileSync(filename, "utf8"));
+    outputs.set(filename, code);
+    /** @type {{ _compile(code: string, filename: string): void }} */ (/** @type {unknown} */ (module))._compile(code, filename);
+};
