@@ -9,6 +9,11 @@
 import * as crypto from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { cidrSubnet, ipv4At, ipv4Contains, parseIpv4Cidr, parseIpv6Cidr } from "../components/cidr";
+import { instanceTypeArchitecture } from "../components/aws-facts";
+import {
+    Assumption, ID_PATTERNS, NotVerified, OfflineFacts, OpenWorld, UNKNOWN_LOGIN_USER, UNKNOWN_PRIVATE_DNS, UNKNOWN_PRIVATE_IP, UNKNOWN_PUBLIC_DNS, UNKNOWN_PUBLIC_IP,
+    describeAssumption, emptyFacts,
+} from "./facts";
 import { ec2ImportedKeyFingerprint, ed25519Key, parseOpenSshPublicKey, rsaKey } from "./ssh-keys";
 
 type Props = Record<string, unknown>;
@@ -96,10 +101,19 @@ class AwsError extends Error {
     }
 }
 
-interface SubnetRecord { id: string; vpcId: string; cidr: string; az: string; mapPublicIpOnLaunch: boolean; used: Set<number> }
+/** `cidr` and `mapPublicIpOnLaunch` are undefined for a subnet the model only assumes (open world): unknown. */
+interface SubnetRecord { id: string; vpcId: string; cidr: string | undefined; az: string; mapPublicIpOnLaunch: boolean | undefined; used: Set<number> }
 
 export interface AwsModelOptions {
     region: string;
+    /** What is known about AMIs, subnets, security groups and VPCs the model does not create (offline/facts.ts). */
+    facts?: OfflineFacts;
+    /**
+     * Open world, for the offline plan: a well-formed id the model does not know is assumed to exist (in
+     * `vpcId`, with the architecture of `instanceType`), and each assumption is kept in `assumptions`.
+     * Without it (tests) the world is closed: such an id does not exist, as in an account the test fully describes.
+     */
+    openWorld?: OpenWorld;
 }
 
 export class AwsModel implements pulumi.runtime.Mocks {
@@ -115,6 +129,14 @@ export class AwsModel implements pulumi.runtime.Mocks {
     private readonly allocations = new Set<string>();
     /** Every invoke the program made, in order: `token` and its args. */
     readonly invokes: { token: string; args: Props }[] = [];
+    private readonly facts: OfflineFacts;
+    private readonly openWorld?: OpenWorld;
+    /** VPCs the program created: the model knows every group in them. */
+    private readonly createdVpcs = new Set<string>();
+    /** AMIs the model does not know, as first resolved (from facts, or assumed). */
+    private readonly openImages = new Map<string, ModelImage & { architectureAssumed: boolean }>();
+    private assumedSubnets = 0;
+    private readonly notVerified = new NotVerified();
 
     constructor(options: AwsModelOptions) {
         this.region = options.region;
@@ -134,6 +156,103 @@ export class AwsModel implements pulumi.runtime.Mocks {
         for (const id of EXISTING.securityGroupIds) {
             this.securityGroups.set(id, { vpcId: EXISTING.vpcId });
         }
+        this.facts = options.facts ?? emptyFacts();
+        this.openWorld = options.openWorld;
+        const wrongZones = Object.entries(this.facts.subnets).filter(([, s]) => s.availabilityZone !== undefined && !zones.includes(s.availabilityZone));
+        if (wrongZones.length > 0) {
+            throw new Error(`facts for another region: ${wrongZones.map(([id, s]) => `subnet ${id} in ${s.availabilityZone} (${s.source})`).join(", ")}; the zones of ${options.region} are ${zones.join(", ")}`);
+        }
+    }
+
+    /** What the model accepted without knowing it, each once, grouped by kind (offline/facts.ts NotVerified). */
+    get assumptions(): Assumption[] {
+        return this.notVerified.list;
+    }
+
+    /** AWS rejects an id of the wrong shape as malformed before it looks anything up. */
+    private checkShape(kind: "subnet" | "vpc" | "securityGroup", id: string): void {
+        if (!ID_PATTERNS[kind].test(id)) {
+            const [code, noun] = { subnet: ["InvalidSubnetID", "subnet"], vpc: ["InvalidVpcID", "vpc"], securityGroup: ["InvalidGroupId", "security group"] }[kind];
+            throw new AwsError(`${code}.Malformed`, `The ${noun} ID '${id}' is malformed`);
+        }
+    }
+
+    /** A VPC the model knows, or one the facts name or the open world assumes (recorded). */
+    private vpc(vpcId: string): { cidr: string | undefined } | undefined {
+        const known = this.vpcs.get(vpcId);
+        if (known) {
+            return known;
+        }
+        this.checkShape("vpc", vpcId);
+        const f = this.facts.vpcs[vpcId];
+        if (!f && !this.openWorld) {
+            return undefined;
+        }
+        this.notVerified.record(vpcId, f?.cidr
+            ? describeAssumption({ told: [`CIDR ${f.cidr}`], source: f.source })
+            : describeAssumption({ assumed: ["to exist"], unknown: ["CIDR"] }));
+        return { cidr: f?.cidr };
+    }
+
+    /** A subnet the model knows, or one the facts name or the open world assumes (recorded, then kept). */
+    private subnet(id: string): SubnetRecord | undefined {
+        const known = this.subnets.get(id);
+        if (known) {
+            return known;
+        }
+        this.checkShape("subnet", id);
+        const f = this.facts.subnets[id];
+        if (!f && !this.openWorld) {
+            return undefined;
+        }
+        const vpcId = f?.vpcId ?? this.openWorld?.vpcId;
+        if (!vpcId) {
+            throw new Error(`The AWS model cannot place the unknown subnet ${id}: give its vpcId in the facts, or openWorld.vpcId (the stack's existingVpcId)`);
+        }
+        const az = f?.availabilityZone ?? this.zones[this.assumedSubnets++ % this.zones.length];
+        const told: string[] = [];
+        const assumed: string[] = [];
+        (f?.availabilityZone ? told : assumed).push(f?.availabilityZone ? `zone ${az}` : `zone ${az} (unknown subnets take the region's zones in turn)`);
+        (f?.vpcId ? told : assumed).push(f?.vpcId ? `VPC ${vpcId}` : `VPC ${vpcId} (the stack's existingVpcId)`);
+        if (f?.cidr) {
+            told.push(`CIDR ${f.cidr}`);
+        }
+        const mapPublicIpOnLaunch = f?.mapPublicIpOnLaunch ?? (this.openWorld?.mapPublicIpOnLaunch ? true : undefined);
+        if (f?.mapPublicIpOnLaunch !== undefined) {
+            told.push(`mapPublicIpOnLaunch ${f.mapPublicIpOnLaunch}`);
+        } else if (mapPublicIpOnLaunch) {
+            assumed.push("mapPublicIpOnLaunch on (the stack's servers take their public IPv4 address from the subnet)");
+        }
+        this.notVerified.record(id, describeAssumption({ told, source: f?.source, assumed, unknown: f?.cidr ? [] : [`CIDR (private IPs show ${UNKNOWN_PRIVATE_IP})`] }));
+        const record: SubnetRecord = { id, vpcId, cidr: f?.cidr, az, mapPublicIpOnLaunch, used: new Set() };
+        this.subnets.set(id, record);
+        return record;
+    }
+
+    /**
+     * A security group the model knows, or one the facts name or the open world assumes to be in `vpcId` (the
+     * subnet's VPC). A VPC the program creates has no group the model does not know.
+     */
+    private securityGroup(id: string, vpcId: string | undefined): { vpcId: string | undefined } | undefined {
+        const known = this.securityGroups.get(id);
+        if (known) {
+            return known;
+        }
+        this.checkShape("securityGroup", id);
+        const f = this.facts.securityGroups[id];
+        if ((!f && !this.openWorld) || (!f?.vpcId && vpcId !== undefined && this.createdVpcs.has(vpcId))) {
+            return undefined;
+        }
+        const groupVpc = f?.vpcId ?? vpcId;
+        this.notVerified.record(id, f?.vpcId
+            ? describeAssumption({ told: [`VPC ${groupVpc}`], source: f.source, unknown: ["its rules"] })
+            : describeAssumption({ assumed: [groupVpc ? `to exist in VPC ${groupVpc} (the subnet's VPC)` : "to exist"], unknown: ["its rules"] }));
+        return { vpcId: groupVpc };
+    }
+
+    /** Records an id the model accepts without looking it up (prefix lists, KMS keys, snapshots, referenced groups). */
+    private notLookedUp(subject: string, assumed: string): void {
+        this.notVerified.record(subject, describeAssumption({ assumed: [assumed] }));
     }
 
     private get dnsSuffix(): string {
@@ -142,7 +261,7 @@ export class AwsModel implements pulumi.runtime.Mocks {
 
     /** Deterministic hex from a seed. */
     private hex(seed: string, length: number): string {
-        return crypto.createHash("sha256").update(`${this.region}/${seed}`).digest("hex").slice(0, length);
+        return crypto.createHash("sha256").update(`${this.region}/${seed}${this.round ? `/replacement-${this.round}` : ""}`).digest("hex").slice(0, length);
     }
 
     private awsId(prefix: string, seed: string): string {
@@ -160,7 +279,7 @@ export class AwsModel implements pulumi.runtime.Mocks {
 
     /** A deterministic public IPv4 address from Amazon's ranges. */
     private publicAddress(seed: string): string {
-        const h = crypto.createHash("sha256").update(`${this.region}/ip/${seed}`).digest();
+        const h = crypto.createHash("sha256").update(`${this.region}/ip/${seed}${this.round ? `/replacement-${this.round}` : ""}`).digest();
         return `3.${34 + (h[0] % 4)}.${h[1]}.${1 + (h[2] % 254)}`;
     }
 
@@ -171,6 +290,9 @@ export class AwsModel implements pulumi.runtime.Mocks {
 
     /** A free private address inside the subnet (AWS reserves the first four and the last). */
     private privateAddress(subnet: SubnetRecord, seed: string): string {
+        if (subnet.cidr === undefined) {
+            return UNKNOWN_PRIVATE_IP;
+        }
         const size = 2 ** (32 - parseIpv4Cidr(subnet.cidr)!.prefix);
         const usable = size - 5;
         let offset = 4 + (parseInt(this.hex(`ip/${seed}`, 8), 16) % usable);
@@ -188,7 +310,8 @@ export class AwsModel implements pulumi.runtime.Mocks {
         return az;
     }
 
-    private image(id: string): ModelImage | undefined {
+    /** An AMI the model knows; or one the facts describe or the open world assumes (of `instanceType`'s architecture). */
+    private image(id: string, instanceType = this.openWorld?.instanceType): ModelImage | undefined {
         const pinned = PINNED_IMAGES.find(i => i.id === id);
         if (pinned) {
             return pinned;
@@ -198,12 +321,55 @@ export class AwsModel implements pulumi.runtime.Mocks {
                 return { id, ...image };
             }
         }
-        return undefined;
+        return this.openImage(id, instanceType);
+    }
+
+    private openImage(id: string, instanceType: string | undefined): ModelImage | undefined {
+        const seen = this.openImages.get(id);
+        if (seen) {
+            return seen;
+        }
+        const f = this.facts.images[id];
+        // A malformed id finds nothing, in DescribeImages as here.
+        if ((!f && !this.openWorld) || !ID_PATTERNS.image.test(id)) {
+            return undefined;
+        }
+        const matched = instanceType ? instanceTypeArchitecture(instanceType) : undefined;
+        const architecture = f?.architecture ?? matched ?? "x86_64";
+        const windows = f?.platform === "windows";
+        const told: string[] = [];
+        const assumed: string[] = [];
+        const unknown: string[] = [];
+        if (f?.architecture) {
+            told.push(architecture);
+        } else {
+            assumed.push(`${architecture} (${matched ? `to match instance type ${instanceType}` : "the instance type's architecture is not known"})`);
+        }
+        (f?.platform ? told : assumed).push(`platform ${f?.platform ?? "linux"}`);
+        if (f?.rootSizeGiB !== undefined) {
+            told.push(`${f.rootSizeGiB} GiB root snapshot`);
+        } else {
+            unknown.push("root snapshot size (the root volume's minimum size is not checked)");
+        }
+        if (f?.name) {
+            told.push(`name ${f.name}`);
+        } else {
+            unknown.push(windows ? "name" : `name and so the login user (outputs show ${UNKNOWN_LOGIN_USER})`);
+        }
+        this.notVerified.record(id, describeAssumption({ told, source: f?.source, assumed, unknown }));
+        const image = {
+            id, name: f?.name ?? "", description: f?.description ?? "", architecture, platform: windows ? "windows" : "",
+            rootDeviceName: windows ? "/dev/sda1" : "/dev/xvda", rootSizeGiB: f?.rootSizeGiB ?? 0, ownerId: "",
+            architectureAssumed: !f?.architecture,
+        };
+        this.openImages.set(id, image);
+        return image;
     }
 
     /** The AMI id AWS currently publishes under a public parameter in this region. */
     publishedId(path: string): string {
-        return `ami-0${this.hex(`ami/${path}`, 16)}`;
+        // Not salted by a replacement round: the image AWS publishes does not depend on what is being created.
+        return `ami-0${crypto.createHash("sha256").update(`${this.region}/ami/${path}`).digest("hex").slice(0, 16)}`;
     }
 
     private checkRule(type: string, p: Props): void {
@@ -211,8 +377,15 @@ export class AwsModel implements pulumi.runtime.Mocks {
         if (sources.length !== 1) {
             throw new AwsError("InvalidParameterCombination", `${type} takes exactly one of cidr_ipv4, cidr_ipv6, referenced_security_group_id, prefix_list_id (got ${sources.join(", ") || "none"})`);
         }
-        if (!this.securityGroups.has(String(p.securityGroupId))) {
+        if (!this.securityGroup(String(p.securityGroupId), undefined)) {
             throw new AwsError("InvalidGroup.NotFound", `The security group '${p.securityGroupId}' does not exist`);
+        }
+        // The model does not check a rule's source group or prefix list; it says so.
+        if (p.referencedSecurityGroupId !== undefined && !this.securityGroups.has(String(p.referencedSecurityGroupId))) {
+            this.notLookedUp(String(p.referencedSecurityGroupId), "to exist (a rule's source or destination group; not looked up)");
+        }
+        if (p.prefixListId !== undefined) {
+            this.notLookedUp(String(p.prefixListId), "to exist (a rule's managed prefix list; not looked up, its entries unknown)");
         }
         const protocol = String(p.ipProtocol);
         if (protocol === "-1" && (p.fromPort !== undefined || p.toPort !== undefined)) {
@@ -248,6 +421,7 @@ export class AwsModel implements pulumi.runtime.Mocks {
                 }
                 const id = this.awsId("vpc", n);
                 this.vpcs.set(id, { cidr: String(p.cidrBlock) });
+                this.createdVpcs.add(id);
                 return {
                     id, state: state({
                         arn: this.arn("ec2", `vpc/${id}`), ownerId: ACCOUNT_ID, instanceTenancy: "default",
@@ -258,7 +432,7 @@ export class AwsModel implements pulumi.runtime.Mocks {
             }
             case "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": {
                 const vpcId = String(p.vpcId);
-                if (!this.vpcs.has(vpcId)) {
+                if (!this.vpc(vpcId)) {
                     throw new AwsError("InvalidVpcID.NotFound", `The vpc ID '${vpcId}' does not exist`);
                 }
                 const id = this.awsId("sg", `${n}/default`);
@@ -275,16 +449,17 @@ export class AwsModel implements pulumi.runtime.Mocks {
             case "aws:ec2/route:Route":
                 return { id: `r-${p.routeTableId}${this.hex(`route/${n}`, 10).replace(/[a-f]/g, "")}`, state: state({ origin: "CreateRoute", state: "active" }) };
             case "aws:ec2/subnet:Subnet": {
-                const vpc = this.vpcs.get(String(p.vpcId));
+                const vpc = this.vpc(String(p.vpcId));
                 if (!vpc) {
                     throw new AwsError("InvalidVpcID.NotFound", `The vpc ID '${p.vpcId}' does not exist`);
                 }
                 const cidr = parseIpv4Cidr(String(p.cidrBlock));
-                if (!cidr || !ipv4Contains(parseIpv4Cidr(vpc.cidr)!, cidr) || cidr.prefix > 28) {
-                    throw new AwsError("InvalidSubnet.Range", `The CIDR '${p.cidrBlock}' is invalid for VPC ${p.vpcId} (${vpc.cidr})`);
+                // A VPC the model only assumes has no known CIDR: the range cannot be checked offline.
+                if (!cidr || (vpc.cidr !== undefined && !ipv4Contains(parseIpv4Cidr(vpc.cidr)!, cidr)) || cidr.prefix > 28) {
+                    throw new AwsError("InvalidSubnet.Range", `The CIDR '${p.cidrBlock}' is invalid for VPC ${p.vpcId} (${vpc.cidr ?? "CIDR unknown"})`);
                 }
                 for (const s of this.subnets.values()) {
-                    if (s.vpcId === p.vpcId && (ipv4Contains(parseIpv4Cidr(s.cidr)!, cidr) || ipv4Contains(cidr, parseIpv4Cidr(s.cidr)!))) {
+                    if (s.vpcId === p.vpcId && s.cidr !== undefined && (ipv4Contains(parseIpv4Cidr(s.cidr)!, cidr) || ipv4Contains(cidr, parseIpv4Cidr(s.cidr)!))) {
                         throw new AwsError("InvalidSubnet.Conflict", `The CIDR '${p.cidrBlock}' conflicts with another subnet (${s.cidr})`);
                     }
                 }
@@ -302,7 +477,7 @@ export class AwsModel implements pulumi.runtime.Mocks {
                 return { id: this.awsId("rtbassoc", n), state: state({}) };
             case "aws:ec2/securityGroup:SecurityGroup": {
                 const vpcId = String(p.vpcId);
-                if (!this.vpcs.has(vpcId)) {
+                if (!this.vpc(vpcId)) {
                     throw new AwsError("InvalidVpcID.NotFound", `The vpc ID '${vpcId}' does not exist`);
                 }
                 const id = this.awsId("sg", n);
@@ -372,28 +547,34 @@ export class AwsModel implements pulumi.runtime.Mocks {
                 return { id: name, state: state({ name, arn: this.arn("iam", `instance-profile/${name}`, true), uniqueId: `AIPA${this.hex(n, 17).toUpperCase()}` }) };
             }
             case "aws:ec2/instance:Instance": {
-                const subnet = this.subnets.get(String(p.subnetId));
+                const subnet = this.subnet(String(p.subnetId));
                 if (!subnet) {
                     throw new AwsError("InvalidSubnetID.NotFound", `The subnet ID '${p.subnetId}' does not exist`);
                 }
-                const image = this.image(String(p.ami));
+                const image = this.image(String(p.ami), String(p.instanceType));
                 if (!image) {
-                    throw new AwsError("InvalidAMIID.NotFound", `The image id '[${p.ami}]' does not exist`);
+                    throw ID_PATTERNS.image.test(String(p.ami))
+                        ? new AwsError("InvalidAMIID.NotFound", `The image id '[${p.ami}]' does not exist`)
+                        : new AwsError("InvalidAMIID.Malformed", `Invalid id: "${p.ami}" (expecting "ami-...")`);
                 }
                 const typeArch = /^(a1|t4g|[a-z]+\dg[a-z]*|im4gn|is4gen|x2gd|x8g)\./.test(String(p.instanceType)) ? "arm64" : "x86_64";
-                if (typeArch !== image.architecture) {
+                // An architecture the open world assumed is, by assumption, the instance type's.
+                if (typeArch !== image.architecture && !this.openImages.get(image.id)?.architectureAssumed) {
                     throw new AwsError("InvalidParameterValue", `The architecture '${typeArch}' of the specified instance type does not match the architecture '${image.architecture}' of the specified AMI`);
                 }
                 if (p.keyName !== undefined && !this.keyPairs.has(String(p.keyName))) {
                     throw new AwsError("InvalidKeyPair.NotFound", `The key pair '${p.keyName}' does not exist`);
                 }
                 for (const sg of (p.vpcSecurityGroupIds as string[] | undefined) ?? []) {
-                    const group = this.securityGroups.get(sg);
+                    const group = this.securityGroup(sg, subnet.vpcId);
                     if (!group || group.vpcId !== subnet.vpcId) {
                         throw new AwsError("InvalidGroup.NotFound", `The security group '${sg}' does not exist in VPC '${subnet.vpcId}'`);
                     }
                 }
                 const root = (p.rootBlockDevice ?? {}) as Props;
+                if (root.kmsKeyId !== undefined) {
+                    this.notLookedUp(`KMS key ${root.kmsKeyId}`, "to exist and to be usable for EBS encryption (not looked up)");
+                }
                 if (root.volumeSize !== undefined && Number(root.volumeSize) < image.rootSizeGiB) {
                     throw new AwsError("InvalidBlockDeviceMapping", `Volume of size ${root.volumeSize}GB is smaller than snapshot, expect size >= ${image.rootSizeGiB}GB`);
                 }
@@ -401,12 +582,15 @@ export class AwsModel implements pulumi.runtime.Mocks {
                 this.instances.set(id, { az: subnet.az, subnetId: subnet.id });
                 const privateIp = this.privateAddress(subnet, n);
                 const hasPublic = p.associatePublicIpAddress === undefined ? subnet.mapPublicIpOnLaunch : p.associatePublicIpAddress === true;
-                const publicIp = hasPublic ? this.publicAddress(n) : "";
+                if (hasPublic === undefined) {
+                    this.notVerified.record(subnet.id, describeAssumption({ unknown: [`whether it maps a public IPv4 address on launch (public IPs show ${UNKNOWN_PUBLIC_IP})`] }));
+                }
+                const publicIp = hasPublic === undefined ? UNKNOWN_PUBLIC_IP : hasPublic ? this.publicAddress(n) : "";
                 return {
                     id, state: state({
                         arn: this.arn("ec2", `instance/${id}`), availabilityZone: subnet.az, instanceState: "running",
-                        privateIp, privateDns: `ip-${privateIp.replace(/\./g, "-")}.${this.region === "us-east-1" ? "ec2" : `${this.region}.compute`}.internal`,
-                        publicIp, publicDns: publicIp ? this.publicDnsName(publicIp) : "",
+                        privateIp, privateDns: privateIp === UNKNOWN_PRIVATE_IP ? UNKNOWN_PRIVATE_DNS : `ip-${privateIp.replace(/\./g, "-")}.${this.region === "us-east-1" ? "ec2" : `${this.region}.compute`}.internal`,
+                        publicIp, publicDns: publicIp === UNKNOWN_PUBLIC_IP ? UNKNOWN_PUBLIC_DNS : publicIp ? this.publicDnsName(publicIp) : "",
                         primaryNetworkInterfaceId: this.awsId("eni", n), outpostArn: "", passwordData: "",
                         rootBlockDevice: { ...root, deviceName: image.rootDeviceName, volumeId: this.awsId("vol", `${n}/root`) },
                     }),
@@ -432,6 +616,12 @@ export class AwsModel implements pulumi.runtime.Mocks {
             }
             case "aws:ebs/volume:Volume": {
                 const az = this.requireZone(p.availabilityZone, "volume");
+                if (p.kmsKeyId !== undefined) {
+                    this.notLookedUp(`KMS key ${p.kmsKeyId}`, "to exist and to be usable for EBS encryption (not looked up)");
+                }
+                if (p.snapshotId !== undefined) {
+                    this.notLookedUp(String(p.snapshotId), `to exist in ${this.region} and to be no larger than the volume (not looked up)`);
+                }
                 const id = this.awsId("vol", n);
                 this.volumes.set(id, { az });
                 return { id, state: state({ arn: this.arn("ec2", `volume/${id}`), createTime: "2026-01-01T00:00:00Z" }) };
@@ -449,6 +639,57 @@ export class AwsModel implements pulumi.runtime.Mocks {
             }
             default:
                 throw new Error(`The AWS model has no resource type ${args.type} (${args.name}); add it to offline/aws-model.ts`);
+        }
+    }
+
+    /** Which replacement a create is for: a replacement gets new ids and a new autoname, as in AWS and Pulumi. */
+    private round = 0;
+
+    /** Runs `fn` (a create) as the `round`-th replacement of the resource: its ids and autonames differ. */
+    withReplacementRound<T>(round: number, fn: () => T): T {
+        const before = this.round;
+        this.round = round;
+        try {
+            return fn();
+        } finally {
+            this.round = before;
+        }
+    }
+
+    /** The root snapshot size of an image the model knows. */
+    imageRootSizeGiB(id: string): number | undefined {
+        return this.image(id)?.rootSizeGiB;
+    }
+
+    /**
+     * Makes a resource of a deployed stack exist in the model (a plan against a stack's state): its id, and the
+     * facts other resources are checked against (a VPC's CIDR, a subnet's zone and CIDR, a group's VPC …).
+     */
+    seed(type: string, id: string, inputs: Props, outputs: Props): void {
+        const o = { ...inputs, ...outputs } as Props;
+        switch (type) {
+            case "aws:ec2/vpc:Vpc":
+                this.vpcs.set(id, { cidr: String(o.cidrBlock) });
+                break;
+            case "aws:ec2/subnet:Subnet":
+                this.subnets.set(id, { id, vpcId: String(o.vpcId), cidr: String(o.cidrBlock), az: String(o.availabilityZone), mapPublicIpOnLaunch: o.mapPublicIpOnLaunch === true, used: new Set() });
+                break;
+            case "aws:ec2/securityGroup:SecurityGroup":
+            case "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup":
+                this.securityGroups.set(id, { vpcId: String(o.vpcId) });
+                break;
+            case "aws:ec2/keyPair:KeyPair":
+                this.keyPairs.add(String(o.keyName ?? id));
+                break;
+            case "aws:ec2/instance:Instance":
+                this.instances.set(id, { az: String(o.availabilityZone), subnetId: String(o.subnetId) });
+                break;
+            case "aws:ebs/volume:Volume":
+                this.volumes.set(id, { az: String(o.availabilityZone) });
+                break;
+            case "aws:ec2/eip:Eip":
+                this.allocations.add(id);
+                break;
         }
     }
 
@@ -482,16 +723,17 @@ export class AwsModel implements pulumi.runtime.Mocks {
                 return {
                     id: image.id, imageId: image.id, name: image.name, description: image.description, architecture: image.architecture,
                     rootDeviceName: image.rootDeviceName, rootDeviceType: "ebs", platform: image.platform, ownerId: image.ownerId,
-                    state: "available", virtualizationType: "hvm", imdsSupport: image.platform ? "" : "v2.0",
-                    blockDeviceMappings: [{ deviceName: image.rootDeviceName, ebs: { volume_size: String(image.rootSizeGiB), volume_type: "gp3", encrypted: "false", delete_on_termination: "true", snapshot_id: this.awsId("snap", image.id) }, noDevice: "", virtualName: "" }],
+                    state: "available", virtualizationType: "hvm", imdsSupport: image.platform || this.openImages.has(image.id) ? "" : "v2.0",
+                    // An image the model does not know has no known root snapshot size (0): none is reported.
+                    blockDeviceMappings: [{ deviceName: image.rootDeviceName, ebs: { ...(image.rootSizeGiB > 0 ? { volume_size: String(image.rootSizeGiB) } : {}), volume_type: "gp3", encrypted: "false", delete_on_termination: "true", snapshot_id: this.awsId("snap", image.id) }, noDevice: "", virtualName: "" }],
                 };
             }
             case "aws:ec2/getSubnet:getSubnet": {
-                const subnet = this.subnets.get(String(a.id));
+                const subnet = this.subnet(String(a.id));
                 if (!subnet) {
                     throw new AwsError("InvalidSubnetID.NotFound", `The subnet ID '${a.id}' does not exist`);
                 }
-                return { id: subnet.id, vpcId: subnet.vpcId, cidrBlock: subnet.cidr, availabilityZone: subnet.az, mapPublicIpOnLaunch: subnet.mapPublicIpOnLaunch, state: "available", ownerId: ACCOUNT_ID };
+                return { id: subnet.id, vpcId: subnet.vpcId, ...(subnet.cidr !== undefined ? { cidrBlock: subnet.cidr } : {}), availabilityZone: subnet.az, ...(subnet.mapPublicIpOnLaunch !== undefined ? { mapPublicIpOnLaunch: subnet.mapPublicIpOnLaunch } : {}), state: "available", ownerId: ACCOUNT_ID };
             }
             default:
                 throw new Error(`The AWS model has no invoke ${args.token}; add it to offline/aws-model.ts`);

@@ -7,6 +7,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import type { PlanResourceOptions } from "../tools/lib/plan-format";
+import type { AwsModel } from "./aws-model";
+import { Deployment, RegisterArgs } from "./deployment";
 
 const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
@@ -56,6 +58,8 @@ interface RegisterRequest {
     getType(): string; getName(): string; getParent(): string; getCustom(): boolean; getObject(): { toJavaScript(): Record<string, unknown> };
     getDependenciesList(): string[]; getProtect(): boolean; getRetainondelete(): boolean; getDeletebeforereplace(): boolean;
     getIgnorechangesList(): string[]; getReplaceonchangesList(): string[]; getAdditionalsecretoutputsList(): string[];
+    getProvider(): string;
+    getPropertydependenciesMap(): { forEach(fn: (value: { getUrnsList(): string[] }, key: string) => void): void };
 }
 
 interface RegisterResponse { getUrn(): string; getId(): string; getObject(): { toJavaScript(): Record<string, unknown> } }
@@ -83,8 +87,22 @@ export class RecordingMonitor extends MockMonitor {
     /** Registrations the model rejected (a real deployment fails on each). */
     readonly errors: { type: string; name: string; message: string }[] = [];
 
-    constructor(mocks: pulumi.runtime.Mocks) {
-        super(mocks);
+    /** The registration being handed to the base class, which calls `mocks.newResource` synchronously. */
+    private pending?: RegisterArgs;
+
+    /**
+     * Every registration goes through `deployment` (which decides create, same, update or replace against the
+     * stack's state, if any, and asks the model); invokes go to the model.
+     */
+    constructor(readonly model: AwsModel, readonly deployment: Deployment = new Deployment(model)) {
+        super({
+            call: args => model.call(args),
+            newResource: args => {
+                const pending = this.pending;
+                this.pending = undefined;
+                return pending ? deployment.register(pending) : model.newResource(args);
+            },
+        });
         // The base class declares newUrn private, so it is replaced on the instance.
         (this as unknown as { newUrn: typeof engineUrn }).newUrn = engineUrn;
     }
@@ -111,7 +129,26 @@ export class RecordingMonitor extends MockMonitor {
                 additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
             },
         };
-        await super.registerResource(req as never, (err: Error | null, resp?: unknown) => {
+        const propertyDependencies: Record<string, string[]> = {};
+        req.getPropertydependenciesMap().forEach((v, k) => {
+            propertyDependencies[k] = [...v.getUrnsList()].sort();
+        });
+        this.pending = {
+            urn: engineUrn(record.parent ?? "", record.type, record.name),
+            type: record.type,
+            name: record.name,
+            custom: record.custom,
+            parent: record.parent,
+            rawInputs: deserialized,
+            inputs,
+            secretInputs,
+            options: record.options,
+            dependencies: record.dependencies,
+            propertyDependencies,
+            provider: req.getProvider() || undefined,
+        };
+        // The base class calls mocks.newResource synchronously, before its first await, so `pending` is this one's.
+        const registered = super.registerResource(req as never, (err: Error | null, resp?: unknown) => {
             if (!err && resp) {
                 const r = resp as RegisterResponse;
                 record.urn = r.getUrn();
@@ -123,6 +160,8 @@ export class RecordingMonitor extends MockMonitor {
             }
             callback(err, resp);
         });
+        this.pending = undefined;
+        await registered;
     }
 
     registerResourceOutputs(req: { getUrn(): string; getOutputs(): { toJavaScript(): Record<string, unknown> } }, callback: Callback): void {

@@ -7,6 +7,8 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsModel } from "./aws-model";
 import { RecordedResource, RecordingMonitor, isSecretValue, unwrap } from "./monitor";
+import { Deployment } from "./deployment";
+import type { StateResource } from "./state";
 
 // Internal SDK modules (present at runtime; the same ones `pulumi.runtime.setMocks` uses).
 const settings = require("@pulumi/pulumi/runtime/settings") as {
@@ -76,10 +78,24 @@ export interface RunOptions {
     program?: string;
     /** The AWS model to evaluate against (a test may prepare one). @default a new model of the stack's region */
     model?: AwsModel;
+    /** The stack's state before this run (`pulumi stack export`): the run then plans against it. */
+    state?: StateResource[];
+}
+
+/** The tags of `aws:defaultTags` (`{"tags": {...}}`), or {} when unset or not an object. */
+export function defaultTagsOf(config: Record<string, string>): Record<string, string> {
+    try {
+        const parsed = JSON.parse(config["aws:defaultTags"] ?? "{}") as { tags?: Record<string, string> };
+        return parsed && typeof parsed.tags === "object" && parsed.tags !== null ? parsed.tags : {};
+    } catch {
+        return {};
+    }
 }
 
 export interface ProgramRun {
     model: AwsModel;
+    /** The operations of this run (against the state, when one was given) and the world after it. */
+    deployment: Deployment;
     resources: RecordedResource[];
     /** Stack outputs with secrets unwrapped. */
     outputs: Record<string, unknown>;
@@ -153,7 +169,8 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
         throw new Error("aws:region is not set; set it in the stack file (pulumi config set aws:region <region>)");
     }
     const model = opts.model ?? new AwsModel({ region });
-    const monitor = new RecordingMonitor(model);
+    const deployment = new Deployment(model, { prior: opts.state, defaultTags: defaultTagsOf(opts.config) });
+    const monitor = new RecordingMonitor(model, deployment);
     pulumi.runtime.setAllConfig(opts.config, opts.secretKeys ?? []);
     installMocks(monitor, project, opts.stack, opts.preview ?? false);
 
@@ -163,10 +180,12 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
         const exported = require(program);
         return typeof exported === "function" ? await exported() : exported;
     });
+    deployment.finish();
     const rawOutputs = monitor.stackOutputs ?? {};
     const secretOutputs = Object.keys(rawOutputs).filter(k => isSecretValue(rawOutputs[k])).sort();
     return {
         model,
+        deployment,
         resources: monitor.records,
         outputs: unwrap(rawOutputs) as Record<string, unknown>,
         secretOutputs,

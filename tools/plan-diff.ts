@@ -19,11 +19,14 @@
 //
 // Exit codes: 1 when HEAD has a mandatory policy violation that BASE does not have;
 // 2 for usage errors or unreadable / invalid plans; 0 otherwise.
-import { InputError, parseCli, runCli, UsageError } from "./lib/cli";
+import { InputError, parseCli, readJsonFile, runCli, UsageError } from "./lib/cli";
+import { hasInstanceStore, INSTANCE_STORE_NOTE } from "../offline/lifecycle-rules";
+import { isStateSecret, parseStackExport, providerConfig } from "../offline/state";
 import {
     Plan,
     PlanPolicyDiagnostic,
     PlanResource,
+    parsePlan,
     readPlanFile,
     SECRET_PLACEHOLDER,
     STACK_TYPE,
@@ -41,7 +44,7 @@ import {
     RESOURCE_KINDS,
 } from "./lib/replacements";
 
-export const USAGE = "usage: npm run -s plan:diff -- BASE.json HEAD.json [--markdown]";
+export const USAGE = "usage: npm run -s plan:diff -- BASE.json HEAD.json [--markdown]   (BASE: a plan file or a `pulumi stack export`)";
 
 const INSTANCE = "aws:ec2/instance:Instance";
 const VOLUME = "aws:ebs/volume:Volume";
@@ -227,6 +230,9 @@ function dependencyOfType(plan: Map<string, PlanResource>, r: PlanResource, type
 /** What replacing (or terminating) an instance does to its disks, from the graph in `plan`. */
 function instanceDataLines(plan: Map<string, PlanResource>, inst: PlanResource, replaced: Map<string, ReplacementVerdict>, removedUrns: Set<string>): string[] {
     const lines: string[] = [];
+    if (hasInstanceStore(inst.inputs.instanceType)) {
+        lines.push(`instance store (${inst.inputs.instanceType}): contents are LOST; ${INSTANCE_STORE_NOTE}`);
+    }
     const root = inst.inputs.rootBlockDevice as Record<string, unknown> | undefined;
     const rootDeletes = root?.deleteOnTermination !== false;
     lines.push(
@@ -499,6 +505,15 @@ export function diffPlans(base: Plan, head: Plan): PlanDiff {
         if (pr.changes.length === 0 && pr.optionChanges.length === 0 && v === "none") continue;
         changedOut.push({ ...ref(h), changes: pr.changes, optionChanges: pr.optionChanges, replacement: v });
         if (v !== "none") warnings.push(replacementWarning(headMap, h, pr.hits, v, verdict));
+        const base = baseMap.get(h.urn);
+        const stopStart = pr.changes.some((c) => c.path === "instanceType" || (c.path === "userData" && h.inputs.userDataReplaceOnChange !== true));
+        if (v === "none" && h.type === INSTANCE && stopStart && (hasInstanceStore(base?.inputs.instanceType) || hasInstanceStore(h.inputs.instanceType))) {
+            warnings.push({
+                kind: "replace", urn: h.urn, type: h.type, name: h.name, stateful: true, severity: "danger",
+                headline: `${h.name}: stopped and started in place (${String(base?.inputs.instanceType)} → ${String(h.inputs.instanceType)}): its instance store is wiped`,
+                lines: [INSTANCE_STORE_NOTE, "EBS data (root and data volumes) is kept"],
+            });
+        }
     }
     for (const r of removedRes) {
         const w = removalWarning(baseMap, r, removedUrns);
@@ -720,6 +735,56 @@ export function renderMarkdown(d: PlanDiff): string {
 // ---------------------------------------------------------------------------------------------
 // CLI
 
+/**
+ * A `pulumi stack export` as a plan: the resources the deployed stack holds, with the inputs it last sent and
+ * its options; secrets (encrypted in the export) become "[secret]"; providers are left out.
+ */
+export function planFromStackExport(doc: unknown, source: string): Plan {
+    let state;
+    try {
+        state = parseStackExport(doc, source);
+    } catch (err) {
+        throw new InputError((err as Error).message);
+    }
+    const resources = state.resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
+    const stackRes = resources.find((r) => r.type === STACK_TYPE) ?? resources[0];
+    const parsed = stackRes ? /^urn:pulumi:(.+?)::(.+?)::/.exec(stackRes.urn) : null;
+    if (!parsed) throw new InputError(`${source}: the stack export holds no resources`);
+    const mask = (v: unknown): unknown => (isStateSecret(v) ? SECRET_PLACEHOLDER : Array.isArray(v) ? v.map(mask) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mask(x)])) : v);
+    const region = providerConfig(state)["aws:region"] ?? "unknown";
+    const known = new Set(resources.map((r) => r.urn));
+    return {
+        version: 1,
+        project: parsed[2],
+        stack: parsed[1],
+        region,
+        resources: resources.map((r) => ({
+            urn: r.urn,
+            type: r.type,
+            name: r.urn.split("::").pop() ?? r.urn,
+            custom: r.custom,
+            parent: r.parent && known.has(r.parent) ? r.parent : null,
+            dependencies: r.dependencies.filter((d) => known.has(d)),
+            inputs: mask(r.inputs) as Record<string, unknown>,
+            options: {
+                protect: r.protect, retainOnDelete: r.retainOnDelete, deleteBeforeReplace: r.deleteBeforeReplace ?? false,
+                ignoreChanges: r.ignoreChanges ?? [], replaceOnChanges: r.replaceOnChanges ?? [], additionalSecretOutputs: r.additionalSecretOutputs ?? [],
+            },
+        })),
+        outputs: mask(stackRes?.outputs ?? {}) as Record<string, unknown>,
+        policy: null,
+    };
+}
+
+/** BASE: a plan file, or a `pulumi stack export` (what is deployed now). */
+function readBase(file: string): Plan {
+    const doc = readJsonFile(file);
+    if (doc && typeof doc === "object" && (doc as Record<string, unknown>).deployment !== undefined) {
+        return planFromStackExport(doc, file);
+    }
+    return parsePlan(doc, file);
+}
+
 export async function main(argv: string[]): Promise<number> {
     const { positionals, flags } = parseCli(argv, { booleans: ["markdown", "help"] });
     if (flags.help) {
@@ -727,7 +792,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
     }
     if (positionals.length !== 2) throw new UsageError("expected BASE.json and HEAD.json");
-    const base = readPlanFile(positionals[0]);
+    const base = readBase(positionals[0]);
     const head = readPlanFile(positionals[1]);
     const diff = diffPlans(base, head);
     process.stdout.write(flags.markdown ? renderMarkdown(diff) : renderText(diff));

@@ -4,6 +4,8 @@
 // (index.ts) is evaluated by Pulumi's own SDK in mock mode against the AWS model the tests use
 // (offline/aws-model.ts), the policy pack in policy/ is started as the CLI starts it and asked about
 // every resource, and the result is printed like `pulumi preview` (and written as a plan file with --out).
+// Ids the model cannot see (a pinned golden AMI, an adopted VPC, subnets, groups) are assumed to exist and
+// listed under "Not verified offline"; `--facts FILE` (format in offline/facts.ts) says what they are.
 //
 // Exit codes: 0 clean or advisory only; 1 mandatory policy violations; 2 configuration errors (the same
 // all-at-once message as the program; nothing is registered and no plan is written) or bad usage.
@@ -11,12 +13,17 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { InputError, isMain, parseCli, runCli, UsageError } from "./lib/cli";
 import { readStackConfig } from "./lib/stack-config";
-import { Plan, PlanResource, SECRET_PLACEHOLDER } from "./lib/plan-format";
+import { Plan, PlanOp, PlanResource, SECRET_PLACEHOLDER } from "./lib/plan-format";
 import type { EnforcementLevel, PolicyConfigFile, PolicyDiagnostic, PolicyPackProcess, PolicyResource } from "./lib/policy-runner";
 import type { ProgramRun } from "../offline/program";
 import type { RecordedResource } from "../offline/monitor";
+import type { Step } from "../offline/deployment";
+import { hasInstanceStore, INSTANCE_STORE_NOTE } from "../offline/lifecycle-rules";
+import type { StackState, StateResource } from "../offline/state";
+import type { AwsModel } from "../offline/aws-model";
+import type { OfflineFacts } from "../offline/facts";
 
-export const USAGE = "usage: npm run -s plan -- [--stack NAME] [--out FILE] [--policy-config FILE] [--details] [--no-policy] [--root DIR]";
+export const USAGE = "usage: npm run -s plan -- [--stack NAME] [--state FILE] [--write-state FILE] [--out FILE] [--policy-config FILE] [--facts FILE] [--details] [--no-policy] [--root DIR]";
 const ROOT = path.resolve(__dirname, "..");
 
 /** Replaces the values at the given paths (`userData`, `a.b`, `list[0]`) with the secret marker. */
@@ -103,7 +110,35 @@ export function toPolicyResources(run: ProgramRun, stack: string, project: strin
     }));
 }
 
-/** Renders the resource tree like `pulumi preview`: type, name, parent nesting; inputs with --details. */
+const MARKERS: Record<PlanOp, string> = { create: " +  ", update: " ~  ", replace: " +- ", delete: " -  ", same: "    " };
+
+/** A value for the diff lines: secrets stay "[secret]", long strings are cut. */
+function showValue(v: unknown): string {
+    if (v === undefined) {
+        return "(unset)";
+    }
+    const text = JSON.stringify(v);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** The diff lines under a resource, like `pulumi preview --diff`. */
+export function renderDiffs(r: PlanResource, indent: string): string[] {
+    const lines: string[] = [];
+    for (const d of r.diffs ?? []) {
+        const mark = d.kind === "add" ? "+" : d.kind === "delete" ? "-" : "~";
+        const change = d.kind === "add" ? showValue(d.new) : d.kind === "delete" ? showValue(d.old) : `${showValue(d.old)} => ${showValue(d.new)}`;
+        lines.push(`${indent}${mark} ${d.path}: ${change}${d.replaces ? `  [forces replacement: ${d.source}]` : ""}`);
+    }
+    for (const n of r.notes ?? []) {
+        lines.push(`${indent}! ${n}`);
+    }
+    return lines;
+}
+
+/**
+ * Renders the resource tree like `pulumi preview`: type, name, parent nesting; inputs with --details. With a
+ * state, each resource carries its operation's marker and its changed properties; unchanged ones none.
+ */
 export function renderTree(resources: PlanResource[], details: boolean): string {
     const children = new Map<string | null, PlanResource[]>();
     for (const r of resources) {
@@ -118,8 +153,9 @@ export function renderTree(resources: PlanResource[], details: boolean): string 
     const lines: string[] = [`     ${"Type".padEnd(typeWidth)}Name`];
     const walk = (r: PlanResource, prefix: string, last: boolean, root: boolean) => {
         const branch = root ? "" : `${prefix}${last ? "└─ " : "├─ "}`;
-        lines.push(` +   ${(branch + r.type).padEnd(typeWidth)}${r.name}`);
+        lines.push(`${MARKERS[r.op ?? "create"]} ${(branch + r.type).padEnd(typeWidth)}${r.name}`);
         const childPrefix = root ? "" : `${prefix}${last ? "   " : "│  "}`;
+        lines.push(...renderDiffs(r, `         ${childPrefix}    `));
         if (details) {
             for (const [k, v] of Object.entries(r.inputs).sort(([a], [b]) => a.localeCompare(b))) {
                 lines.push(`         ${childPrefix}    ${k}: ${JSON.stringify(v)}`);
@@ -174,6 +210,56 @@ export interface PlanOptions {
     noPolicy?: boolean;
     /** An already started pack (tests share one); otherwise one is started and closed. */
     pack?: PolicyPackProcess;
+    /** A `pulumi stack export` file (or one `--write-state` wrote): plan against that deployed state. */
+    state?: string;
+    /** Write the state a `pulumi up` + `pulumi refresh` would leave (as modelled) to this file. */
+    writeState?: string;
+    /** Facts about AMIs, subnets, groups and VPCs the model cannot see (`--facts FILE`, offline/facts.ts). */
+    facts?: OfflineFacts;
+}
+
+/** The diffs of a step with secret values masked. */
+function planDiffs(step: Step): PlanResource["diffs"] {
+    const secret = new Set(step.secretInputs.map(p => p.split(/[.[]/)[0]));
+    return step.diffs.map(d => {
+        const masked = secret.has(d.path.split(/[.[]/)[0]);
+        const out: NonNullable<PlanResource["diffs"]>[number] = { path: d.path, kind: d.kind, replaces: d.replaces };
+        if (d.kind !== "add") {
+            out.old = masked ? SECRET_PLACEHOLDER : maskOutputs(d.old);
+        }
+        if (d.kind !== "delete") {
+            out.new = masked ? SECRET_PLACEHOLDER : d.new;
+        }
+        if (d.source) {
+            out.source = d.source;
+        }
+        return out;
+    });
+}
+
+/** A resource the program no longer registers, as a plan resource with op "delete". */
+function deletedResource(r: StateResource, step: Step | undefined): PlanResource {
+    return {
+        urn: r.urn, type: r.type, name: r.urn.split("::").pop() ?? r.urn, custom: r.custom, parent: r.parent ?? null,
+        dependencies: r.dependencies, inputs: maskOutputs(r.inputs) as Record<string, unknown>,
+        options: { protect: r.protect, retainOnDelete: r.retainOnDelete, deleteBeforeReplace: r.deleteBeforeReplace ?? false, ignoreChanges: r.ignoreChanges ?? [], replaceOnChanges: r.replaceOnChanges ?? [], additionalSecretOutputs: r.additionalSecretOutputs ?? [] },
+        op: "delete", diffs: [], notes: step?.notes ?? [],
+    };
+}
+
+/** "N to create, N to update, …" for a plan against a state. */
+export function summarise(resources: PlanResource[]): string {
+    const count = (op: PlanOp) => resources.filter(r => r.op === op).length;
+    const changes = resources.filter(r => r.op && r.op !== "same").length;
+    return [
+        "Resources:",
+        `    + ${count("create")} to create`,
+        `    ~ ${count("update")} to update`,
+        `   +- ${count("replace")} to replace`,
+        `    - ${count("delete")} to delete`,
+        `      ${count("same")} unchanged`,
+        `    ${changes} change(s)`,
+    ].join("\n");
 }
 
 export interface PlanResult {
@@ -201,21 +287,68 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
         const { runProgram, ProgramError } = await import("../offline/program");
         const { ConfigError } = await import("../components/config");
         const stack = opts.stack;
+        let state: StackState | undefined;
+        if (opts.state) {
+            state = readState(opts.state, stack, stackConfig.project);
+        }
         let run: ProgramRun;
         try {
-            run = await runProgram({ stack, config: stackConfig.config, secretKeys: stackConfig.secretKeys, project: stackConfig.project });
+            run = await runProgram({ stack, config: stackConfig.config, secretKeys: stackConfig.secretKeys, project: stackConfig.project, state: state?.resources, model: await planModel(stackConfig.config, opts.facts, state?.resources) });
         } catch (err) {
             const cause = err instanceof ProgramError ? err.cause : err;
             return { code: 2, stdout: "", stderr: `${cause instanceof ConfigError ? cause.message : `error: ${(cause as Error).message}`}\n` };
         }
         const region = stackConfig.config["aws:region"];
-        const resources = run.resources.map(toPlanResource);
+        const steps = new Map(run.deployment.steps.map(s => [s.urn, s]));
+        const resources = run.resources.map(r => {
+            const p = toPlanResource(r);
+            const step = steps.get(r.urn);
+            if (state && step) {
+                p.op = step.op;
+                p.diffs = planDiffs(step);
+                p.notes = step.notes;
+            }
+            return p;
+        });
+        if (state) {
+            for (const r of state.resources) {
+                const step = steps.get(r.urn);
+                if (step?.op === "delete") {
+                    resources.push(deletedResource(r, step));
+                }
+            }
+        }
         const outputs = maskOutputs(run.rawOutputs) as Record<string, unknown>;
         const out: string[] = [];
         out.push(`Previewing ${stackConfig.project}/${stack} offline (Pulumi SDK mock runtime + the AWS model, ${region}); values such as ids and addresses come from the model.`, "");
         out.push(renderTree(resources, opts.details === true), "");
         out.push("Outputs:", renderOutputs(outputs), "");
-        out.push(`Resources:\n    + ${resources.length} to create (${resources.filter(r => r.custom).length} AWS/TLS resources, ${resources.filter(r => !r.custom).length} components and stack)`, "");
+        const stores = resources.filter(r => r.type === "aws:ec2/instance:Instance" && r.op !== "delete" && hasInstanceStore(r.inputs.instanceType));
+        if (stores.length > 0) {
+            out.push("Instance store:", ...stores.map(r => `    ${r.name} (${r.inputs.instanceType}) has NVMe instance storage: ${INSTANCE_STORE_NOTE}. Keep data on EBS (rootVolume, dataVolumes).`), "");
+        }
+        if (state) {
+            out.push(summarise(resources), "");
+        } else {
+            out.push(`Resources:\n    + ${resources.length} to create (${resources.filter(r => r.custom).length} AWS/TLS resources, ${resources.filter(r => !r.custom).length} components and stack)`, "");
+        }
+        const { renderNotVerified } = await import("../offline/facts");
+        const assumptions = run.model.assumptions;
+        if (assumptions.length > 0) {
+            out.push(renderNotVerified(assumptions), "");
+        }
+        const unverified = run.deployment.steps.flatMap(s => s.unverified.map(p => `${s.urn.split("::").pop()}.${p}`));
+        if (unverified.length > 0) {
+            out.push(`Not compared offline (the state holds them encrypted; assumed unchanged): ${unverified.join(", ")}`, "");
+        }
+        const refusals = run.deployment.refusals;
+        if (refusals.length > 0) {
+            out.push(`Refused: ${refusals.length} operation(s) that AWS or the Pulumi engine would refuse; \`pulumi up\` would fail:`);
+            for (const f of refusals) {
+                out.push(`    ${f.urn.split("::").pop()}: ${f.message.replace(/\n/g, "\n        ")}`, `        (${f.source})`);
+            }
+            out.push("");
+        }
 
         let policy: Plan["policy"] = null;
         let blocked = false;
@@ -238,7 +371,20 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
         } else {
             out.push("Policies: not run (--no-policy)");
         }
-        const plan: Plan = { version: 1, project: stackConfig.project, stack, region, resources, outputs, policy };
+        const plan: Plan = { version: 1, project: stackConfig.project, stack, region, resources, outputs, policy, ...(assumptions.length > 0 ? { notVerified: assumptions } : {}) };
+        if (opts.writeState) {
+            const { buildState, toStackExport } = await import("../offline/state");
+            const written = buildState({
+                stack, project: stackConfig.project, config: stackConfig.config, resources: run.deployment.afterRefresh(), stackOutputs: run.rawOutputs,
+                providerVersions: providerVersions(),
+            });
+            const pulumiVersion = (require("@pulumi/pulumi/package.json") as { version: string }).version;
+            writeAtomic(opts.writeState, `${JSON.stringify(toStackExport(written, { pulumiVersion, time: new Date().toISOString() }), null, 2)}\n`);
+            out.push("", `State after \`pulumi up\` + \`pulumi refresh\` (as modelled) written to ${opts.writeState}`);
+        }
+        if (run.deployment.refusals.length > 0) {
+            blocked = true;
+        }
         if (opts.out) {
             writeAtomic(opts.out, `${JSON.stringify(plan, null, 2)}\n`);
             out.push("", `Plan written to ${opts.out}`);
@@ -251,8 +397,51 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
     }
 }
 
+/**
+ * The plan's AWS model: open-world (an id it cannot see is assumed, and listed under "Not verified offline"),
+ * told the facts of --facts and of the deployed state (which wins: it is what AWS reported). Undefined without a
+ * region (runProgram reports it).
+ */
+async function planModel(config: Record<string, string>, facts: OfflineFacts | undefined, state: StateResource[] | undefined): Promise<AwsModel | undefined> {
+    const region = config["aws:region"];
+    if (!region) {
+        return undefined;
+    }
+    const { AwsModel } = await import("../offline/aws-model");
+    const f = await import("../offline/facts");
+    return new AwsModel({ region, facts: f.mergeFacts(facts ?? f.emptyFacts(), f.factsFromState(state ?? [])), openWorld: f.openWorldFromConfig(config) });
+}
+
+/** The versions of the provider SDKs installed (what a real `pulumi up` would record for the default providers). */
+function providerVersions(): Record<string, string> {
+    const version = (pkg: string) => (require(`@pulumi/${pkg}/package.json`) as { version: string }).version;
+    return { aws: version("aws"), tls: version("tls") };
+}
+
+/** Reads a stack export for this stack and project; InputError (exit 2) on anything else. */
+function readState(file: string, stack: string, project: string): StackState {
+    const { parseStackExport } = require("../offline/state") as typeof import("../offline/state");
+    let doc: unknown;
+    try {
+        doc = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (err) {
+        throw new InputError(`cannot read state ${file}: ${(err as Error).message}`);
+    }
+    let state: StackState;
+    try {
+        state = parseStackExport(doc, file);
+    } catch (err) {
+        throw new InputError((err as Error).message);
+    }
+    const other = state.resources.find(r => !r.urn.startsWith(`urn:pulumi:${stack}::${project}::`));
+    if (other) {
+        throw new InputError(`state ${file} is not of stack ${project}/${stack}: it holds ${other.urn}`);
+    }
+    return state;
+}
+
 export async function main(argv: string[]): Promise<number> {
-    const { positionals, flags } = parseCli(argv, { booleans: ["details", "no-policy", "help"], strings: ["stack", "out", "policy-config", "root"] });
+    const { positionals, flags } = parseCli(argv, { booleans: ["details", "no-policy", "help"], strings: ["stack", "out", "policy-config", "root", "state", "write-state", "facts"] });
     if (flags.help) {
         process.stdout.write(`${USAGE}\n`);
         return 0;
@@ -269,6 +458,15 @@ export async function main(argv: string[]): Promise<number> {
             throw new InputError(`cannot load policy config ${flags["policy-config"]}: ${(err as Error).message}`);
         }
     }
+    let facts: OfflineFacts | undefined;
+    if (typeof flags.facts === "string") {
+        const { readFactsFile } = await import("../offline/facts");
+        try {
+            facts = readFactsFile(flags.facts);
+        } catch (err) {
+            throw new InputError((err as Error).message);
+        }
+    }
     const result = await runPlan({
         root: typeof flags.root === "string" ? path.resolve(flags.root) : undefined,
         stack: typeof flags.stack === "string" ? flags.stack : "dev",
@@ -276,6 +474,9 @@ export async function main(argv: string[]): Promise<number> {
         policyConfig,
         details: flags.details === true,
         noPolicy: flags["no-policy"] === true,
+        state: typeof flags.state === "string" ? flags.state : undefined,
+        writeState: typeof flags["write-state"] === "string" ? flags["write-state"] : undefined,
+        facts,
     });
     process.stdout.write(result.stdout);
     process.stderr.write(result.stderr);

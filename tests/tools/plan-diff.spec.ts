@@ -453,7 +453,7 @@ describe("tools/plan-diff", () => {
 
             const usage = run(fx("plan-base.json"));
             assert.equal(usage.status, 2);
-            assert.equal(usage.stderr, "error: expected BASE.json and HEAD.json\nusage: npm run -s plan:diff -- BASE.json HEAD.json [--markdown]\n");
+            assert.equal(usage.stderr, "error: expected BASE.json and HEAD.json\nusage: npm run -s plan:diff -- BASE.json HEAD.json [--markdown]   (BASE: a plan file or a `pulumi stack export`)\n");
         });
     });
 });

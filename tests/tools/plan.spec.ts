@@ -40,7 +40,7 @@ describe("tools/plan (npm run plan)", function () {
         assert.ok(lines.some(l => /^ \+ {6}└─ aws:vpc\/securityGroupIngressRule:SecurityGroupIngressRule\s+firewall-in-tcp-22-203\.0\.113\.10-32$/.test(l)));
         assert.ok(lines.includes("    privateKeyPem:     [secret]"));
         assert.ok(lines.includes("    + 24 to create (19 AWS/TLS resources, 5 components and stack)"));
-        assert.ok(lines.includes("    0 mandatory, 1 advisory violation(s): passed"));
+        assert.ok(lines.includes("    0 mandatory, 2 advisory violation(s): passed"));
 
         const text = fs.readFileSync(out, "utf8");
         assert.equal(/PRIVATE KEY|b3BlbnNzaC1rZXktdjE/.test(text), false, "no private key material in the plan file");
@@ -54,8 +54,14 @@ describe("tools/plan (npm run plan)", function () {
         assert.equal(server.urn, "urn:pulumi:dev::ec2-server::ec2-server:compute:Instance$aws:ec2/instance:Instance::server-0");
         assert.equal(server.parent, "urn:pulumi:dev::ec2-server::ec2-server:compute:Instance::server");
         assert.deepEqual(server.options.ignoreChanges, ["ami"]);
-        assert.deepEqual(plan.policy!.diagnostics.map(d => [d.policyName, d.enforcementLevel, d.urn]), [["ec2-no-public-ip", "advisory", server.urn]]);
-        assert.equal(plan.policy!.policies.length, 14);
+        // The servers take their public address from the public subnets (the instance sends no
+        // associatePublicIpAddress that a later read would contradict), so the subnets carry the advisory.
+        const subnetUrn = (az: string) => `urn:pulumi:dev::ec2-server::ec2-server:network:Network$aws:ec2/subnet:Subnet::network-public-${az}`;
+        assert.deepEqual(plan.policy!.diagnostics.map(d => [d.policyName, d.enforcementLevel, d.urn]), [
+            ["vpc-subnet-no-auto-public-ip", "advisory", subnetUrn("ap-northeast-2a")],
+            ["vpc-subnet-no-auto-public-ip", "advisory", subnetUrn("ap-northeast-2b")],
+        ]);
+        assert.equal(plan.policy!.policies.length, 20);
     });
 
     it("prod: zero violations, a retained data volume, no secrets", async () => {

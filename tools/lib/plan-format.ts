@@ -10,11 +10,16 @@
 //     "name": "server-0", "custom": true, "parent": "urn:…" | null, "dependencies": ["urn:…"],
 //     "inputs": { … secrets replaced by "[secret]" … },
 //     "options": { "protect": false, "retainOnDelete": false, "deleteBeforeReplace": false,
-//                  "ignoreChanges": [], "replaceOnChanges": [], "additionalSecretOutputs": [] }
+//                  "ignoreChanges": [], "replaceOnChanges": [], "additionalSecretOutputs": [] },
+//     // only in plans against a state (`plan --state`):
+//     "op": "create" | "update" | "replace" | "delete" | "same",
+//     "diffs": [{ "path", "kind": "add" | "update" | "delete", "old"?, "new"?, "replaces": bool, "source"? }],
+//     "notes": ["what AWS does: restarts, data fate, retained resources"]
 //   }],
 //   "outputs": { … secrets as "[secret]" … },
 //   "policy": { "policies": [{ "name", "enforcementLevel" }],
-//               "diagnostics": [{ "policyName", "urn"?, "enforcementLevel", "message" }] }
+//               "diagnostics": [{ "policyName", "urn"?, "enforcementLevel", "message" }] },
+//   "notVerified": [{ "subject": "ami-…", "assumed": "assumed x86_64 …" }]   (optional; offline/facts.ts)
 // }
 //
 // Reader rules: `version`, `project`, `stack`, `region` and `resources` are required; each resource
@@ -43,6 +48,22 @@ export interface PlanResourceOptions {
     additionalSecretOutputs: string[];
 }
 
+/** The operation a plan against a stack's state (`plan --state`) gives a resource. */
+export type PlanOp = "create" | "update" | "replace" | "delete" | "same";
+export const PLAN_OPS: readonly PlanOp[] = ["create", "update", "replace", "delete", "same"];
+
+/** One changed property of a resource (plans against a state). Secret values are "[secret]". */
+export interface PlanDiff {
+    path: string;
+    kind: "add" | "update" | "delete";
+    old?: unknown;
+    new?: unknown;
+    /** True when this change forces the replacement (force-new in the provider, or replaceOnChanges). */
+    replaces: boolean;
+    /** Why it replaces: the provider source of the force-new rule, or "replaceOnChanges". */
+    source?: string;
+}
+
 export interface PlanResource {
     urn: string;
     type: string;
@@ -53,6 +74,10 @@ export interface PlanResource {
     dependencies: string[];
     inputs: Record<string, unknown>;
     options: PlanResourceOptions;
+    /** With `plan --state`: the operation, the changed properties, and what AWS does (data fate, restarts). */
+    op?: PlanOp;
+    diffs?: PlanDiff[];
+    notes?: string[];
 }
 
 export interface PlanPolicy {
@@ -73,6 +98,12 @@ export interface PlanPolicyResult {
     diagnostics: PlanPolicyDiagnostic[];
 }
 
+/** An id the offline plan did not look up in AWS, and what it took it to be (offline/facts.ts). */
+export interface PlanAssumption {
+    subject: string;
+    assumed: string;
+}
+
 export interface Plan {
     version: 1;
     project: string;
@@ -82,6 +113,8 @@ export interface Plan {
     outputs: Record<string, unknown>;
     /** null when the plan was written without running the policy pack. */
     policy: PlanPolicyResult | null;
+    /** What the plan assumed about ids it could not see (absent: nothing, or a plan written before this field). */
+    notVerified?: PlanAssumption[];
 }
 
 /** Thrown by parsePlan with every problem found. */
@@ -183,7 +216,7 @@ export function parsePlan(value: unknown, source = "plan"): Plan {
                 if (parsed.type !== r.type) problems.push(`${at}.urn type ${parsed.type} does not match type ${String(r.type)}`);
                 if (parsed.name !== r.name) problems.push(`${at}.urn name ${parsed.name} does not match name ${String(r.name)}`);
             }
-            resources.push({
+            const resource: PlanResource = {
                 urn,
                 type: r.type as string,
                 name: r.name as string,
@@ -192,7 +225,23 @@ export function parsePlan(value: unknown, source = "plan"): Plan {
                 dependencies: isStringArray(r.dependencies) ? [...r.dependencies] : [],
                 inputs: r.inputs as Record<string, unknown>,
                 options,
-            });
+            };
+            if (r.op !== undefined) {
+                if (!PLAN_OPS.includes(r.op as PlanOp)) problems.push(`${at}.op must be one of ${PLAN_OPS.join(", ")} (got ${JSON.stringify(r.op)})`);
+                else resource.op = r.op as PlanOp;
+            }
+            if (r.diffs !== undefined) {
+                if (!Array.isArray(r.diffs) || !r.diffs.every((d) => isRecord(d) && typeof d.path === "string" && typeof d.replaces === "boolean" && ["add", "update", "delete"].includes(d.kind as string))) {
+                    problems.push(`${at}.diffs must be an array of { path, kind: add|update|delete, old?, new?, replaces: boolean, source? }`);
+                } else {
+                    resource.diffs = r.diffs as unknown as PlanDiff[];
+                }
+            }
+            if (r.notes !== undefined) {
+                if (!isStringArray(r.notes)) problems.push(`${at}.notes must be an array of strings`);
+                else resource.notes = [...r.notes];
+            }
+            resources.push(resource);
         });
         const seen = new Set<string>();
         for (const r of resources) {
@@ -218,6 +267,22 @@ export function parsePlan(value: unknown, source = "plan"): Plan {
         policy = parsePolicyResult(value.policy, "policy", problems);
     }
 
+    let notVerified: PlanAssumption[] | undefined;
+    if (value.notVerified !== undefined) {
+        if (!Array.isArray(value.notVerified)) problems.push("notVerified must be an array");
+        else {
+            const list: PlanAssumption[] = [];
+            value.notVerified.forEach((a: unknown, i: number) => {
+                if (!isRecord(a) || typeof a.subject !== "string" || a.subject === "" || typeof a.assumed !== "string") {
+                    problems.push(`notVerified[${i}] must be { subject: non-empty string, assumed: string }`);
+                } else {
+                    list.push({ subject: a.subject, assumed: a.assumed });
+                }
+            });
+            notVerified = list;
+        }
+    }
+
     if (problems.length > 0) throw new PlanFormatError(source, problems);
     return {
         version: PLAN_FORMAT_VERSION,
@@ -227,6 +292,7 @@ export function parsePlan(value: unknown, source = "plan"): Plan {
         resources,
         outputs,
         policy,
+        ...(notVerified ? { notVerified } : {}),
     };
 }
 

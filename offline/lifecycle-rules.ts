@@ -1,0 +1,337 @@
+/**
+ * AWS's side of day 2, per resource type: what a later read reports (read-back), what an in-place update does,
+ * and what AWS (or the Pulumi engine) refuses on delete. Used by offline/deployment.ts. Each rule names its
+ * source; the list `READ_BACK_RULES_DOC` is what the README and the closing notes cite.
+ */
+import * as crypto from "node:crypto";
+import { pathsOverlap, parsePath, PathSegment, RESOURCE_KINDS, deepEqual } from "../tools/lib/replacements";
+import { StateResource } from "./state";
+
+const TF = "terraform-provider-aws internal/service/";
+
+export const INSTANCE = "aws:ec2/instance:Instance";
+export const VOLUME = "aws:ebs/volume:Volume";
+export const ATTACHMENT = "aws:ec2/volumeAttachment:VolumeAttachment";
+export const EIP = "aws:ec2/eip:Eip";
+export const EIP_ASSOCIATION = "aws:ec2/eipAssociation:EipAssociation";
+export const ROLE = "aws:iam/role:Role";
+
+/** The read-back rules the model applies, with their sources (one line each, for docs and notes). */
+export const READ_BACK_RULES_DOC: { type: string; property: string; rule: string; source: string }[] = [
+    { type: INSTANCE, property: "associatePublicIpAddress", rule: "read as \"the primary network interface has an association\": true while an Elastic IP is associated or an auto-assigned address is held, false for a stopped server without an Elastic IP", source: `${TF}ec2/ec2_instance.go resourceInstanceRead (primary ENI Association != nil); hashicorp/terraform-provider-aws#37318, #33775` },
+    { type: INSTANCE, property: "publicIp, publicDns", rule: "the Elastic IP's address while one is associated; empty for a stopped server without one (AWS releases an auto-assigned address on stop and assigns a new one on start)", source: `${TF}ec2/ec2_instance.go resourceInstanceRead (instance.PublicIpAddress); EC2 User Guide, "Public IPv4 addresses"` },
+    { type: INSTANCE, property: "rootBlockDevice.kmsKeyId, volumeSize, iops, throughput", rule: "the key ARN (the AWS-managed aws/ebs key when none was given), the AMI's snapshot size when none was given, gp3's 3000 IOPS and 125 MiB/s", source: `${TF}ec2/ec2_instance.go readBlockDevicesFromInstance (kms_key_id = volume.KmsKeyId)` },
+    { type: INSTANCE, property: "instanceState", rule: "\"stopped\" after a volume attachment with stopInstanceBeforeDetaching is deleted: nothing starts it again", source: `${TF}ec2/ebs_volume_attachment.go resourceVolumeAttachmentDelete (stopVolumeAttachmentInstance)` },
+    { type: INSTANCE, property: "userData", rule: "stored as the SHA-1 of the script, not the script; a diff compares the hash of the new script with it", source: `${TF}ec2/ec2_instance.go (user_data StateFunc userDataHashSum)` },
+    { type: VOLUME, property: "kmsKeyId, iops, throughput", rule: "the key ARN (the AWS-managed aws/ebs key when none was given), gp3's 3000 IOPS and 125 MiB/s when not given", source: `${TF}ec2/ebs_volume.go resourceEBSVolumeRead (kms_key_id = volume.KmsKeyId)` },
+    { type: EIP, property: "instance, associationId, privateIp", rule: "the associated instance, association id and private address", source: `${TF}ec2/ec2_eip.go resourceEIPRead` },
+    { type: ROLE, property: "assumeRolePolicy", rule: "AWS returns the document URL-encoded and reformatted; the provider keeps the configured string when the two are equivalent JSON policies, so diffs compare them as JSON", source: `${TF}iam/role.go resourceRoleRead (verify.PolicyToSet)` },
+    { type: "(every tagged type)", property: "tagsAll", rule: "the provider's defaultTags merged with the resource's own tags", source: "terraform-provider-aws internal/provider/intercept.go + internal/tags (transparent tagging: tags_all)" },
+];
+
+/** Properties compared as JSON policy documents (equivalent documents show no diff). */
+const POLICY_DOCUMENTS = new Set(["assumeRolePolicy", "policy"]);
+
+function canonicalJson(text: string): string | undefined {
+    const sort = (v: unknown): unknown => Array.isArray(v) ? v.map(sort)
+        : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map(k => [k, sort((v as Record<string, unknown>)[k])])) : v;
+    try {
+        return JSON.stringify(sort(JSON.parse(text)));
+    } catch {
+        return undefined;
+    }
+}
+
+/** The hash the provider stores for an instance's user data (StateFunc userDataHashSum). */
+export function userDataHash(text: string): string {
+    return crypto.createHash("sha1").update(text).digest("hex");
+}
+
+/** Equality as the provider decides it (user data against its stored hash, equivalent policy JSON, numbers and their string forms). */
+export function normalisedEqual(type: string, path: string, a: unknown, b: unknown): boolean {
+    if (deepEqual(a, b)) {
+        return true;
+    }
+    if (type === INSTANCE && path === "userData" && typeof a === "string" && typeof b === "string" && /^[0-9a-f]{40}$/.test(b)) {
+        return userDataHash(a) === b;
+    }
+    if (POLICY_DOCUMENTS.has(path) && typeof a === "string" && typeof b === "string") {
+        const ca = canonicalJson(a);
+        return ca !== undefined && ca === canonicalJson(b);
+    }
+    if ((typeof a === "number" && typeof b === "string") || (typeof a === "string" && typeof b === "number")) {
+        return String(a) === String(b);
+    }
+    return false;
+}
+
+/** The source of the force-new row that covers a changed path (undefined when the change is in place). */
+export function forceNewHitsFor(type: string, segs: PathSegment[], base: Record<string, unknown>, head: Record<string, unknown>): string | undefined {
+    const kind = RESOURCE_KINDS[type];
+    if (!kind) {
+        return undefined;
+    }
+    for (const rule of kind.forceNew) {
+        if (rule.condition && !rule.condition.holds(base, head)) {
+            continue;
+        }
+        if (rule.project) {
+            if (!deepEqual(rule.project(base), rule.project(head))) {
+                return rule.source;
+            }
+            continue;
+        }
+        // A change at `a.b` is covered by a rule at `a.b`, at `a` (the whole block), or at `a.b.c` (inside it).
+        if (pathsOverlap(parsePath(rule.path), segs)) {
+            return rule.source;
+        }
+    }
+    return undefined;
+}
+
+export interface WorldFacts {
+    region: string;
+    partition: string;
+    accountId: string;
+    /** The provider's defaultTags (`aws:defaultTags` → tags). */
+    defaultTags: Record<string, string>;
+    /** The size of an AMI's root snapshot, when the model knows the image. */
+    amiRootSizeGiB(amiId: string): number | undefined;
+}
+
+/** The ARN of the AWS-managed `aws/ebs` key of the account and region (deterministic in the model). */
+export function awsManagedEbsKeyArn(w: Pick<WorldFacts, "region" | "partition" | "accountId">): string {
+    const h = crypto.createHash("sha256").update(`${w.region}/aws/ebs`).digest("hex");
+    const uuid = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    return `arn:${w.partition}:kms:${w.region}:${w.accountId}:key/${uuid}`;
+}
+
+/** Types whose provider schema has no `tags`/`tags_all`. */
+const UNTAGGED = new Set([
+    "aws:ec2/route:Route", "aws:ec2/routeTableAssociation:RouteTableAssociation", "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+    EIP_ASSOCIATION, ATTACHMENT,
+]);
+
+function volumeDefaults(v: Record<string, unknown>, typeKey: string, w: WorldFacts): Record<string, unknown> {
+    const out = { ...v };
+    if (out[typeKey] === "gp3") {
+        out.iops = out.iops ?? 3000;
+        out.throughput = out.throughput ?? 125;
+    }
+    if (out.encrypted === true && (out.kmsKeyId === undefined || out.kmsKeyId === "")) {
+        out.kmsKeyId = awsManagedEbsKeyArn(w);
+    }
+    return out;
+}
+
+/**
+ * What the provider's Read reports for a resource, given everything else that exists. Applied after create
+ * (the provider's Create ends with a Read) and by a refresh. Returns new outputs.
+ */
+export function readBack(r: StateResource, world: StateResource[], w: WorldFacts): Record<string, unknown> {
+    const out: Record<string, unknown> = structuredClone(r.outputs);
+    if (r.custom && r.type.startsWith("aws:") && !UNTAGGED.has(r.type)) {
+        const tags = (out.tags ?? {}) as Record<string, string>;
+        out.tagsAll = { ...w.defaultTags, ...tags };
+    }
+    switch (r.type) {
+        case INSTANCE: {
+            const association = world.find(x => x.type === EIP_ASSOCIATION && x.outputs.instanceId === r.id);
+            const eip = association && world.find(x => x.type === EIP && x.id === association.outputs.allocationId);
+            const running = (out.instanceState ?? "running") === "running";
+            if (eip) {
+                out.publicIp = eip.outputs.publicIp;
+                out.publicDns = eip.outputs.publicDns;
+            } else if (!running) {
+                out.publicIp = "";
+                out.publicDns = "";
+            }
+            out.associatePublicIpAddress = Boolean(eip) || (running && typeof out.publicIp === "string" && out.publicIp !== "");
+            const root = (out.rootBlockDevice ?? {}) as Record<string, unknown>;
+            const withDefaults = volumeDefaults({ volumeType: "gp3", deleteOnTermination: true, ...root }, "volumeType", w);
+            if (withDefaults.volumeSize === undefined) {
+                const size = w.amiRootSizeGiB(String(out.ami));
+                if (size !== undefined) {
+                    withDefaults.volumeSize = size;
+                }
+            }
+            out.rootBlockDevice = withDefaults;
+            // user_data is stored as its SHA-1 (ec2_instance.go: user_data StateFunc userDataHashSum).
+            if (typeof out.userData === "string" && out.userData !== "" && !/^[0-9a-f]{40}$/.test(out.userData)) {
+                out.userData = userDataHash(out.userData);
+            }
+            break;
+        }
+        case VOLUME: {
+            Object.assign(out, volumeDefaults({ type: "gp3", ...out }, "type", w));
+            break;
+        }
+        case EIP: {
+            const association = world.find(x => x.type === EIP_ASSOCIATION && x.outputs.allocationId === r.id);
+            const instance = association && world.find(x => x.type === INSTANCE && x.id === association.outputs.instanceId);
+            out.instance = instance ? instance.id : "";
+            out.associationId = association ? association.id : "";
+            out.privateIp = instance ? instance.outputs.privateIp : "";
+            break;
+        }
+        // ROLE: AWS returns the document URL-encoded in its own formatting, and the provider keeps the configured
+        // string when the two are equivalent (verify.PolicyToSet): the read changes nothing, and diffs compare
+        // policy documents as JSON (normalisedEqual).
+    }
+    return out;
+}
+
+/**
+ * The bridge's Read also refreshes the INPUTS of the properties the program set, from what it read
+ * (pulumi-terraform-bridge pkg/tfbridge/provider.go Read → extractInputsFromOutputs).
+ */
+export function refreshInputs(inputs: Record<string, unknown>, outputs: Record<string, unknown>): Record<string, unknown> {
+    // The input's shape is kept: an object input takes the read value of each key it already had.
+    const extract = (input: unknown, output: unknown): unknown => {
+        if (output === undefined) {
+            return input;
+        }
+        if (input && typeof input === "object" && !Array.isArray(input) && output && typeof output === "object" && !Array.isArray(output)) {
+            return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, extract(v, (output as Record<string, unknown>)[k])]));
+        }
+        return output;
+    };
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(inputs)) {
+        out[k] = k === "__defaults" ? v : extract(v, outputs[k]);
+    }
+    return out;
+}
+
+/** Instance types that carry NVMe instance storage: the `d` variants and the storage-optimized series. */
+export function hasInstanceStore(instanceType: unknown): boolean {
+    if (typeof instanceType !== "string") {
+        return false;
+    }
+    const m = /^([a-z]+)(\d+)([a-z-]*)\./.exec(instanceType);
+    if (!m) {
+        return false;
+    }
+    const [, series, , suffix] = m;
+    // m7gd, c6id, r6idn, m5ad, g4dn …, and i3, i4i, d3, h1, im4gn, is4gen.
+    return suffix.includes("d") || ["i", "d", "h", "im", "is"].includes(series);
+}
+
+export const INSTANCE_STORE_NOTE = "its NVMe instance store is wiped: instance-store data does not survive a stop, a hibernation or a termination (EC2 User Guide, \"Instance store lifetime\")";
+
+/** What AWS or the engine refuses, with the error AWS or the engine gives. */
+export class AwsRejection extends Error {
+    constructor(public readonly code: string, message: string, public readonly source: string) {
+        super(`${code}: ${message}`);
+    }
+}
+
+export interface UpdateEffect {
+    /** What AWS does (shown in the plan). */
+    notes: string[];
+    /** New outputs after the update. */
+    outputs: Record<string, unknown>;
+}
+
+function hasEip(world: StateResource[], instance: StateResource): boolean {
+    return world.some(x => x.type === EIP_ASSOCIATION && x.outputs.instanceId === instance.id);
+}
+
+/**
+ * An in-place update as AWS performs it. Throws an AwsRejection for what AWS refuses at update time.
+ * `changedPaths` lists the changed property paths.
+ */
+export function applyUpdate(old: StateResource, newInputs: Record<string, unknown>, changedPaths: string[], world: StateResource[]): UpdateEffect {
+    const outputs: Record<string, unknown> = { ...structuredClone(old.outputs), ...structuredClone(newInputs) };
+    const notes: string[] = [];
+    const changed = (p: string) => changedPaths.some(c => c === p || c.startsWith(`${p}.`) || c.startsWith(`${p}[`));
+    if (old.type === INSTANCE) {
+        const oldRoot = (old.outputs.rootBlockDevice ?? {}) as Record<string, unknown>;
+        const newRoot = (newInputs.rootBlockDevice ?? {}) as Record<string, unknown>;
+        outputs.rootBlockDevice = { ...oldRoot, ...newRoot };
+        if (typeof newRoot.volumeSize === "number" && typeof oldRoot.volumeSize === "number" && newRoot.volumeSize < oldRoot.volumeSize) {
+            throw new AwsRejection("InvalidParameterValue", `New size cannot be smaller than existing size (root volume of ${old.id}: ${oldRoot.volumeSize} GiB → ${newRoot.volumeSize} GiB)`,
+                "EC2 API ModifyVolume; terraform-provider-aws internal/service/ec2/ec2_instance.go resourceInstanceUpdate (root_block_device.volume_size → ModifyVolume)");
+        }
+        const typeChange = changed("instanceType");
+        const userDataChange = (changed("userData") || changed("userDataBase64")) && newInputs.userDataReplaceOnChange !== true;
+        if (typeChange || userDataChange) {
+            const what = typeChange ? `changes its type ${old.outputs.instanceType} → ${newInputs.instanceType}` : "replaces its user data";
+            notes.push(`stops the server, ${what}, and starts it again (terraform-provider-aws internal/service/ec2/ec2_instance.go resourceInstanceUpdate: stop, ModifyInstanceAttribute, start)`);
+            if (!hasEip(world, old) && typeof old.outputs.publicIp === "string" && old.outputs.publicIp !== "") {
+                notes.push(`its auto-assigned public IP ${old.outputs.publicIp} is released on stop and a new one is assigned on start (elasticIp gives a fixed address)`);
+                outputs.publicIp = old.outputs.publicIp.replace(/\.(\d+)$/, (_m, d) => `.${(Number(d) % 253) + 1}`);
+                outputs.publicDns = "";
+            }
+            if (hasInstanceStore(old.outputs.instanceType)) {
+                notes.push(INSTANCE_STORE_NOTE);
+            }
+        }
+        if (changed("rootBlockDevice")) {
+            notes.push("modifies the root volume online (EC2 ModifyVolume): no restart; grow the filesystem inside the server afterwards");
+        }
+    }
+    if (old.type === VOLUME) {
+        if (typeof newInputs.size === "number" && typeof old.outputs.size === "number" && newInputs.size < old.outputs.size) {
+            throw new AwsRejection("InvalidParameterValue", `New size cannot be smaller than existing size (${old.id}: ${old.outputs.size} GiB → ${newInputs.size} GiB)`,
+                "EC2 API ModifyVolume; terraform-provider-aws internal/service/ec2/ebs_volume.go resourceEBSVolumeUpdate");
+        }
+        if (changed("size") || changed("type") || changed("iops") || changed("throughput")) {
+            notes.push("modifies the volume online (EC2 ModifyVolume): data kept; grow the filesystem inside the server afterwards");
+        }
+    }
+    return { notes, outputs };
+}
+
+/** Why a resource cannot be deleted (by the engine or by AWS), or undefined. */
+export function deleteRefusal(r: StateResource, world: StateResource[], deleting: Set<string>, replacing: boolean, newProtect = true): { message: string; source: string } | undefined {
+    // The engine lets a resource be unprotected and replaced in one update: it refuses only when both the state
+    // and the program protect it (step_generator.go: `if new.Protect && old.Protect`).
+    if (r.protect && (!replacing || newProtect)) {
+        return replacing
+            ? { message: `unable to replace resource "${r.urn}"\nas it is currently marked for protection. To unprotect the resource, remove the \`protect\` flag from the resource in your Pulumi program and run \`pulumi up\``, source: "pulumi/pulumi pkg/resource/deploy/step_generator.go (a protected resource's replacement fails at preview, before anything is created)" }
+            : { message: `unable to delete resource "${r.urn}"\nas it is currently marked for protection. To unprotect the resource, either remove the \`protect\` flag from the resource in your Pulumi program or use the command:\n\`pulumi state unprotect ${r.urn}\``, source: "pulumi/pulumi pkg/resource/deploy/step.go DeleteStep.Apply" };
+    }
+    if (r.retainOnDelete) {
+        return undefined;
+    }
+    if (r.type === INSTANCE && r.outputs.disableApiTermination === true && r.outputs.forceDestroy !== true) {
+        return { message: `OperationNotPermitted: The instance '${r.id}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again. (forceDestroy is not true in the state; setting it in the same operation does not help)`, source: "EC2 API TerminateInstances; terraform-provider-aws internal/service/ec2/ec2_instance.go resourceInstanceDelete (force_destroy is read from the state)" };
+    }
+    if (r.type === VOLUME) {
+        const attachment = world.find(x => x.type === ATTACHMENT && x.outputs.volumeId === r.id && !deleting.has(x.urn));
+        if (attachment) {
+            return { message: `VolumeInUse: Volume ${r.id} is currently attached to ${attachment.outputs.instanceId}`, source: "EC2 API DeleteVolume" };
+        }
+    }
+    return undefined;
+}
+
+/** What deleting a resource does to data and addresses (shown in the plan and plan:diff). */
+export function deleteFate(r: StateResource): string | undefined {
+    if (r.retainOnDelete) {
+        return `retained: ${r.id} leaves the stack but stays in AWS (still billed); delete it in AWS or import it again`;
+    }
+    switch (r.type) {
+        case INSTANCE: {
+            const notes = [`terminates ${r.id}; its root volume is deleted with it (deleteOnTermination)`];
+            if (hasInstanceStore(r.outputs.instanceType)) {
+                notes.push(INSTANCE_STORE_NOTE);
+            }
+            return notes.join("; ");
+        }
+        case VOLUME:
+            return `deletes ${r.id} and every byte on it`;
+        case EIP:
+            return `releases ${r.outputs.publicIp ?? r.id}: the address is gone for good`;
+        case ATTACHMENT:
+            return `detaches ${r.outputs.volumeId} from ${r.outputs.instanceId}`;
+        default:
+            return undefined;
+    }
+}
+
+/** True when deleting this attachment stops its server first (and nothing starts it again). */
+export function attachmentStopsServer(r: StateResource): boolean {
+    return r.type === ATTACHMENT && (r.outputs.stopInstanceBeforeDetaching === true || r.inputs.stopInstanceBeforeDetaching === true);
+}

@@ -1,0 +1,185 @@
+/**
+ * The day-2 rules of the AWS model: what AWS reports back on a later read (a `pulumi refresh`), how the engine
+ * and the provider diff a resource against its state, what an update does in place, and what a delete needs.
+ * Every rule cites where it comes from: the provider pulumi-aws bridges (hashicorp/terraform-provider-aws,
+ * `internal/service/<svc>/<file>.go` and the function), the Pulumi engine (pulumi/pulumi
+ * `pkg/resource/deploy/step_generator.go`), or the AWS API reference.
+ *
+ * How a diff is computed, as the engine and pulumi-terraform-bridge compute it:
+ * - `ignoreChanges` paths take the OLD INPUTS' value (engine: `processIgnoreChanges`).
+ * - Each property the program sets is compared with the state's OUTPUTS (bridge `Diff`: prior state = outputs,
+ *   config = new inputs). A property the program no longer sets differs only if it was set before and the
+ *   provider does not compute it (Optional+Computed attributes keep their state value).
+ * - A changed property replaces the resource when a force-new row of `tools/lib/replacements.ts` covers it
+ *   (with its condition) or a `replaceOnChanges` pattern does.
+ */
+import { forceNewHitsFor, normalisedEqual, READ_BACK_RULES_DOC } from "./lifecycle-rules";
+import { formatPath, getPath, parsePath, PathSegment, patternCovers } from "../tools/lib/replacements";
+import { containsOpaqueSecret, isStateSecret, StateResource } from "./state";
+
+export { READ_BACK_RULES_DOC };
+
+export type Op = "create" | "update" | "replace" | "delete" | "same";
+
+export interface PropertyDiff {
+    /** Property path in Pulumi syntax (`rootBlockDevice.volumeSize`, `tags.Name`). */
+    path: string;
+    kind: "add" | "update" | "delete";
+    old?: unknown;
+    new?: unknown;
+    /** True when this change makes the provider (or `replaceOnChanges`) replace the resource. */
+    replaces: boolean;
+    /** Why it replaces: the force-new row's source, or `replaceOnChanges`. */
+    source?: string;
+}
+
+export interface DiffResult {
+    changes: PropertyDiff[];
+    replace: boolean;
+    /** Properties that could not be compared offline (encrypted secrets in the state). */
+    unverified: string[];
+}
+
+/**
+ * Optional+Computed attributes per type: when the program stops setting one, the provider keeps what AWS
+ * reports and shows no diff. Sources: the `Computed: true` flags in each resource's schema
+ * (terraform-provider-aws internal/service/ec2/ec2_instance.go `ResourceInstance`, ebs_volume.go
+ * `ResourceEBSVolume`, ec2_eip.go `ResourceEIP`, vpc_security_group.go `ResourceSecurityGroup`).
+ */
+const COMPUTED: Record<string, string[]> = {
+    "aws:ec2/instance:Instance": [
+        "associatePublicIpAddress", "availabilityZone", "privateIp", "keyName", "subnetId", "vpcSecurityGroupIds", "securityGroups",
+        "rootBlockDevice", "ebsOptimized", "monitoring", "metadataOptions", "tenancy", "userData", "hostId", "placementGroup",
+        "cpuOptions", "creditSpecification", "ipv6Addresses", "ipv6AddressCount", "iamInstanceProfile", "instanceInitiatedShutdownBehavior",
+    ],
+    "aws:ebs/volume:Volume": ["iops", "throughput", "kmsKeyId", "encrypted", "type", "size", "snapshotId"],
+    "aws:ec2/eip:Eip": ["domain", "instance", "networkInterface", "associateWithPrivateIp", "publicIpv4Pool", "networkBorderGroup"],
+    "aws:ec2/securityGroup:SecurityGroup": ["ingress", "egress", "name", "namePrefix"],
+    "aws:ec2/subnet:Subnet": ["availabilityZone", "availabilityZoneId", "ipv6CidrBlock"],
+    "aws:ec2/vpc:Vpc": ["enableDnsSupport", "instanceTenancy", "ipv6CidrBlock"],
+    "aws:ec2/vpcEndpoint:VpcEndpoint": ["policy", "dnsOptions", "ipAddressType", "securityGroupIds", "subnetIds", "routeTableIds"],
+    "aws:ec2/eipAssociation:EipAssociation": ["instanceId", "networkInterfaceId", "privateIpAddress", "publicIp"],
+    "aws:iam/role:Role": ["name", "namePrefix", "managedPolicyArns", "inlinePolicies"],
+    "aws:iam/instanceProfile:InstanceProfile": ["name", "namePrefix"],
+    "aws:ec2/keyPair:KeyPair": ["keyName", "keyNamePrefix"],
+};
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function isComputed(type: string, segs: PathSegment[]): boolean {
+    const list = COMPUTED[type] ?? [];
+    return list.some(p => patternCovers(parsePath(p), segs));
+}
+
+function setPath(target: Record<string, unknown>, segs: PathSegment[], value: unknown): void {
+    let node: Record<string, unknown> | unknown[] = target;
+    for (let i = 0; i < segs.length - 1; i++) {
+        const seg = segs[i];
+        const next = (node as Record<string | number, unknown>)[seg as string];
+        if (next === undefined || next === null || typeof next !== "object") {
+            (node as Record<string | number, unknown>)[seg as string] = typeof segs[i + 1] === "number" ? [] : {};
+        }
+        node = (node as Record<string | number, unknown>)[seg as string] as Record<string, unknown>;
+    }
+    const last = segs[segs.length - 1];
+    if (value === undefined) {
+        delete (node as Record<string | number, unknown>)[last as string];
+    } else {
+        (node as Record<string | number, unknown>)[last as string] = value;
+    }
+}
+
+/** The engine's `processIgnoreChanges`: each ignored path takes the old inputs' value (or is removed). */
+export function applyIgnoreChanges(news: Record<string, unknown>, oldInputs: Record<string, unknown>, ignoreChanges: string[]): Record<string, unknown> {
+    const out = structuredClone(news);
+    for (const p of ignoreChanges) {
+        const segs = parsePath(p);
+        if (segs.includes("*")) {
+            continue;
+        }
+        setPath(out, segs, structuredClone(getPath(oldInputs, segs)));
+    }
+    return out;
+}
+
+/**
+ * Diffs the program's new inputs against a resource's state, as the engine and the bridge do (see the file
+ * header), and classifies each change as an in-place update or a replacement.
+ */
+export function diffResource(
+    old: Pick<StateResource, "type" | "inputs" | "outputs">,
+    newInputs: Record<string, unknown>,
+    options: { ignoreChanges: string[]; replaceOnChanges: string[] },
+): DiffResult {
+    const type = old.type;
+    const news = applyIgnoreChanges(newInputs, old.inputs, options.ignoreChanges);
+    const changes: PropertyDiff[] = [];
+    const unverified: string[] = [];
+
+    const walk = (nv: unknown, ov: unknown, oldIn: unknown, segs: PathSegment[]): void => {
+        const path = formatPath(segs);
+        if (nv === undefined || nv === null) {
+            if (oldIn !== undefined && oldIn !== null && !isComputed(type, segs)) {
+                changes.push({ path, kind: "delete", old: ov ?? oldIn, replaces: false });
+            }
+            return;
+        }
+        if (isStateSecret(ov) || isStateSecret(oldIn)) {
+            const stored = isStateSecret(ov) ? ov : oldIn as Record<string, unknown>;
+            if (typeof stored.plaintext !== "string") {
+                unverified.push(path);
+                return;
+            }
+        }
+        if (ov === undefined || ov === null) {
+            changes.push({ path, kind: "add", new: nv, replaces: false });
+            return;
+        }
+        if (isRecord(nv) && isRecord(ov)) {
+            const oldInRec = isRecord(oldIn) ? oldIn : {};
+            const keys = new Set([...Object.keys(nv), ...Object.keys(oldInRec)]);
+            for (const k of [...keys].sort()) {
+                walk(nv[k], ov[k], oldInRec[k], [...segs, k]);
+            }
+            return;
+        }
+        if (Array.isArray(nv) && Array.isArray(ov) && nv.length === ov.length && nv.every(x => isRecord(x)) && ov.every(x => isRecord(x))) {
+            const oldInArr = Array.isArray(oldIn) ? oldIn : [];
+            nv.forEach((x, i) => walk(x, ov[i], oldInArr[i], [...segs, i]));
+            return;
+        }
+        if (!normalisedEqual(type, path, nv, ov)) {
+            changes.push({ path, kind: "update", old: ov, new: nv, replaces: false });
+        }
+    };
+    const keys = new Set([...Object.keys(news), ...Object.keys(old.inputs)]);
+    for (const k of [...keys].sort()) {
+        if (k === "__defaults") {
+            continue;
+        }
+        walk(news[k], old.outputs[k], old.inputs[k], [k]);
+    }
+
+    // Which changes replace: force-new rows (with conditions) and replaceOnChanges patterns.
+    for (const c of changes) {
+        const segs = parsePath(c.path);
+        const hit = forceNewHitsFor(type, segs, old.inputs, news);
+        if (hit) {
+            c.replaces = true;
+            c.source = hit;
+            continue;
+        }
+        if (options.replaceOnChanges.some(p => patternCovers(parsePath(p), segs) || patternCovers(segs, parsePath(p)))) {
+            c.replaces = true;
+            c.source = "replaceOnChanges";
+        }
+    }
+    return { changes, replace: changes.some(c => c.replaces), unverified: [...new Set(unverified)] };
+}
+
+/** True when the value (inputs or outputs) holds a secret the file cannot show. */
+export function hasOpaqueSecret(v: unknown): boolean {
+    return containsOpaqueSecret(v);
+}

@@ -1,0 +1,307 @@
+/**
+ * Day 2, offline: every stack we ship converges (plan, write state, plan again against it: zero changes), also
+ * after AWS's read-back (a `pulumi refresh`), and each change gives exactly the operation AWS performs.
+ * The anchor is terraform-provider-aws's acceptance tests: after an apply they refresh and plan again, and a
+ * plan that is not empty fails ("After applying this test step, the plan was not empty").
+ */
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { readStackConfig } from "../../tools/lib/stack-config";
+import { AMI_ALIASES } from "../../components/aws-facts";
+import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws-model";
+import { ProgramRun, runProgram } from "../../offline/program";
+import { buildState, parseStackExport, StateResource, toStackExport, SECRET_ENVELOPE } from "../../offline/state";
+import { refresh, Step } from "../../offline/deployment";
+import { ed25519Key } from "../../offline/ssh-keys";
+
+const ROOT = path.join(__dirname, "..", "..");
+const KMS_KEY = "arn:aws:kms:ap-northeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+interface Stack {
+    stack: string;
+    config: Record<string, string>;
+    secretKeys: string[];
+}
+
+function stackOf(stack: string, overrides: Record<string, string> = {}, secretKeys: string[] = []): Stack {
+    const s = readStackConfig(ROOT, stack);
+    return { stack, config: { ...s.config, ...overrides }, secretKeys: [...s.secretKeys, ...secretKeys] };
+}
+
+function plan(s: Stack, state?: StateResource[], model?: AwsModel): Promise<ProgramRun> {
+    return runProgram({ stack: s.stack, config: s.config, secretKeys: s.secretKeys, state, model });
+}
+
+/** The state a run leaves, written and read back as a `pulumi stack export` file. */
+function stateOf(s: Stack, run: ProgramRun, refreshed: boolean): StateResource[] {
+    const resources = refreshed ? run.deployment.afterRefresh() : run.deployment.afterUp();
+    const written = buildState({ stack: s.stack, project: "ec2-server", config: s.config, resources, stackOutputs: run.rawOutputs, providerVersions: { aws: "7.48.0", tls: "5.6.1" } });
+    const file = JSON.parse(JSON.stringify(toStackExport(written, { pulumiVersion: "3.270.0", time: "2026-11-22T00:00:00.000Z" })));
+    return parseStackExport(file, "state.json").resources;
+}
+
+/** Every step that is not "same", as "op name" lines. */
+function changes(run: ProgramRun): string[] {
+    return run.deployment.steps.filter(s => s.op !== "same").map(s => `${s.op} ${s.urn.split("::").pop()}`);
+}
+
+function step(run: ProgramRun, type: string, name: string): Step {
+    const found = run.deployment.steps.find(s => s.type === type && s.name === name);
+    assert.ok(found, `no step for ${type} ${name}`);
+    return found;
+}
+
+function byName(state: StateResource[], type: string, name: string): StateResource {
+    const r = state.find(x => x.type === type && x.urn.endsWith(`::${name}`));
+    assert.ok(r, `no ${type} ${name} in the state`);
+    return r;
+}
+
+const VARIANTS: [string, string, Record<string, string>, string[]?][] = [
+    ["dev", "dev", {}],
+    ["prod", "prod", {}],
+    ["Elastic IP", "dev", { "ec2-server:elasticIp": "true", "ec2-server:publicIp": "false" }],
+    ["publicIp", "dev", { "ec2-server:publicIp": "true" }],
+    ["data volumes", "dev", { "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf" }, { name: "logs", sizeGiB: 10, deviceName: "/dev/sdg" }]) }],
+    ["termination protection", "dev", { "ec2-server:terminationProtection": "true" }],
+    ["an imported key", "dev", { "ec2-server:keyPair": "import", "ec2-server:publicKey": ed25519Key("imported").publicKeyOpenssh.trim() }],
+    ["a pinned AMI", "dev", { "ec2-server:ami": PINNED_IMAGES[0].id }],
+    ["an adopted network", "dev", {
+        "ec2-server:existingVpcId": EXISTING.vpcId,
+        "ec2-server:existingSubnetIds": JSON.stringify(EXISTING.subnets.map(s => s.id)),
+        "ec2-server:existingSecurityGroupIds": JSON.stringify(EXISTING.securityGroupIds),
+        "ec2-server:sshCidrs": "[]",
+    }],
+    ["private subnets with endpoints", "dev", { "ec2-server:privateSubnets": "true", "ec2-server:publicIp": "false", "ec2-server:sshCidrs": "[]", "ec2-server:keyPair": "none" }],
+    ["a KMS key ARN", "dev", {
+        "ec2-server:rootVolume": JSON.stringify({ sizeGiB: 10, kmsKeyId: KMS_KEY }),
+        "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf", kmsKeyId: KMS_KEY }]),
+    }],
+    ["user data with replace-on-change", "dev", { "ec2-server:userData": "#!/bin/bash\ndnf -y install nginx\n", "ec2-server:userDataReplaceOnChange": "true" }],
+    ["secret user data", "dev", { "ec2-server:userData": "#!/bin/bash\nexport TOKEN=s3cr3t\n" }, ["ec2-server:userData"]],
+    ["50 servers", "dev", { "ec2-server:instanceCount": "50", "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf" }]) }],
+];
+
+describe("offline/deployment (day 2: state, refresh, update, replace, delete)", () => {
+    describe("every stack converges: plan, write state, plan again against it → zero changes", () => {
+        for (const [label, stack, overrides, secretKeys] of VARIANTS) {
+            it(`${label}: zero changes against the state after up, and after up + refresh`, async () => {
+                const s = stackOf(stack, overrides, secretKeys);
+                const first = await plan(s);
+                assert.ok(first.deployment.steps.every(x => x.op === "create"));
+                const afterUp = await plan(s, stateOf(s, first, false));
+                assert.deepEqual(changes(afterUp), []);
+                assert.deepEqual(afterUp.deployment.refusals, []);
+                const afterRefresh = await plan(s, stateOf(s, first, true));
+                assert.deepEqual(changes(afterRefresh), []);
+                assert.deepEqual(afterRefresh.deployment.refusals, []);
+                // References resolve to the ids in the state: the second run's outputs are the first run's.
+                assert.deepEqual(afterRefresh.outputs.instanceIds, first.outputs.instanceIds);
+            });
+        }
+    });
+
+    describe("read-back (what a `pulumi refresh` stores)", () => {
+        it("an Elastic IP server reads associatePublicIpAddress true and the EIP's address, and sends no value AWS contradicts", async () => {
+            const s = stackOf("dev", { "ec2-server:elasticIp": "true", "ec2-server:publicIp": "false" });
+            const run = await plan(s);
+            const server = run.resources.find(r => r.type === "aws:ec2/instance:Instance")!;
+            assert.equal("associatePublicIpAddress" in server.inputs, false);
+            const state = stateOf(s, run, true);
+            const instance = byName(state, "aws:ec2/instance:Instance", "server-0");
+            const eip = byName(state, "aws:ec2/eip:Eip", "server-0-eip");
+            assert.equal(instance.outputs.associatePublicIpAddress, true);
+            assert.equal(instance.outputs.publicIp, eip.outputs.publicIp);
+            assert.equal(eip.outputs.instance, instance.id);
+        });
+
+        it("a stopped publicIp server reads associatePublicIpAddress false and no address, and still plans zero changes", async () => {
+            const s = stackOf("dev");
+            const run = await plan(s);
+            const state = stateOf(s, run, true);
+            const instance = byName(state, "aws:ec2/instance:Instance", "server-0");
+            assert.equal(instance.outputs.associatePublicIpAddress, true);
+            instance.outputs = { ...instance.outputs, instanceState: "stopped" };
+            const stopped = refresh(state, run.deployment.worldFacts);
+            const read = byName(stopped, "aws:ec2/instance:Instance", "server-0");
+            assert.equal(read.outputs.associatePublicIpAddress, false);
+            assert.equal(read.outputs.publicIp, "");
+            assert.deepEqual(changes(await plan(s, stopped)), []);
+        });
+
+        it("encrypted volumes without a key read back the AWS-managed key's ARN; tagsAll merges the provider's defaultTags", async () => {
+            const s = stackOf("prod");
+            const run = await plan(s);
+            const state = stateOf(s, run, true);
+            const volume = byName(state, "aws:ebs/volume:Volume", "server-0-data");
+            assert.match(String(volume.outputs.kmsKeyId), /^arn:aws:kms:ap-northeast-2:123456789012:key\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+            assert.equal(volume.inputs.kmsKeyId, undefined);
+            const root = byName(state, "aws:ec2/instance:Instance", "server-0").outputs.rootBlockDevice as Record<string, unknown>;
+            assert.equal(root.kmsKeyId, volume.outputs.kmsKeyId);
+            assert.deepEqual([root.iops, root.throughput, volume.outputs.iops, volume.outputs.throughput], [3000, 125, 3000, 125]);
+            assert.deepEqual(byName(state, "aws:ec2/vpc:Vpc", "network-vpc").outputs.tagsAll, {
+                Project: "ec2-server", Environment: "prod", Owner: "platform-team", DataClassification: "internal", Name: "ec2-server-prod-vpc",
+            });
+        });
+
+        it("writes no secret: the private key and secret user data are envelopes with ciphertext \"[secret]\"", async () => {
+            const s = stackOf("dev", { "ec2-server:userData": "#!/bin/bash\nexport TOKEN=s3cr3t\n" }, ["ec2-server:userData"]);
+            const run = await plan(s);
+            const text = JSON.stringify(stateOf(s, run, true));
+            assert.doesNotMatch(text, /PRIVATE KEY/);
+            assert.doesNotMatch(text, /s3cr3t/);
+            const state = stateOf(s, run, true);
+            const key = byName(state, "tls:index/privateKey:PrivateKey", "ssh-private-key");
+            assert.deepEqual(key.outputs.privateKeyPem, SECRET_ENVELOPE);
+            assert.deepEqual(key.outputs.privateKeyOpenssh, SECRET_ENVELOPE);
+            assert.deepEqual(byName(state, "aws:ec2/instance:Instance", "server-0").inputs.userData, SECRET_ENVELOPE);
+            assert.equal(typeof key.outputs.publicKeyOpenssh, "string");
+        });
+    });
+
+    describe("changes give exactly the operation AWS performs", () => {
+        it("instance type: an in-place update that stops and starts the server (its auto-assigned IP changes)", async () => {
+            const s = stackOf("dev");
+            const base = await plan(s);
+            const run = await plan(stackOf("dev", { "ec2-server:instanceType": "t3.small" }), stateOf(s, base, true));
+            assert.deepEqual(changes(run), ["update server-0"]);
+            const st = step(run, "aws:ec2/instance:Instance", "server-0");
+            assert.deepEqual(st.diffs, [{ path: "instanceType", kind: "update", old: "t3.micro", new: "t3.small", replaces: false }]);
+            assert.equal(st.notes[0], "stops the server, changes its type t3.micro → t3.small, and starts it again (terraform-provider-aws internal/service/ec2/ec2_instance.go resourceInstanceUpdate: stop, ModifyInstanceAttribute, start)");
+            assert.match(st.notes[1], /^its auto-assigned public IP \d+\.\d+\.\d+\.\d+ is released on stop and a new one is assigned on start \(elasticIp gives a fixed address\)$/);
+        });
+
+        it("a pinned AMI changed: the server is replaced, its data volumes re-attached and kept", async () => {
+            const vols = { "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf" }]) };
+            const s = stackOf("dev", { ...vols, "ec2-server:ami": PINNED_IMAGES[0].id });
+            const base = await plan(s);
+            const state = stateOf(s, base, true);
+            const al2023 = new AwsModel({ region: "ap-northeast-2" }).publishedId(AMI_ALIASES.al2023.parameter);
+            const run = await plan(stackOf("dev", { ...vols, "ec2-server:ami": al2023 }), state);
+            assert.deepEqual(changes(run).sort(), ["replace server-0", "replace server-0-data"]);
+            const server = step(run, "aws:ec2/instance:Instance", "server-0");
+            assert.deepEqual(server.diffs.map(d => [d.path, d.old, d.new, d.replaces]), [["ami", PINNED_IMAGES[0].id, al2023, true]]);
+            assert.notEqual(server.id, server.oldId);
+            assert.deepEqual(server.notes, [
+                "creates the new one, then deletes the old one",
+                `${server.oldId} is terminated: its root volume and everything on it is lost; data volumes are detached and re-attached to the new server`,
+            ]);
+            const volume = byName(state, "aws:ebs/volume:Volume", "server-0-data");
+            const attachment = step(run, "aws:ec2/volumeAttachment:VolumeAttachment", "server-0-data");
+            assert.deepEqual(attachment.diffs.map(d => [d.path, d.old, d.new, d.replaces]), [["instanceId", server.oldId, server.id, true]]);
+            assert.deepEqual(attachment.notes, [
+                "deletes the old one first, then creates the new one",
+                `detaches ${volume.id} from ${server.oldId} and attaches it again: data on the volume is kept`,
+            ]);
+            assert.equal(step(run, "aws:ebs/volume:Volume", "server-0-data").op, "same");
+            assert.deepEqual(run.deployment.refusals, []);
+        });
+
+        it("a newer image behind an alias: no change (ignoreChanges on ami)", async () => {
+            const s = stackOf("dev");
+            const base = await plan(s);
+            const state = stateOf(s, base, true);
+            const published = new AwsModel({ region: "ap-northeast-2" }).publishedId(AMI_ALIASES.al2023.parameter);
+            assert.equal(byName(state, "aws:ec2/instance:Instance", "server-0").inputs.ami, published);
+            class NewerImage extends AwsModel {
+                publishedId(p: string): string {
+                    return p === AMI_ALIASES.al2023.parameter ? PINNED_IMAGES[0].id : super.publishedId(p);
+                }
+            }
+            const run = await plan(s, state, new NewerImage({ region: "ap-northeast-2" }));
+            assert.deepEqual(changes(run), []);
+            assert.equal(run.outputs.amiId, PINNED_IMAGES[0].id);
+        });
+
+        it("a data volume removed: its attachment is deleted, the volume retained and reported, the server not left stopped", async () => {
+            const two = { "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf" }, { name: "logs", sizeGiB: 10, deviceName: "/dev/sdg" }]) };
+            const one = { "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf" }]) };
+            const base = await plan(stackOf("dev", two));
+            const state = stateOf(stackOf("dev", two), base, true);
+            const run = await plan(stackOf("dev", one), state);
+            assert.deepEqual(changes(run), ["delete server-0-logs", "delete server-0-logs"]);
+            const volume = byName(state, "aws:ebs/volume:Volume", "server-0-logs");
+            const deletes = run.deployment.steps.filter(x => x.op === "delete");
+            assert.deepEqual(deletes.map(d => [d.type, d.notes]), [
+                ["aws:ebs/volume:Volume", [`retained: ${volume.id} leaves the stack but stays in AWS (still billed); delete it in AWS or import it again`]],
+                ["aws:ec2/volumeAttachment:VolumeAttachment", [`detaches ${volume.id} from ${byName(state, "aws:ec2/instance:Instance", "server-0").id}`]],
+            ].sort());
+            assert.deepEqual(run.deployment.refusals, []);
+            const after = run.deployment.afterRefresh();
+            assert.equal(after.find(r => r.type === "aws:ec2/instance:Instance")!.outputs.instanceState, "running");
+            assert.equal(after.some(r => r.urn === volume.urn), false);
+        });
+
+        it("a data volume removed from a state whose attachment still has stopInstanceBeforeDetaching: the server is left stopped, and the plan says so", async () => {
+            const two = { "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf" }, { name: "logs", sizeGiB: 10, deviceName: "/dev/sdg" }]) };
+            const base = await plan(stackOf("dev", two));
+            const state = stateOf(stackOf("dev", two), base, true);
+            const attachment = byName(state, "aws:ec2/volumeAttachment:VolumeAttachment", "server-0-logs");
+            attachment.inputs = { ...attachment.inputs, stopInstanceBeforeDetaching: true };
+            attachment.outputs = { ...attachment.outputs, stopInstanceBeforeDetaching: true };
+            const run = await plan(stackOf("dev", { "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf" }]) }), state);
+            const instance = byName(state, "aws:ec2/instance:Instance", "server-0");
+            const st = step(run, "aws:ec2/volumeAttachment:VolumeAttachment", "server-0-logs");
+            assert.equal(st.notes[1], `stops ${instance.id} to detach ${attachment.outputs.volumeId} (stopInstanceBeforeDetaching), and nothing starts it again: the server is left stopped (terraform-provider-aws internal/service/ec2/ebs_volume_attachment.go resourceVolumeAttachmentDelete)`);
+            assert.equal(run.deployment.afterRefresh().find(r => r.urn === instance.urn)!.outputs.instanceState, "stopped");
+        });
+
+        it("instanceCount 3 → 2: server-2 is deleted, its data volume retained and reported", async () => {
+            const vols = { "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf" }]) };
+            const three = stackOf("dev", { ...vols, "ec2-server:instanceCount": "3" });
+            const base = await plan(three);
+            const state = stateOf(three, base, true);
+            const run = await plan(stackOf("dev", { ...vols, "ec2-server:instanceCount": "2" }), state);
+            assert.deepEqual(changes(run).sort(), ["delete server-2", "delete server-2-data", "delete server-2-data"]);
+            const instance = byName(state, "aws:ec2/instance:Instance", "server-2");
+            const volume = byName(state, "aws:ebs/volume:Volume", "server-2-data");
+            assert.deepEqual(step(run, "aws:ec2/instance:Instance", "server-2").notes, [`terminates ${instance.id}; its root volume is deleted with it (deleteOnTermination)`]);
+            assert.deepEqual(run.deployment.steps.find(x => x.op === "delete" && x.type === "aws:ebs/volume:Volume")!.notes, [`retained: ${volume.id} leaves the stack but stays in AWS (still billed); delete it in AWS or import it again`]);
+            assert.deepEqual(run.deployment.refusals, []);
+        });
+
+        it("termination protection plus a replacement: refused before anything changes (the engine's protect), with exit-1 refusals", async () => {
+            const s = stackOf("prod");
+            const base = await plan(s);
+            const run = await plan(stackOf("prod", { "ec2-server:ami": PINNED_IMAGES[0].id }), stateOf(s, base, true));
+            const server = step(run, "aws:ec2/instance:Instance", "server-0");
+            assert.equal(server.op, "replace");
+            assert.deepEqual(run.deployment.refusals, [{
+                urn: server.urn,
+                message: `unable to replace resource "${server.urn}"\nas it is currently marked for protection. To unprotect the resource, remove the \`protect\` flag from the resource in your Pulumi program and run \`pulumi up\``,
+                source: "pulumi/pulumi pkg/resource/deploy/step_generator.go (a protected resource's replacement fails at preview, before anything is created)",
+            }]);
+        });
+
+        it("termination protection turned off and the AMI changed in the same up: allowed, because forceDestroy was in the state from the first up", async () => {
+            const s = stackOf("prod");
+            const base = await plan(s);
+            const run = await plan(stackOf("prod", { "ec2-server:ami": PINNED_IMAGES[0].id, "ec2-server:terminationProtection": "false" }), stateOf(s, base, true));
+            assert.equal(step(run, "aws:ec2/instance:Instance", "server-0").op, "replace");
+            assert.deepEqual(run.deployment.refusals, []);
+        });
+
+        it("a state without forceDestroy: AWS refuses to terminate the protected server", async () => {
+            const s = stackOf("prod");
+            const base = await plan(s);
+            const state = stateOf(s, base, true);
+            const instance = byName(state, "aws:ec2/instance:Instance", "server-0");
+            delete instance.outputs.forceDestroy;
+            delete instance.inputs.forceDestroy;
+            instance.protect = false;
+            const run = await plan(stackOf("prod", { "ec2-server:ami": PINNED_IMAGES[0].id, "ec2-server:terminationProtection": "false" }), state);
+            assert.deepEqual(run.deployment.refusals.map(r => r.message), [
+                `OperationNotPermitted: The instance '${instance.id}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again. (forceDestroy is not true in the state; setting it in the same operation does not help)`,
+            ]);
+        });
+
+        it("a smaller data volume is refused at update time, as ModifyVolume refuses it", async () => {
+            const big = stackOf("prod");
+            const base = await plan(big);
+            const run = await plan(stackOf("prod", { "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 40, type: "gp3", deviceName: "/dev/sdf", encrypted: true }]) }), stateOf(big, base, true));
+            const volume = step(run, "aws:ebs/volume:Volume", "server-0-data");
+            assert.equal(volume.op, "update");
+            assert.deepEqual(run.deployment.refusals.map(r => r.message), [`InvalidParameterValue: New size cannot be smaller than existing size (${volume.oldId}: 50 GiB → 40 GiB)`]);
+        });
+    });
+});
