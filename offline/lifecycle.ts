@@ -16,22 +16,13 @@
 import { forceNewHitsFor, normalisedEqual, READ_BACK_RULES_DOC } from "./lifecycle-rules";
 import { formatPath, getPath, parsePath, PathSegment, patternCovers } from "../tools/lib/replacements";
 import { containsOpaqueSecret, isStateSecret, StateResource } from "./state";
+import type { PlanDiff, PlanOp } from "../tools/lib/plan-format";
 
 export { READ_BACK_RULES_DOC };
 
-export type Op = "create" | "update" | "replace" | "delete" | "same";
-
-export interface PropertyDiff {
-    /** Property path in Pulumi syntax (`rootBlockDevice.volumeSize`, `tags.Name`). */
-    path: string;
-    kind: "add" | "update" | "delete";
-    old?: unknown;
-    new?: unknown;
-    /** True when this change makes the provider (or `replaceOnChanges`) replace the resource. */
-    replaces: boolean;
-    /** Why it replaces: the force-new row's source, or `replaceOnChanges`. */
-    source?: string;
-}
+/** An operation, and one changed property: the same shapes the plan file carries. */
+export type Op = PlanOp;
+export type PropertyDiff = PlanDiff;
 
 export interface DiffResult {
     changes: PropertyDiff[];
