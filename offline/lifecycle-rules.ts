@@ -151,7 +151,8 @@ export function readBack(r: StateResource, world: StateResource[], w: WorldFacts
             const withDefaults = volumeDefaults({ volumeType: "gp3", deleteOnTermination: true, ...root }, "volumeType", w);
             if (withDefaults.volumeSize === undefined) {
                 const size = w.amiRootSizeGiB(String(out.ami));
-                if (size !== undefined) {
+                // 0 or undefined: an image the model cannot see (open world); the size stays unknown.
+                if (size) {
                     withDefaults.volumeSize = size;
                 }
             }
