@@ -57,7 +57,66 @@ export type KeyPairSetting =
     | { kind: "import"; publicKey: string }
     | { kind: "none" };
 
+/** One scheduled action of an Auto Scaling group (`autoScaling.schedules[i]`). */
+export interface ScheduleSetting {
+    name: string;
+    /** Cron, in `timeZone` (UTC when unset). */
+    recurrence: string;
+    timeZone?: string;
+    min?: number;
+    max?: number;
+    desired?: number;
+}
+
+/** `autoScaling`: the servers are an Auto Scaling group instead of fixed servers. */
+export interface AutoScalingSetting {
+    /** 0–100. @default 1 */
+    min: number;
+    /** `min`–100. Required. */
+    max: number;
+    /** The size at creation only: afterwards the group owns it (ignoreChanges on desiredCapacity). */
+    desired?: number;
+    /** Target tracking on average CPU, in percent; 0 turns it off. @default 50 */
+    cpuTarget: number;
+    /** Target tracking on ALB requests per target (needs `loadBalancer`). */
+    requestsPerTarget?: number;
+    schedules: ScheduleSetting[];
+    /** Extra instance types for a mixed instances policy (same architecture as the AMI). @default [] */
+    instanceTypes: string[];
+    /** Spot with the capacity-optimized strategy and capacity rebalancing. */
+    spot?: { onDemandBase: number; onDemandPercentAboveBase: number };
+    /** Instance refresh preferences. @default {minHealthyPercent: 90, autoRollback: true, skipMatching: true} */
+    refresh: { minHealthyPercent: number; autoRollback: boolean; skipMatching: boolean };
+    /** Seconds. @default 300 */
+    healthCheckGracePeriod: number;
+}
+
+/** `loadBalancer`: an Application Load Balancer in the public subnets, in front of the servers. */
+export interface LoadBalancerSetting {
+    /** The listener port. @default 443 with `certificateArn`, else 80 */
+    port: number;
+    /** The servers' port. @default 80 */
+    targetPort: number;
+    /** @default "/" */
+    healthCheckPath: string;
+    /** An ACM certificate ARN: HTTPS listener with a current TLS policy, and HTTP redirected to HTTPS. */
+    certificateArn?: string;
+    /** Who may reach the load balancer. @default ["0.0.0.0/0", "::/0"] */
+    sources: string[];
+    /** @default false */
+    deletionProtection: boolean;
+    /** With an adopted network: the public subnets of the load balancer (at least two zones). */
+    subnetIds?: string[];
+}
+
+export type NatGatewaysSetting = "none" | "single" | "perAz";
+
 export interface ServerConfig {
+    /** Elastic capacity: an Auto Scaling group instead of `instanceCount` fixed servers. */
+    autoScaling?: AutoScalingSetting;
+    loadBalancer?: LoadBalancerSetting;
+    /** NAT gateways for the private subnets. @default "none" */
+    natGateways: NatGatewaysSetting;
     instanceType: string;
     instanceCount: number;
     ami: AmiSetting;
@@ -469,7 +528,7 @@ export function parseConfig(raw: RawConfig, secretKeys: ReadonlySet<string> = ne
     }
     return {
         instanceType, instanceCount, ami, network, publicIp, elasticIp, firewall, keyPair, ssm, rootVolume, dataVolumes,
-        userData, userDataReplaceOnChange, monitoring, terminationProtection, tags,
+        userData, userDataReplaceOnChange, monitoring, terminationProtection, tags, natGateways: "none",
     };
 }
 
