@@ -80,7 +80,8 @@ export interface IgnoredChanges extends ResourceRef {
 }
 
 export interface Warning {
-    kind: "replace" | "possible-replace" | "remove";
+    /** "in-place": no replacement, but AWS does something a reviewer must know (an instance refresh, a stop/start). */
+    kind: "replace" | "possible-replace" | "remove" | "in-place";
     urn: string;
     type: string;
     name: string;
@@ -519,6 +520,7 @@ export function diffPlans(base: Plan, head: Plan): PlanDiff {
         const w = removalWarning(baseMap, r, removedUrns);
         if (w) warnings.push(w);
     }
+    warnings.push(...groupWarnings(headMap, changedOut));
 
     const policy = diffPolicy(base, head);
     return {
@@ -734,6 +736,62 @@ export function renderMarkdown(d: PlanDiff): string {
 
 // ---------------------------------------------------------------------------------------------
 // CLI
+
+const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+const GROUP = "aws:autoscaling/group:Group";
+const LISTENER_TYPES = new Set(["aws:lb/listener:Listener", "aws:alb/listener:Listener"]);
+
+/**
+ * What in-place changes do to an Auto Scaling group and its load balancer: a launch template change makes a
+ * new version, and the group (which points at `latestVersion`) rolls its servers by instance refresh; a size
+ * change resizes the group; a listener change is applied in place (ModifyListener).
+ */
+function groupWarnings(head: Map<string, PlanResource>, changed: ChangedResource[]): Warning[] {
+    const out: Warning[] = [];
+    const inPlace = changed.filter((c) => c.replacement === "none");
+    for (const c of inPlace) {
+        const h = head.get(c.urn);
+        if (!h) continue;
+        const paths = c.changes.map((x) => x.path);
+        if (h.type === LAUNCH_TEMPLATE) {
+            for (const g of [...head.values()].filter((x) => x.type === GROUP && x.dependencies.includes(h.urn))) {
+                const refresh = g.inputs.instanceRefresh as { strategy?: string; preferences?: { minHealthyPercentage?: number } } | undefined;
+                const pct = refresh?.preferences?.minHealthyPercentage;
+                out.push({
+                    kind: "in-place", urn: g.urn, type: g.type, name: g.name, stateful: false, severity: "warning",
+                    headline: `${g.name}: rolling instance refresh (launch template "${h.name}" changed: ${paths.join(", ")})`,
+                    lines: refresh
+                        ? [
+                            `the template gets a new version; the group points at its latestVersion and is updated in place, not replaced`,
+                            `AWS replaces the servers a few at a time (instanceRefresh ${refresh.strategy ?? "Rolling"}), keeping at least ${pct ?? 90}% healthy; their root volumes go with them`,
+                        ]
+                        : ["the template gets a new version, but the group has no instanceRefresh: running servers keep the old one until they are replaced"],
+                });
+            }
+        }
+        if (h.type === GROUP) {
+            const sizes = c.changes.filter((x) => ["minSize", "maxSize", "desiredCapacity"].includes(x.path));
+            if (sizes.length > 0) {
+                out.push({
+                    kind: "in-place", urn: h.urn, type: h.type, name: h.name, stateful: false, severity: "warning",
+                    headline: `${h.name}: resized in place (${sizes.map((x) => `${x.path} ${renderValue(x.before)} → ${renderValue(x.after)}`).join(", ")})`,
+                    lines: [
+                        "AWS launches or terminates servers to fit the new bounds; scale-in terminates the servers its termination policy picks, with their root volumes",
+                        ...(h.options.ignoreChanges.includes("desiredCapacity") ? ["desiredCapacity is ignored after creation: the group (and its scaling policies) own the current size"] : []),
+                    ],
+                });
+            }
+        }
+        if (LISTENER_TYPES.has(h.type)) {
+            out.push({
+                kind: "in-place", urn: h.urn, type: h.type, name: h.name, stateful: false, severity: "warning",
+                headline: `${h.name}: listener modified in place (${paths.join(", ")})`,
+                lines: ["ModifyListener: the load balancer keeps its address; clients see the new port, protocol or action at once"],
+            });
+        }
+    }
+    return out;
+}
 
 /**
  * A `pulumi stack export` as a plan: the resources the deployed stack holds, with the inputs it last sent and
