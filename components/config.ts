@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
     AMI_ALIASES, AMI_ID_PATTERN, DATA_DEVICE_PATTERN, EBS_TYPES, KNOWN_INSTANCE_TYPES, PRIVATE_RANGES,
-    ROOT_VOLUME_TYPES, USER_DATA_MAX_BYTES, closest, instanceTypeArchitecture,
+    Architecture, ROOT_VOLUME_TYPES, USER_DATA_MAX_BYTES, closest, instanceTypeArchitecture,
 } from "./aws-facts";
 import { ipv4Contains, ipv4HasHostBits, ipv4Network, formatIpv4Cidr, ipv6HasHostBits, parseIpv4Cidr, parseIpv6Cidr } from "./cidr";
 
@@ -59,10 +59,13 @@ export type KeyPairSetting =
 
 /** One scheduled action of an Auto Scaling group (`autoScaling.schedules[i]`). */
 export interface ScheduleSetting {
+    /** Unique among the schedules; 1–255 of `A-Z a-z 0-9 - _`. */
     name: string;
-    /** Cron, in `timeZone` (UTC when unset). */
+    /** Traditional 5-field cron (see CRON_FIELDS), in `timeZone` (UTC when unset). */
     recurrence: string;
+    /** An IANA time zone name such as Europe/London. */
     timeZone?: string;
+    /** At least one of min, max and desired is set; each 0–100, max ≥ min, desired between them. */
     min?: number;
     max?: number;
     desired?: number;
@@ -155,7 +158,33 @@ export const DEFAULTS = {
     userDataReplaceOnChange: false,
     monitoring: false,
     terminationProtection: false,
+    natGateways: "none",
 } as const;
+
+/**
+ * Defaults inside `autoScaling` (the object itself has none: without it the servers are fixed). Object-valued keys
+ * are not declared in Pulumi.yaml, so these live only here and in the README.
+ */
+export const AUTO_SCALING_DEFAULTS = {
+    min: 1,
+    cpuTarget: 50,
+    healthCheckGracePeriod: 300,
+    refresh: { minHealthyPercent: 90, autoRollback: true, skipMatching: true },
+} as const;
+
+/** Defaults inside `loadBalancer` (the object itself has none: without it there is no load balancer). */
+export const LOAD_BALANCER_DEFAULTS = {
+    /** The listener port without `certificateArn` (HTTP) … */
+    httpPort: 80,
+    /** … and with it (HTTPS). */
+    httpsPort: 443,
+    targetPort: 80,
+    healthCheckPath: "/",
+    sources: ["0.0.0.0/0", "::/0"],
+    deletionProtection: false,
+} as const;
+
+export const NAT_GATEWAYS: readonly NatGatewaysSetting[] = ["none", "single", "perAz"];
 
 /** Every key of the contract. Anything else under the `ec2-server:` namespace is an error. */
 export const KNOWN_KEYS = [
@@ -163,6 +192,7 @@ export const KNOWN_KEYS = [
     "existingVpcId", "existingSubnetIds", "publicIp", "elasticIp", "sshCidrs", "ingress", "egress",
     "existingSecurityGroupIds", "keyPair", "keyAlgorithm", "publicKey", "ssm", "rootVolume", "dataVolumes",
     "userData", "userDataReplaceOnChange", "monitoring", "terminationProtection", "tags",
+    "autoScaling", "loadBalancer", "natGateways",
 ] as const;
 
 /** The configuration was invalid; `errors` lists every problem. Extends RunError so Pulumi prints no stack trace. */
@@ -205,6 +235,26 @@ export const KMS_KEY_ARN = /^arn:(aws[a-z-]*):kms:([a-z]{2}(?:-[a-z]+)+-\d+):(\d
 const KMS_ALIAS = /^(arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:)?alias\/[A-Za-z0-9/_-]+$/;
 const KMS_KEY_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
 const KMS_KEY_ARN_TEXT = "a KMS key ARN arn:<partition>:kms:<region>:<12-digit account>:key/<key id or mrk-…>";
+/** An ACM certificate ARN; the region is group 2 (an ALB takes certificates of its own region only). */
+export const ACM_CERTIFICATE_ARN = /^arn:(aws[a-z-]*):acm:([a-z]{2}(?:-[a-z]+)+-\d+):(\d{12}):certificate\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const ACM_CERTIFICATE_ARN_TEXT = "an ACM certificate ARN arn:<partition>:acm:<region>:<12-digit account>:certificate/<uuid>";
+/** The contract's scheduled action names (AWS takes any 1–255 printable characters; these also suit resource names). */
+const SCHEDULE_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+/**
+ * EC2 Auto Scaling's Recurrence is "in Unix cron syntax format ... five fields separated by white spaces: [Minute]
+ * [Hour] [Day_of_Month] [Month_of_Year] [Day_of_Week]", with crontab.org as its reference (API
+ * ScheduledUpdateGroupActionRequest). That syntax: `*`, numbers, ranges `a-b`, lists `a,b`, steps after a range or
+ * `*`; month and day-of-week also take three-letter names, but "ranges or lists of names are not allowed"; day of
+ * week 0-7 (0 and 7 are Sunday). EventBridge's `?`, `L`, `W`, `#` and year field are not part of it.
+ */
+const CRON_FIELDS: { name: string; min: number; max: number; names?: string[]; example?: string }[] = [
+    { name: "minute", min: 0, max: 59 },
+    { name: "hour", min: 0, max: 23 },
+    { name: "day-of-month", min: 1, max: 31 },
+    { name: "month", min: 1, max: 12, names: ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], example: "JAN" },
+    { name: "day-of-week", min: 0, max: 7, names: ["sun", "mon", "tue", "wed", "thu", "fri", "sat"], example: "MON" },
+];
+const CRON_TEXT = "a cron expression of 5 fields \"minute hour day-of-month month day-of-week\" (in UTC or timeZone), such as \"0 8 * * 1-5\"";
 /**
  * The key types EC2 ImportKeyPair accepts: RSA and ED25519 only ("Supported key types: RSA and ED25519", EC2 API
  * ImportKeyPair); ECDSA, DSA and security-key types fail there with InvalidKey.Format.
@@ -292,10 +342,8 @@ export function parseConfig(raw: RawConfig, secretKeys: ReadonlySet<string> = ne
 
     // --- instance type and count
     const instanceType = str("instanceType") ?? DEFAULTS.instanceType;
-    if (has("instanceType") && instanceTypeArchitecture(instanceType) === undefined) {
-        const suggestion = closest(instanceType, KNOWN_INSTANCE_TYPES, 3);
-        c.bad("instanceType", instanceType, "a current EC2 instance type such as t3.micro or m7g.large",
-            suggestion ? `did you mean "${suggestion}"?` : "unknown instance type");
+    if (has("instanceType")) {
+        checkInstanceType(c, "instanceType", instanceType);
     }
     const instanceCount = int("instanceCount", DEFAULTS.instanceCount, 1, 50);
 
@@ -523,13 +571,438 @@ export function parseConfig(raw: RawConfig, secretKeys: ReadonlySet<string> = ne
     const monitoring = bool("monitoring", DEFAULTS.monitoring);
     const terminationProtection = bool("terminationProtection", DEFAULTS.terminationProtection);
 
+    // --- elastic capacity: NAT gateways, load balancer, Auto Scaling group
+    const natText = str("natGateways") ?? DEFAULTS.natGateways;
+    let natGateways: NatGatewaysSetting = DEFAULTS.natGateways;
+    if ((NAT_GATEWAYS as readonly string[]).includes(natText)) {
+        natGateways = natText as NatGatewaysSetting;
+    } else {
+        const suggestion = closest(natText, NAT_GATEWAYS, 3);
+        c.bad("natGateways", natText, `one of ${NAT_GATEWAYS.join(", ")}`, suggestion ? `did you mean "${suggestion}"?` : undefined);
+    }
+    if (natGateways !== "none") {
+        if (network.kind === "existing") {
+            c.conflict(`${NAMESPACE}:natGateways: ${natGateways} needs a new network with ${NAMESPACE}:privateSubnets: true, but ${NAMESPACE}:existingVpcId adopts a network, where no subnets or routes are created; remove natGateways (the adopted network brings its own routes)`);
+        } else if (!network.privateSubnets) {
+            c.conflict(`${NAMESPACE}:natGateways: ${natGateways} needs ${NAMESPACE}:privateSubnets: true: NAT gateways give the private subnets a route out to the internet, and without privateSubnets there are none (the public subnets already route through the internet gateway); set privateSubnets: true or remove natGateways`);
+        }
+    }
+
+    const loadBalancerRaw = json("loadBalancer", LOAD_BALANCER_SHAPE);
+    const loadBalancer = loadBalancerRaw === undefined ? undefined : loadBalancerSetting(c, loadBalancerRaw, network);
+
+    const autoScalingRaw = json("autoScaling", AUTO_SCALING_SHAPE);
+    const autoScaling = autoScalingRaw === undefined ? undefined : autoScalingSetting(c, autoScalingRaw, instanceType, has("loadBalancer"));
+    if (has("autoScaling")) {
+        const disposable = "a group's servers are disposable, so data and fixed addresses do not belong on them";
+        if (instanceCount > 1) {
+            c.conflict(`Cannot specify both ${NAMESPACE}:autoScaling and ${NAMESPACE}:instanceCount: ${instanceCount}: the group's size is autoScaling.min, max and desired, not a count of fixed servers; remove instanceCount`);
+        }
+        if (elasticIp) {
+            c.conflict(`Cannot specify both ${NAMESPACE}:autoScaling and ${NAMESPACE}:elasticIp: true: ${disposable} (the group launches and terminates servers on its own, and a new server would not get the address); reach the group through loadBalancer instead`);
+        }
+        if (Array.isArray(dataRaw) && dataRaw.length > 0) {
+            c.conflict(`Cannot specify both ${NAMESPACE}:autoScaling and ${NAMESPACE}:dataVolumes: ${disposable} (a volume lives in one zone on one server, and the group terminates servers to scale in, refresh and heal); keep the data off the servers, for example in S3, EFS or a database`);
+        }
+        if (terminationProtection) {
+            c.conflict(`Cannot specify both ${NAMESPACE}:autoScaling and ${NAMESPACE}:terminationProtection: true: ${disposable}, and the group must be able to terminate them to scale in, refresh and replace unhealthy ones; remove terminationProtection`);
+        }
+    }
+
     if (c.errors.length > 0) {
         throw new ConfigError(c.errors);
     }
     return {
         instanceType, instanceCount, ami, network, publicIp, elasticIp, firewall, keyPair, ssm, rootVolume, dataVolumes,
-        userData, userDataReplaceOnChange, monitoring, terminationProtection, tags, natGateways: "none",
+        userData, userDataReplaceOnChange, monitoring, terminationProtection, tags, autoScaling, loadBalancer, natGateways,
     };
+}
+
+/** Checks an instance type (`instanceType`, `autoScaling.instanceTypes[i]`); returns its architecture when known. */
+function checkInstanceType(c: Collector, key: string, value: unknown): Architecture | undefined {
+    const arch = typeof value === "string" ? instanceTypeArchitecture(value) : undefined;
+    if (arch === undefined) {
+        const suggestion = typeof value === "string" ? closest(value, KNOWN_INSTANCE_TYPES, 3) : undefined;
+        c.bad(key, value, "a current EC2 instance type such as t3.micro or m7g.large",
+            suggestion ? `did you mean "${suggestion}"?` : "unknown instance type");
+    }
+    return arch;
+}
+
+/** `value` as an object whose keys are all in `allowed` (each other key is an error, with a suggestion); else undefined. */
+function objectWithKeys(c: Collector, key: string, value: unknown, allowed: readonly string[], shape: string): Record<string, unknown> | undefined {
+    if (!isObject(value)) {
+        c.bad(key, value, shape);
+        return undefined;
+    }
+    for (const k of Object.keys(value)) {
+        if (!allowed.includes(k)) {
+            const s = closest(k, allowed, 3);
+            c.bad(`${key}.${k}`, value[k], `only the keys ${allowed.join(", ")}`, s ? `unknown key; did you mean "${s}"?` : "unknown key");
+        }
+    }
+    return value;
+}
+
+/**
+ * An integer from `min` to `max` (no upper bound when `max` is undefined) inside an object value. Numbers and
+ * numeric strings are taken (`pulumi config set --path` may store either). A missing value is an error only when
+ * `required` says why it is needed.
+ */
+function integer(c: Collector, key: string, value: unknown, min: number, max: number | undefined,
+    opts: { expected?: string; hint?: string; required?: string } = {}): number | undefined {
+    const expected = opts.expected ?? (max === undefined ? `an integer of ${min} or more` : `an integer from ${min} to ${max}`);
+    if (value === undefined) {
+        if (opts.required) {
+            c.bad(key, value, expected, `required: ${opts.required}`);
+        }
+        return undefined;
+    }
+    const n = typeof value === "string" && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+    if (typeof n !== "number" || !Number.isInteger(n) || n < min || (max !== undefined && n > max)) {
+        c.bad(key, value, expected, opts.hint);
+        return undefined;
+    }
+    return n;
+}
+
+/** A boolean inside an object value (as a volume's `encrypted`: JSON true or false). */
+function flag(c: Collector, key: string, value: unknown, fallback: boolean): boolean {
+    if (value === undefined) {
+        return fallback;
+    }
+    if (typeof value !== "boolean") {
+        c.bad(key, value, "true or false");
+        return fallback;
+    }
+    return value;
+}
+
+const LOAD_BALANCER_KEYS = ["port", "targetPort", "healthCheckPath", "certificateArn", "sources", "deletionProtection", "subnetIds"];
+const LOAD_BALANCER_SHAPE = "an object {port?, targetPort?, healthCheckPath?, certificateArn?, sources?, deletionProtection?, subnetIds?}";
+
+function loadBalancerSetting(c: Collector, value: unknown, network: NetworkSetting): LoadBalancerSetting | undefined {
+    const v = objectWithKeys(c, "loadBalancer", value, LOAD_BALANCER_KEYS, LOAD_BALANCER_SHAPE);
+    if (!v) {
+        return undefined;
+    }
+    const d = LOAD_BALANCER_DEFAULTS;
+    let certificateArn: string | undefined;
+    if (v.certificateArn !== undefined) {
+        if (typeof v.certificateArn !== "string" || !ACM_CERTIFICATE_ARN.test(v.certificateArn)) {
+            c.bad("loadBalancer.certificateArn", v.certificateArn, ACM_CERTIFICATE_ARN_TEXT);
+        } else {
+            certificateArn = v.certificateArn;
+        }
+    }
+    const https = v.certificateArn !== undefined;
+    const portText = "an integer port from 1 to 65535";
+    let port = integer(c, "loadBalancer.port", v.port, 1, 65535, { expected: portText }) ?? (https ? d.httpsPort : d.httpPort);
+    if (https && v.port !== undefined && port === d.httpPort) {
+        // With a certificate, port 80 carries the listener that redirects HTTP to HTTPS (Security Hub ELB.1).
+        c.bad("loadBalancer.port", v.port, `a port other than ${d.httpPort} with certificateArn`, `port ${d.httpPort} carries the listener that redirects HTTP to HTTPS; leave port unset for ${d.httpsPort}`);
+        port = d.httpsPort;
+    }
+    const targetPort = integer(c, "loadBalancer.targetPort", v.targetPort, 1, 65535, { expected: portText }) ?? d.targetPort;
+    let healthCheckPath: string = d.healthCheckPath;
+    if (v.healthCheckPath !== undefined) {
+        if (typeof v.healthCheckPath !== "string" || !v.healthCheckPath.startsWith("/") || v.healthCheckPath.length > 1024) {
+            c.bad("loadBalancer.healthCheckPath", v.healthCheckPath, "a path that starts with / and has at most 1024 characters, such as /health");
+        } else {
+            healthCheckPath = v.healthCheckPath;
+        }
+    }
+    const sources: string[] = [];
+    const sourcesRaw = v.sources ?? [...d.sources];
+    if (!Array.isArray(sourcesRaw) || sourcesRaw.length === 0) {
+        c.bad("loadBalancer.sources", sourcesRaw, "a non-empty list of IPv4 or IPv6 CIDRs such as [\"203.0.113.0/24\", \"2001:db8::/32\"]");
+    } else {
+        sourcesRaw.forEach((s, i) => {
+            const at = `loadBalancer.sources[${i}]`;
+            if (cidrKind(c, at, s) !== undefined) {
+                if (sources.includes(s)) {
+                    c.bad(at, s, "each source once", "duplicate");
+                } else {
+                    sources.push(s);
+                }
+            }
+        });
+    }
+    const deletionProtection = flag(c, "loadBalancer.deletionProtection", v.deletionProtection, d.deletionProtection);
+    let subnetIds: string[] | undefined;
+    if (network.kind === "existing") {
+        if (v.subnetIds === undefined) {
+            c.conflict(`${NAMESPACE}:loadBalancer.subnetIds is required with ${NAMESPACE}:existingVpcId: the program creates no subnets in an adopted network, and an Application Load Balancer needs public subnets in at least 2 availability zones; list them in loadBalancer.subnetIds`);
+        } else if (Array.isArray(v.subnetIds) && v.subnetIds.length < 2) {
+            c.bad("loadBalancer.subnetIds", v.subnetIds, "a list of at least 2 subnet ids like subnet-0123456789abcdef0, in different availability zones",
+                "an Application Load Balancer needs subnets in two or more zones");
+        } else {
+            subnetIds = stringList(c, "loadBalancer.subnetIds", v.subnetIds, SUBNET_ID, "a subnet id like subnet-0123456789abcdef0", true);
+        }
+    } else {
+        if (v.subnetIds !== undefined) {
+            c.conflict(`Cannot specify both ${NAMESPACE}:loadBalancer.subnetIds and a new network: the load balancer goes in the public subnets the program creates; subnetIds is only for an adopted network (existingVpcId)`);
+        }
+        if (network.availabilityZones < 2) {
+            c.conflict(`${NAMESPACE}:loadBalancer needs at least 2 availability zones, but ${NAMESPACE}:availabilityZones is ${network.availabilityZones}: an Application Load Balancer needs subnets in two or more zones; set availabilityZones: 2 or more`);
+        }
+    }
+    return {
+        port, targetPort, healthCheckPath, sources, deletionProtection,
+        ...(certificateArn !== undefined ? { certificateArn } : {}),
+        ...(subnetIds !== undefined ? { subnetIds } : {}),
+    };
+}
+
+const AUTO_SCALING_KEYS = ["min", "max", "desired", "cpuTarget", "requestsPerTarget", "schedules", "instanceTypes", "spot", "refresh", "healthCheckGracePeriod"];
+const AUTO_SCALING_SHAPE = "an object {min?, max, desired?, cpuTarget?, requestsPerTarget?, schedules?, instanceTypes?, spot?, refresh?, healthCheckGracePeriod?}";
+const SCHEDULE_KEYS = ["name", "recurrence", "timeZone", "min", "max", "desired"];
+const SCHEDULE_SHAPE = "{name, recurrence, timeZone?, min?, max?, desired?}";
+const SPOT_KEYS = ["onDemandBase", "onDemandPercentAboveBase"];
+const REFRESH_KEYS = ["minHealthyPercent", "autoRollback", "skipMatching"];
+/** A group's instance types: instanceType plus these extra ones (40 in all is the most a group takes). */
+const MAX_EXTRA_INSTANCE_TYPES = 39;
+
+/**
+ * min, max and desired of a group or a schedule, each 0–100, max from min, desired from min to max. `minDefault` is
+ * the group's default min; `maxRequired` says why max is required (the group), or undefined (a schedule).
+ */
+function sizes(c: Collector, at: string, v: Record<string, unknown>, minDefault: number | undefined, maxRequired: string | undefined):
+    { min?: number; max?: number; desired?: number } {
+    const min = v.min === undefined ? minDefault : integer(c, `${at}.min`, v.min, 0, 100);
+    const from = min === undefined ? "0" : `min (${min})`;
+    const max = integer(c, `${at}.max`, v.max, min ?? 0, 100, { expected: `an integer from ${from} to 100`, required: maxRequired });
+    const to = max === undefined ? "100" : `max (${max})`;
+    const desired = integer(c, `${at}.desired`, v.desired, min ?? 0, max ?? 100, { expected: `an integer from ${from} to ${to}` });
+    return { min, max, desired };
+}
+
+function autoScalingSetting(c: Collector, value: unknown, instanceType: string, hasLoadBalancer: boolean): AutoScalingSetting | undefined {
+    const v = objectWithKeys(c, "autoScaling", value, AUTO_SCALING_KEYS, AUTO_SCALING_SHAPE);
+    if (!v) {
+        return undefined;
+    }
+    const d = AUTO_SCALING_DEFAULTS;
+    const size = sizes(c, "autoScaling", v, d.min, "the most servers the group may run");
+    const cpuTarget = integer(c, "autoScaling.cpuTarget", v.cpuTarget, 0, 100,
+        { expected: "an integer percent from 0 to 100", hint: "average CPU that target tracking keeps; 0 turns it off" }) ?? d.cpuTarget;
+    const requestsPerTarget = integer(c, "autoScaling.requestsPerTarget", v.requestsPerTarget, 1, undefined);
+    if (v.requestsPerTarget !== undefined && !hasLoadBalancer) {
+        c.conflict(`${NAMESPACE}:autoScaling.requestsPerTarget needs ${NAMESPACE}:loadBalancer: it tracks the load balancer's requests per server, and without a load balancer there are none to count; set loadBalancer or remove requestsPerTarget`);
+    }
+
+    const schedules: ScheduleSetting[] = [];
+    if (v.schedules !== undefined) {
+        if (!Array.isArray(v.schedules)) {
+            c.bad("autoScaling.schedules", v.schedules, `a list of schedules ${SCHEDULE_SHAPE}`);
+        } else {
+            const names = new Map<string, number>();
+            v.schedules.forEach((s, i) => {
+                const at = `autoScaling.schedules[${i}]`;
+                const parsed = schedule(c, at, s);
+                if (parsed === undefined) {
+                    return;
+                }
+                const first = names.get(parsed.name);
+                if (first !== undefined) {
+                    c.bad(`${at}.name`, parsed.name, "a name not used by another schedule", `autoScaling.schedules[${first}] has it already`);
+                    return;
+                }
+                names.set(parsed.name, i);
+                schedules.push(parsed);
+            });
+        }
+    }
+
+    const instanceTypes: string[] = [];
+    if (v.instanceTypes !== undefined) {
+        const list = v.instanceTypes;
+        if (!Array.isArray(list)) {
+            c.bad("autoScaling.instanceTypes", list, "a list of instance types such as [\"t3a.micro\", \"t2.micro\"]");
+        } else if (list.length > MAX_EXTRA_INSTANCE_TYPES) {
+            c.bad("autoScaling.instanceTypes", `${list.length} types`, `at most ${MAX_EXTRA_INSTANCE_TYPES} (with instanceType, 40 types: the most a group takes)`);
+        } else {
+            const typeArch = instanceTypeArchitecture(instanceType);
+            list.forEach((t, i) => {
+                const at = `autoScaling.instanceTypes[${i}]`;
+                const arch = checkInstanceType(c, at, t);
+                if (arch === undefined) {
+                    return;
+                }
+                if (typeArch !== undefined && arch !== typeArch) {
+                    c.conflict(`${NAMESPACE}:${at} ${show(t)} is ${arch} but ${NAMESPACE}:instanceType ${show(instanceType)} is ${typeArch}; every type of the group boots the same AMI, so use ${typeArch} types only`);
+                } else if (t === instanceType) {
+                    c.bad(at, t, `a type other than ${NAMESPACE}:instanceType`, "instanceType is always one of the group's types; list only the extra ones");
+                } else if (instanceTypes.includes(t)) {
+                    c.bad(at, t, "each type once", "duplicate");
+                } else {
+                    instanceTypes.push(t);
+                }
+            });
+        }
+    }
+
+    let spot: AutoScalingSetting["spot"];
+    if (v.spot !== undefined) {
+        const s = objectWithKeys(c, "autoScaling.spot", v.spot, SPOT_KEYS, "an object {onDemandBase, onDemandPercentAboveBase}");
+        if (s) {
+            const onDemandBase = integer(c, "autoScaling.spot.onDemandBase", s.onDemandBase, 0, undefined,
+                { required: "how many servers are always On-Demand; 0 for none" });
+            const onDemandPercentAboveBase = integer(c, "autoScaling.spot.onDemandPercentAboveBase", s.onDemandPercentAboveBase, 0, 100,
+                { expected: "an integer percent from 0 to 100", required: "the On-Demand share of the servers above the base; 0 for all Spot" });
+            if (onDemandBase !== undefined && onDemandPercentAboveBase !== undefined) {
+                spot = { onDemandBase, onDemandPercentAboveBase };
+            }
+        }
+    }
+
+    const refresh: AutoScalingSetting["refresh"] = { ...d.refresh };
+    if (v.refresh !== undefined) {
+        const r = objectWithKeys(c, "autoScaling.refresh", v.refresh, REFRESH_KEYS, "an object {minHealthyPercent?, autoRollback?, skipMatching?}");
+        if (r) {
+            refresh.minHealthyPercent = integer(c, "autoScaling.refresh.minHealthyPercent", r.minHealthyPercent, 0, 100,
+                { expected: "an integer percent from 0 to 100" }) ?? d.refresh.minHealthyPercent;
+            refresh.autoRollback = flag(c, "autoScaling.refresh.autoRollback", r.autoRollback, d.refresh.autoRollback);
+            refresh.skipMatching = flag(c, "autoScaling.refresh.skipMatching", r.skipMatching, d.refresh.skipMatching);
+        }
+    }
+    const healthCheckGracePeriod = integer(c, "autoScaling.healthCheckGracePeriod", v.healthCheckGracePeriod, 0, 7200,
+        { expected: "an integer number of seconds from 0 to 7200" }) ?? d.healthCheckGracePeriod;
+
+    return {
+        min: size.min ?? d.min,
+        max: size.max ?? size.min ?? d.min,
+        ...(size.desired !== undefined ? { desired: size.desired } : {}),
+        cpuTarget,
+        ...(requestsPerTarget !== undefined ? { requestsPerTarget } : {}),
+        schedules,
+        instanceTypes,
+        ...(spot !== undefined ? { spot } : {}),
+        refresh,
+        healthCheckGracePeriod,
+    };
+}
+
+/** One `autoScaling.schedules[i]`; undefined when it is not an object or has no usable name. */
+function schedule(c: Collector, at: string, value: unknown): ScheduleSetting | undefined {
+    const v = objectWithKeys(c, at, value, SCHEDULE_KEYS, `a schedule ${SCHEDULE_SHAPE}`);
+    if (!v) {
+        return undefined;
+    }
+    const nameOk = typeof v.name === "string" && SCHEDULE_NAME.test(v.name);
+    if (!nameOk) {
+        c.bad(`${at}.name`, v.name, "a name of 1 to 255 letters, digits, - and _, unique among the schedules");
+    }
+    if (typeof v.recurrence !== "string") {
+        c.bad(`${at}.recurrence`, v.recurrence, CRON_TEXT);
+    } else {
+        const problem = cronProblem(v.recurrence);
+        if (problem) {
+            c.bad(`${at}.recurrence`, v.recurrence, CRON_TEXT, problem);
+        }
+    }
+    if (v.timeZone !== undefined) {
+        const problem = timeZoneProblem(v.timeZone);
+        if (problem !== undefined) {
+            c.bad(`${at}.timeZone`, v.timeZone, "an IANA time zone name such as Europe/London or UTC", problem || undefined);
+        }
+    }
+    const size = sizes(c, at, v, undefined, undefined);
+    if (v.min === undefined && v.max === undefined && v.desired === undefined) {
+        c.bad(at, value, "a schedule with at least one of min, max, desired", "a scheduled action that sets no size does nothing");
+    }
+    if (!nameOk) {
+        return undefined;
+    }
+    return {
+        name: v.name as string,
+        recurrence: String(v.recurrence),
+        ...(typeof v.timeZone === "string" ? { timeZone: v.timeZone } : {}),
+        ...(size.min !== undefined ? { min: size.min } : {}),
+        ...(size.max !== undefined ? { max: size.max } : {}),
+        ...(size.desired !== undefined ? { desired: size.desired } : {}),
+    };
+}
+
+/** Why `expr` is not a 5-field cron expression EC2 Auto Scaling takes (see CRON_FIELDS), or undefined when it is one. */
+export function cronProblem(expr: string): string | undefined {
+    if (expr.length > 255) {
+        return "longer than 255 characters";
+    }
+    const fields = expr.trim().split(/\s+/).filter(f => f !== "");
+    if (fields.length !== 5) {
+        return fields.length === 6
+            ? "6 fields: EC2 Auto Scaling takes traditional cron, without the year field of EventBridge and Application Auto Scaling"
+            : `${fields.length} field${fields.length === 1 ? "" : "s"}`;
+    }
+    if (/[?#]/.test(expr) || fields.some(f => /^(\d*L|\d+W|LW)$/i.test(f))) {
+        return "?, L, W and # belong to EventBridge's cron, not the traditional cron EC2 Auto Scaling takes";
+    }
+    for (let i = 0; i < 5; i++) {
+        const spec = CRON_FIELDS[i];
+        const field = fields[i];
+        const numbers = `${spec.min} to ${spec.max}`;
+        const range = spec.example ? `${numbers} or a name such as ${spec.example}` : numbers;
+        if (spec.names?.includes(field.toLowerCase())) {
+            continue;
+        }
+        for (const part of field.split(",")) {
+            const m = /^(?:\*|([^-/]+)(?:-([^-/]+))?)(?:\/([^/]+))?$/.exec(part);
+            if (!m) {
+                return `${spec.name} ${show(part)} is not *, a number, a range a-b or a step */n or a-b/n`;
+            }
+            const [, from, to, step] = m;
+            for (const value of [from, to]) {
+                if (value === undefined) {
+                    continue;
+                }
+                if (spec.names?.includes(value.toLowerCase())) {
+                    return `${spec.name}: a name such as ${value} stands alone; ranges and lists take the numbers ${numbers}`;
+                }
+                if (!/^\d+$/.test(value) || Number(value) < spec.min || Number(value) > spec.max) {
+                    return `${spec.name} ${show(value)} is not from ${range}`;
+                }
+            }
+            if (to !== undefined && Number(to) < Number(from)) {
+                return `${spec.name} range ${part} runs backwards`;
+            }
+            if (step !== undefined) {
+                if (from !== undefined && to === undefined) {
+                    return `${spec.name} step ${part} needs a range or * before the /`;
+                }
+                if (!/^\d+$/.test(step) || Number(step) < 1 || Number(step) > spec.max) {
+                    return `${spec.name} step ${show(step)} is not from 1 to ${spec.max}`;
+                }
+            }
+        }
+    }
+    return undefined;
+}
+
+/**
+ * Why `value` is not an IANA time zone name, "" when there is nothing to add, or undefined when it is one. Node's
+ * Intl knows every IANA name and alias (Intl.supportedValuesOf lists only canonical ones, not UTC or Etc/GMT+9), so a
+ * name counts when Intl.DateTimeFormat takes it, spelled with its own case, and is not an offset such as +01:00.
+ */
+export function timeZoneProblem(value: unknown): string | undefined {
+    const zones = [...Intl.supportedValuesOf("timeZone"), "UTC"];
+    const suggest = (name: string) => {
+        const s = closest(name, zones, 3);
+        return s ? `did you mean "${s}"?` : "";
+    };
+    if (typeof value !== "string" || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value)) {
+        return typeof value === "string" ? suggest(value) : "";
+    }
+    let resolved: string;
+    try {
+        resolved = new Intl.DateTimeFormat("en-US", { timeZone: value }).resolvedOptions().timeZone;
+    } catch {
+        return suggest(value);
+    }
+    if (resolved !== value && resolved.toLowerCase() === value.toLowerCase()) {
+        return `time zone names are case-sensitive; did you mean "${resolved}"?`;
+    }
+    return undefined;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

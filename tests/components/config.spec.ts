@@ -2,7 +2,9 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
-import { ConfigError, DEFAULTS, KNOWN_KEYS, RawConfig, formatErrors, parseConfig, ruleSlug } from "../../components/config";
+import {
+    ConfigError, DEFAULTS, KNOWN_KEYS, RawConfig, cronProblem, formatErrors, parseConfig, ruleSlug, timeZoneProblem,
+} from "../../components/config";
 import { ecdsaKey, ed25519Key, rsaKey } from "../../offline/ssh-keys";
 
 /** A real DSA public key (`ssh-keygen -t dsa`): EC2 cannot import it. */
@@ -14,14 +16,14 @@ const BAD: { name: string; raw: RawConfig; errors: string[] }[] = [
         name: "typo key",
         raw: {"instancetype":"t3.micro"},
         errors: [
-            "ec2-server:instancetype: got \"t3.micro\", expected one of the known keys: ami, availabilityZones, dataVolumes, egress, elasticIp, existingSecurityGroupIds, existingSubnetIds, existingVpcId, ingress, instanceCount, instanceType, keyAlgorithm, keyPair, monitoring, privateSubnets, publicIp, publicKey, rootVolume, sshCidrs, ssm, tags, terminationProtection, userData, userDataReplaceOnChange, vpcCidr (unknown key; did you mean \"instanceType\"?)",
+            "ec2-server:instancetype: got \"t3.micro\", expected one of the known keys: ami, autoScaling, availabilityZones, dataVolumes, egress, elasticIp, existingSecurityGroupIds, existingSubnetIds, existingVpcId, ingress, instanceCount, instanceType, keyAlgorithm, keyPair, loadBalancer, monitoring, natGateways, privateSubnets, publicIp, publicKey, rootVolume, sshCidrs, ssm, tags, terminationProtection, userData, userDataReplaceOnChange, vpcCidr (unknown key; did you mean \"instanceType\"?)",
         ],
     },
     {
         name: "unknown key no suggestion",
         raw: {"colour":"blue"},
         errors: [
-            "ec2-server:colour: got \"blue\", expected one of the known keys: ami, availabilityZones, dataVolumes, egress, elasticIp, existingSecurityGroupIds, existingSubnetIds, existingVpcId, ingress, instanceCount, instanceType, keyAlgorithm, keyPair, monitoring, privateSubnets, publicIp, publicKey, rootVolume, sshCidrs, ssm, tags, terminationProtection, userData, userDataReplaceOnChange, vpcCidr (unknown key)",
+            "ec2-server:colour: got \"blue\", expected one of the known keys: ami, autoScaling, availabilityZones, dataVolumes, egress, elasticIp, existingSecurityGroupIds, existingSubnetIds, existingVpcId, ingress, instanceCount, instanceType, keyAlgorithm, keyPair, loadBalancer, monitoring, natGateways, privateSubnets, publicIp, publicKey, rootVolume, sshCidrs, ssm, tags, terminationProtection, userData, userDataReplaceOnChange, vpcCidr (unknown key)",
         ],
     },
     {
@@ -641,6 +643,567 @@ const BAD: { name: string; raw: RawConfig; errors: string[] }[] = [
             "ec2-server:ingress: got \"[{protocol: tcp\", expected a list of rules (not a list or object; set it in the stack file or with `pulumi config set --path`)",
         ],
     },
+    // --- elastic capacity: autoScaling, loadBalancer, natGateways
+    {
+        name: "autoScaling not object",
+        raw: {"autoScaling":"[1]"},
+        errors: [
+            "ec2-server:autoScaling: got [1], expected an object {min?, max, desired?, cpuTarget?, requestsPerTarget?, schedules?, instanceTypes?, spot?, refresh?, healthCheckGracePeriod?}",
+        ],
+    },
+    {
+        name: "autoScaling bad json",
+        raw: {"autoScaling":"{max: 4"},
+        errors: [
+            "ec2-server:autoScaling: got \"{max: 4\", expected an object {min?, max, desired?, cpuTarget?, requestsPerTarget?, schedules?, instanceTypes?, spot?, refresh?, healthCheckGracePeriod?} (not a list or object; set it in the stack file or with `pulumi config set --path`)",
+        ],
+    },
+    {
+        name: "autoScaling unknown key",
+        raw: {"autoScaling":"{\"max\":4,\"desird\":2}"},
+        errors: [
+            "ec2-server:autoScaling.desird: got 2, expected only the keys min, max, desired, cpuTarget, requestsPerTarget, schedules, instanceTypes, spot, refresh, healthCheckGracePeriod (unknown key; did you mean \"desired\"?)",
+        ],
+    },
+    {
+        name: "autoScaling max missing",
+        raw: {"autoScaling":"{\"min\":2}"},
+        errors: [
+            "ec2-server:autoScaling.max: got undefined, expected an integer from min (2) to 100 (required: the most servers the group may run)",
+        ],
+    },
+    {
+        name: "autoScaling min above 100",
+        raw: {"autoScaling":"{\"min\":101,\"max\":4}"},
+        errors: [
+            "ec2-server:autoScaling.min: got 101, expected an integer from 0 to 100",
+        ],
+    },
+    {
+        name: "autoScaling max below min",
+        raw: {"autoScaling":"{\"min\":3,\"max\":2}"},
+        errors: [
+            "ec2-server:autoScaling.max: got 2, expected an integer from min (3) to 100",
+        ],
+    },
+    {
+        name: "autoScaling max above 100",
+        raw: {"autoScaling":"{\"max\":101}"},
+        errors: [
+            "ec2-server:autoScaling.max: got 101, expected an integer from min (1) to 100",
+        ],
+    },
+    {
+        name: "autoScaling max not integer",
+        raw: {"autoScaling":"{\"max\":2.5}"},
+        errors: [
+            "ec2-server:autoScaling.max: got 2.5, expected an integer from min (1) to 100",
+        ],
+    },
+    {
+        name: "autoScaling desired above max",
+        raw: {"autoScaling":"{\"max\":4,\"desired\":5}"},
+        errors: [
+            "ec2-server:autoScaling.desired: got 5, expected an integer from min (1) to max (4)",
+        ],
+    },
+    {
+        name: "autoScaling desired below min",
+        raw: {"autoScaling":"{\"min\":2,\"max\":4,\"desired\":1}"},
+        errors: [
+            "ec2-server:autoScaling.desired: got 1, expected an integer from min (2) to max (4)",
+        ],
+    },
+    {
+        name: "autoScaling cpuTarget above 100",
+        raw: {"autoScaling":"{\"max\":4,\"cpuTarget\":101}"},
+        errors: [
+            "ec2-server:autoScaling.cpuTarget: got 101, expected an integer percent from 0 to 100 (average CPU that target tracking keeps; 0 turns it off)",
+        ],
+    },
+    {
+        name: "autoScaling cpuTarget text",
+        raw: {"autoScaling":"{\"max\":4,\"cpuTarget\":\"half\"}"},
+        errors: [
+            "ec2-server:autoScaling.cpuTarget: got \"half\", expected an integer percent from 0 to 100 (average CPU that target tracking keeps; 0 turns it off)",
+        ],
+    },
+    {
+        name: "autoScaling requestsPerTarget 0",
+        raw: {"autoScaling":"{\"max\":4,\"requestsPerTarget\":0}","loadBalancer":"{}"},
+        errors: [
+            "ec2-server:autoScaling.requestsPerTarget: got 0, expected an integer of 1 or more",
+        ],
+    },
+    {
+        name: "autoScaling requestsPerTarget without loadBalancer",
+        raw: {"autoScaling":"{\"max\":4,\"requestsPerTarget\":1000}"},
+        errors: [
+            "ec2-server:autoScaling.requestsPerTarget needs ec2-server:loadBalancer: it tracks the load balancer's requests per server, and without a load balancer there are none to count; set loadBalancer or remove requestsPerTarget",
+        ],
+    },
+    {
+        name: "autoScaling healthCheckGracePeriod above 7200",
+        raw: {"autoScaling":"{\"max\":4,\"healthCheckGracePeriod\":7201}"},
+        errors: [
+            "ec2-server:autoScaling.healthCheckGracePeriod: got 7201, expected an integer number of seconds from 0 to 7200",
+        ],
+    },
+    {
+        name: "schedules not a list",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":{\"name\":\"night\",\"recurrence\":\"0 20 * * *\",\"min\":0}}"},
+        errors: [
+            "ec2-server:autoScaling.schedules: got {\"name\":\"night\",\"recurrence\":\"0 20 * * *\",\"min\":0}, expected a list of schedules {name, recurrence, timeZone?, min?, max?, desired?}",
+        ],
+    },
+    {
+        name: "schedule not an object",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[\"0 20 * * *\"]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0]: got \"0 20 * * *\", expected a schedule {name, recurrence, timeZone?, min?, max?, desired?}",
+        ],
+    },
+    {
+        name: "schedule unknown key",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"night\",\"recurrence\":\"0 20 * * *\",\"min\":0,\"timezone\":\"UTC\"}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].timezone: got \"UTC\", expected only the keys name, recurrence, timeZone, min, max, desired (unknown key; did you mean \"timeZone\"?)",
+        ],
+    },
+    {
+        name: "schedule bad name",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"scale in at night\",\"recurrence\":\"0 20 * * *\",\"min\":0}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].name: got \"scale in at night\", expected a name of 1 to 255 letters, digits, - and _, unique among the schedules",
+        ],
+    },
+    {
+        name: "schedule name twice",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"night\",\"recurrence\":\"0 20 * * *\",\"min\":0},{\"name\":\"night\",\"recurrence\":\"0 22 * * *\",\"max\":1}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[1].name: got \"night\", expected a name not used by another schedule (autoScaling.schedules[0] has it already)",
+        ],
+    },
+    {
+        name: "schedule without recurrence",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"night\",\"min\":0}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].recurrence: got undefined, expected a cron expression of 5 fields \"minute hour day-of-month month day-of-week\" (in UTC or timeZone), such as \"0 8 * * 1-5\"",
+        ],
+    },
+    {
+        name: "schedule cron with a year (EventBridge)",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"night\",\"recurrence\":\"0 20 * * ? *\",\"min\":0}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].recurrence: got \"0 20 * * ? *\", expected a cron expression of 5 fields \"minute hour day-of-month month day-of-week\" (in UTC or timeZone), such as \"0 8 * * 1-5\" (6 fields: EC2 Auto Scaling takes traditional cron, without the year field of EventBridge and Application Auto Scaling)",
+        ],
+    },
+    {
+        name: "schedule cron ? (EventBridge)",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"night\",\"recurrence\":\"0 20 ? * 1\",\"min\":0}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].recurrence: got \"0 20 ? * 1\", expected a cron expression of 5 fields \"minute hour day-of-month month day-of-week\" (in UTC or timeZone), such as \"0 8 * * 1-5\" (?, L, W and # belong to EventBridge's cron, not the traditional cron EC2 Auto Scaling takes)",
+        ],
+    },
+    {
+        name: "schedule cron L (EventBridge)",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"month-end\",\"recurrence\":\"0 20 L * *\",\"min\":0}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].recurrence: got \"0 20 L * *\", expected a cron expression of 5 fields \"minute hour day-of-month month day-of-week\" (in UTC or timeZone), such as \"0 8 * * 1-5\" (?, L, W and # belong to EventBridge's cron, not the traditional cron EC2 Auto Scaling takes)",
+        ],
+    },
+    {
+        name: "schedule cron words",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"night\",\"recurrence\":\"every night\",\"min\":0}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].recurrence: got \"every night\", expected a cron expression of 5 fields \"minute hour day-of-month month day-of-week\" (in UTC or timeZone), such as \"0 8 * * 1-5\" (2 fields)",
+        ],
+    },
+    {
+        name: "schedule cron hour 24",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"night\",\"recurrence\":\"0 24 * * *\",\"min\":0}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].recurrence: got \"0 24 * * *\", expected a cron expression of 5 fields \"minute hour day-of-month month day-of-week\" (in UTC or timeZone), such as \"0 8 * * 1-5\" (hour \"24\" is not from 0 to 23)",
+        ],
+    },
+    {
+        name: "schedule cron range of names",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"workdays\",\"recurrence\":\"0 8 * * MON-FRI\",\"min\":2}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].recurrence: got \"0 8 * * MON-FRI\", expected a cron expression of 5 fields \"minute hour day-of-month month day-of-week\" (in UTC or timeZone), such as \"0 8 * * 1-5\" (day-of-week: a name such as MON stands alone; ranges and lists take the numbers 0 to 7)",
+        ],
+    },
+    {
+        name: "schedule cron backwards range",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"night\",\"recurrence\":\"0 22-6 * * *\",\"min\":0}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].recurrence: got \"0 22-6 * * *\", expected a cron expression of 5 fields \"minute hour day-of-month month day-of-week\" (in UTC or timeZone), such as \"0 8 * * 1-5\" (hour range 22-6 runs backwards)",
+        ],
+    },
+    {
+        name: "schedule cron step after a single value",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"often\",\"recurrence\":\"5/10 * * * *\",\"min\":1}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].recurrence: got \"5/10 * * * *\", expected a cron expression of 5 fields \"minute hour day-of-month month day-of-week\" (in UTC or timeZone), such as \"0 8 * * 1-5\" (minute step 5/10 needs a range or * before the /)",
+        ],
+    },
+    {
+        name: "schedule cron step 0",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"often\",\"recurrence\":\"*/0 * * * *\",\"min\":1}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].recurrence: got \"*/0 * * * *\", expected a cron expression of 5 fields \"minute hour day-of-month month day-of-week\" (in UTC or timeZone), such as \"0 8 * * 1-5\" (minute step \"0\" is not from 1 to 59)",
+        ],
+    },
+    {
+        name: "schedule cron month 13",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"yearly\",\"recurrence\":\"0 0 1 13 *\",\"min\":1}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].recurrence: got \"0 0 1 13 *\", expected a cron expression of 5 fields \"minute hour day-of-month month day-of-week\" (in UTC or timeZone), such as \"0 8 * * 1-5\" (month \"13\" is not from 1 to 12 or a name such as JAN)",
+        ],
+    },
+    {
+        name: "schedule timeZone typo",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"night\",\"recurrence\":\"0 20 * * *\",\"timeZone\":\"Europe/Londn\",\"min\":0}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].timeZone: got \"Europe/Londn\", expected an IANA time zone name such as Europe/London or UTC (did you mean \"Europe/London\"?)",
+        ],
+    },
+    {
+        name: "schedule timeZone wrong case",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"night\",\"recurrence\":\"0 20 * * *\",\"timeZone\":\"europe/london\",\"min\":0}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].timeZone: got \"europe/london\", expected an IANA time zone name such as Europe/London or UTC (time zone names are case-sensitive; did you mean \"Europe/London\"?)",
+        ],
+    },
+    {
+        name: "schedule timeZone offset",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"night\",\"recurrence\":\"0 20 * * *\",\"timeZone\":\"+01:00\",\"min\":0}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].timeZone: got \"+01:00\", expected an IANA time zone name such as Europe/London or UTC",
+        ],
+    },
+    {
+        name: "schedule timeZone not a string",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"night\",\"recurrence\":\"0 20 * * *\",\"timeZone\":1,\"min\":0}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].timeZone: got 1, expected an IANA time zone name such as Europe/London or UTC",
+        ],
+    },
+    {
+        name: "schedule sets no size",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"night\",\"recurrence\":\"0 20 * * *\"}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0]: got {\"name\":\"night\",\"recurrence\":\"0 20 * * *\"}, expected a schedule with at least one of min, max, desired (a scheduled action that sets no size does nothing)",
+        ],
+    },
+    {
+        name: "schedule max below its min",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"day\",\"recurrence\":\"0 8 * * 1-5\",\"min\":3,\"max\":2}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].max: got 2, expected an integer from min (3) to 100",
+        ],
+    },
+    {
+        name: "schedule desired above 100",
+        raw: {"autoScaling":"{\"max\":4,\"schedules\":[{\"name\":\"day\",\"recurrence\":\"0 8 * * 1-5\",\"desired\":101}]}"},
+        errors: [
+            "ec2-server:autoScaling.schedules[0].desired: got 101, expected an integer from 0 to 100",
+        ],
+    },
+    {
+        name: "instanceTypes not a list",
+        raw: {"autoScaling":"{\"max\":4,\"instanceTypes\":\"t3a.micro\"}"},
+        errors: [
+            "ec2-server:autoScaling.instanceTypes: got \"t3a.micro\", expected a list of instance types such as [\"t3a.micro\", \"t2.micro\"]",
+        ],
+    },
+    {
+        name: "instanceTypes typo",
+        raw: {"autoScaling":"{\"max\":4,\"instanceTypes\":[\"t3a.mirco\"]}"},
+        errors: [
+            "ec2-server:autoScaling.instanceTypes[0]: got \"t3a.mirco\", expected a current EC2 instance type such as t3.micro or m7g.large (did you mean \"t3a.micro\"?)",
+        ],
+    },
+    {
+        name: "instanceTypes other architecture",
+        raw: {"autoScaling":"{\"max\":4,\"instanceTypes\":[\"t3a.micro\",\"t4g.micro\"]}"},
+        errors: [
+            "ec2-server:autoScaling.instanceTypes[1] \"t4g.micro\" is arm64 but ec2-server:instanceType \"t3.micro\" is x86_64; every type of the group boots the same AMI, so use x86_64 types only",
+        ],
+    },
+    {
+        name: "instanceTypes repeats instanceType",
+        raw: {"autoScaling":"{\"max\":4,\"instanceTypes\":[\"t3.micro\"]}"},
+        errors: [
+            "ec2-server:autoScaling.instanceTypes[0]: got \"t3.micro\", expected a type other than ec2-server:instanceType (instanceType is always one of the group's types; list only the extra ones)",
+        ],
+    },
+    {
+        name: "instanceTypes duplicate",
+        raw: {"autoScaling":"{\"max\":4,\"instanceTypes\":[\"t3a.micro\",\"t3a.micro\"]}"},
+        errors: [
+            "ec2-server:autoScaling.instanceTypes[1]: got \"t3a.micro\", expected each type once (duplicate)",
+        ],
+    },
+    {
+        name: "instanceTypes more than a group takes",
+        raw: {"autoScaling":JSON.stringify({ max: 4, instanceTypes: Array(40).fill("t3a.micro") })},
+        errors: [
+            "ec2-server:autoScaling.instanceTypes: got \"40 types\", expected at most 39 (with instanceType, 40 types: the most a group takes)",
+        ],
+    },
+    {
+        name: "spot not an object",
+        raw: {"autoScaling":"{\"max\":4,\"spot\":true}"},
+        errors: [
+            "ec2-server:autoScaling.spot: got true, expected an object {onDemandBase, onDemandPercentAboveBase}",
+        ],
+    },
+    {
+        name: "spot without its keys",
+        raw: {"autoScaling":"{\"max\":4,\"spot\":{}}"},
+        errors: [
+            "ec2-server:autoScaling.spot.onDemandBase: got undefined, expected an integer of 0 or more (required: how many servers are always On-Demand; 0 for none)",
+            "ec2-server:autoScaling.spot.onDemandPercentAboveBase: got undefined, expected an integer percent from 0 to 100 (required: the On-Demand share of the servers above the base; 0 for all Spot)",
+        ],
+    },
+    {
+        name: "spot out of range",
+        raw: {"autoScaling":"{\"max\":4,\"spot\":{\"onDemandBase\":-1,\"onDemandPercentAboveBase\":101}}"},
+        errors: [
+            "ec2-server:autoScaling.spot.onDemandBase: got -1, expected an integer of 0 or more",
+            "ec2-server:autoScaling.spot.onDemandPercentAboveBase: got 101, expected an integer percent from 0 to 100",
+        ],
+    },
+    {
+        name: "spot unknown key",
+        raw: {"autoScaling":"{\"max\":4,\"spot\":{\"onDemandBase\":0,\"onDemandPercentAboveBase\":0,\"spotAllocationStrategy\":\"lowest-price\"}}"},
+        errors: [
+            "ec2-server:autoScaling.spot.spotAllocationStrategy: got \"lowest-price\", expected only the keys onDemandBase, onDemandPercentAboveBase (unknown key)",
+        ],
+    },
+    {
+        name: "refresh unknown key",
+        raw: {"autoScaling":"{\"max\":4,\"refresh\":{\"minHealthyPercentage\":50}}"},
+        errors: [
+            "ec2-server:autoScaling.refresh.minHealthyPercentage: got 50, expected only the keys minHealthyPercent, autoRollback, skipMatching (unknown key; did you mean \"minHealthyPercent\"?)",
+        ],
+    },
+    {
+        name: "refresh not an object",
+        raw: {"autoScaling":"{\"max\":4,\"refresh\":\"rolling\"}"},
+        errors: [
+            "ec2-server:autoScaling.refresh: got \"rolling\", expected an object {minHealthyPercent?, autoRollback?, skipMatching?}",
+        ],
+    },
+    {
+        name: "refresh minHealthyPercent above 100",
+        raw: {"autoScaling":"{\"max\":4,\"refresh\":{\"minHealthyPercent\":101}}"},
+        errors: [
+            "ec2-server:autoScaling.refresh.minHealthyPercent: got 101, expected an integer percent from 0 to 100",
+        ],
+    },
+    {
+        name: "refresh flags not booleans",
+        raw: {"autoScaling":"{\"max\":4,\"refresh\":{\"autoRollback\":\"yes\",\"skipMatching\":1}}"},
+        errors: [
+            "ec2-server:autoScaling.refresh.autoRollback: got \"yes\", expected true or false",
+            "ec2-server:autoScaling.refresh.skipMatching: got 1, expected true or false",
+        ],
+    },
+    {
+        name: "autoScaling with instanceCount",
+        raw: {"autoScaling":"{\"max\":4}","instanceCount":"3"},
+        errors: [
+            "Cannot specify both ec2-server:autoScaling and ec2-server:instanceCount: 3: the group's size is autoScaling.min, max and desired, not a count of fixed servers; remove instanceCount",
+        ],
+    },
+    {
+        name: "autoScaling with elasticIp",
+        raw: {"autoScaling":"{\"max\":4}","elasticIp":"true"},
+        errors: [
+            "Cannot specify both ec2-server:autoScaling and ec2-server:elasticIp: true: a group's servers are disposable, so data and fixed addresses do not belong on them (the group launches and terminates servers on its own, and a new server would not get the address); reach the group through loadBalancer instead",
+        ],
+    },
+    {
+        name: "autoScaling with dataVolumes",
+        raw: {"autoScaling":"{\"max\":4}","dataVolumes":"[{\"name\":\"data\",\"sizeGiB\":10,\"deviceName\":\"/dev/sdf\"}]"},
+        errors: [
+            "Cannot specify both ec2-server:autoScaling and ec2-server:dataVolumes: a group's servers are disposable, so data and fixed addresses do not belong on them (a volume lives in one zone on one server, and the group terminates servers to scale in, refresh and heal); keep the data off the servers, for example in S3, EFS or a database",
+        ],
+    },
+    {
+        name: "autoScaling with terminationProtection",
+        raw: {"autoScaling":"{\"max\":4}","terminationProtection":"true"},
+        errors: [
+            "Cannot specify both ec2-server:autoScaling and ec2-server:terminationProtection: true: a group's servers are disposable, so data and fixed addresses do not belong on them, and the group must be able to terminate them to scale in, refresh and replace unhealthy ones; remove terminationProtection",
+        ],
+    },
+    {
+        name: "loadBalancer not an object",
+        raw: {"loadBalancer":"true"},
+        errors: [
+            "ec2-server:loadBalancer: got true, expected an object {port?, targetPort?, healthCheckPath?, certificateArn?, sources?, deletionProtection?, subnetIds?}",
+        ],
+    },
+    {
+        name: "loadBalancer unknown key",
+        raw: {"loadBalancer":"{\"healthcheckPath\":\"/health\"}"},
+        errors: [
+            "ec2-server:loadBalancer.healthcheckPath: got \"/health\", expected only the keys port, targetPort, healthCheckPath, certificateArn, sources, deletionProtection, subnetIds (unknown key; did you mean \"healthCheckPath\"?)",
+        ],
+    },
+    {
+        name: "loadBalancer port 0",
+        raw: {"loadBalancer":"{\"port\":0}"},
+        errors: [
+            "ec2-server:loadBalancer.port: got 0, expected an integer port from 1 to 65535",
+        ],
+    },
+    {
+        name: "loadBalancer targetPort text",
+        raw: {"loadBalancer":"{\"targetPort\":\"http\"}"},
+        errors: [
+            "ec2-server:loadBalancer.targetPort: got \"http\", expected an integer port from 1 to 65535",
+        ],
+    },
+    {
+        name: "loadBalancer targetPort 65536",
+        raw: {"loadBalancer":"{\"targetPort\":65536}"},
+        errors: [
+            "ec2-server:loadBalancer.targetPort: got 65536, expected an integer port from 1 to 65535",
+        ],
+    },
+    {
+        name: "loadBalancer port 80 with certificate",
+        raw: {"loadBalancer":"{\"port\":80,\"certificateArn\":\"arn:aws:acm:ap-northeast-2:123456789012:certificate/12345678-1234-1234-1234-123456789012\"}"},
+        errors: [
+            "ec2-server:loadBalancer.port: got 80, expected a port other than 80 with certificateArn (port 80 carries the listener that redirects HTTP to HTTPS; leave port unset for 443)",
+        ],
+    },
+    {
+        name: "loadBalancer IAM certificate",
+        raw: {"loadBalancer":"{\"certificateArn\":\"arn:aws:iam::123456789012:server-certificate/web\"}"},
+        errors: [
+            "ec2-server:loadBalancer.certificateArn: got \"arn:aws:iam::123456789012:server-certificate/web\", expected an ACM certificate ARN arn:<partition>:acm:<region>:<12-digit account>:certificate/<uuid>",
+        ],
+    },
+    {
+        name: "loadBalancer certificate id not uuid",
+        raw: {"loadBalancer":"{\"certificateArn\":\"arn:aws:acm:ap-northeast-2:123456789012:certificate/web\"}"},
+        errors: [
+            "ec2-server:loadBalancer.certificateArn: got \"arn:aws:acm:ap-northeast-2:123456789012:certificate/web\", expected an ACM certificate ARN arn:<partition>:acm:<region>:<12-digit account>:certificate/<uuid>",
+        ],
+    },
+    {
+        name: "loadBalancer healthCheckPath without /",
+        raw: {"loadBalancer":"{\"healthCheckPath\":\"health\"}"},
+        errors: [
+            "ec2-server:loadBalancer.healthCheckPath: got \"health\", expected a path that starts with / and has at most 1024 characters, such as /health",
+        ],
+    },
+    {
+        name: "loadBalancer healthCheckPath too long",
+        raw: {"loadBalancer":JSON.stringify({ healthCheckPath: "/" + "a".repeat(1024) })},
+        errors: [
+            "ec2-server:loadBalancer.healthCheckPath: got \"/" + "a".repeat(115) + "..., expected a path that starts with / and has at most 1024 characters, such as /health",
+        ],
+    },
+    {
+        name: "loadBalancer sources empty",
+        raw: {"loadBalancer":"{\"sources\":[]}"},
+        errors: [
+            "ec2-server:loadBalancer.sources: got [], expected a non-empty list of IPv4 or IPv6 CIDRs such as [\"203.0.113.0/24\", \"2001:db8::/32\"]",
+        ],
+    },
+    {
+        name: "loadBalancer sources not a list",
+        raw: {"loadBalancer":"{\"sources\":\"0.0.0.0/0\"}"},
+        errors: [
+            "ec2-server:loadBalancer.sources: got \"0.0.0.0/0\", expected a non-empty list of IPv4 or IPv6 CIDRs such as [\"203.0.113.0/24\", \"2001:db8::/32\"]",
+        ],
+    },
+    {
+        name: "loadBalancer sources bad",
+        raw: {"loadBalancer":"{\"sources\":[\"203.0.113.300/32\",\"203.0.113.10/24\",\"2001:db8::1/64\",\"203.0.113.0/24\",\"203.0.113.0/24\"]}"},
+        errors: [
+            "ec2-server:loadBalancer.sources[0]: got \"203.0.113.300/32\", expected an IPv4 or IPv6 CIDR such as 203.0.113.10/32 or 2001:db8::/64",
+            "ec2-server:loadBalancer.sources[1]: got \"203.0.113.10/24\", expected a CIDR with no host bits set (AWS would store it normalised and show a diff forever) (did you mean \"203.0.113.0/24\"?)",
+            "ec2-server:loadBalancer.sources[2]: got \"2001:db8::1/64\", expected an IPv6 CIDR with no host bits set",
+            "ec2-server:loadBalancer.sources[4]: got \"203.0.113.0/24\", expected each source once (duplicate)",
+        ],
+    },
+    {
+        name: "loadBalancer deletionProtection text",
+        raw: {"loadBalancer":"{\"deletionProtection\":\"true\"}"},
+        errors: [
+            "ec2-server:loadBalancer.deletionProtection: got \"true\", expected true or false",
+        ],
+    },
+    {
+        name: "loadBalancer in one zone",
+        raw: {"loadBalancer":"{}","availabilityZones":"1"},
+        errors: [
+            "ec2-server:loadBalancer needs at least 2 availability zones, but ec2-server:availabilityZones is 1: an Application Load Balancer needs subnets in two or more zones; set availabilityZones: 2 or more",
+        ],
+    },
+    {
+        name: "loadBalancer subnetIds with a new network",
+        raw: {"loadBalancer":"{\"subnetIds\":[\"subnet-0aa11bb22cc33dd44\",\"subnet-0ee55ff66aa77bb88\"]}"},
+        errors: [
+            "Cannot specify both ec2-server:loadBalancer.subnetIds and a new network: the load balancer goes in the public subnets the program creates; subnetIds is only for an adopted network (existingVpcId)",
+        ],
+    },
+    {
+        name: "loadBalancer adopted network without subnetIds",
+        raw: {"loadBalancer":"{}","existingVpcId":"vpc-0e1d2c3b4a5968778","existingSubnetIds":"[\"subnet-0aa11bb22cc33dd44\"]"},
+        errors: [
+            "ec2-server:loadBalancer.subnetIds is required with ec2-server:existingVpcId: the program creates no subnets in an adopted network, and an Application Load Balancer needs public subnets in at least 2 availability zones; list them in loadBalancer.subnetIds",
+        ],
+    },
+    {
+        name: "loadBalancer adopted network with one subnet",
+        raw: {"loadBalancer":"{\"subnetIds\":[\"subnet-0aa11bb22cc33dd44\"]}","existingVpcId":"vpc-0e1d2c3b4a5968778","existingSubnetIds":"[\"subnet-0aa11bb22cc33dd44\"]"},
+        errors: [
+            "ec2-server:loadBalancer.subnetIds: got [\"subnet-0aa11bb22cc33dd44\"], expected a list of at least 2 subnet ids like subnet-0123456789abcdef0, in different availability zones (an Application Load Balancer needs subnets in two or more zones)",
+        ],
+    },
+    {
+        name: "loadBalancer adopted network bad subnet ids",
+        raw: {"loadBalancer":"{\"subnetIds\":[\"subnet-1\",\"subnet-0aa11bb22cc33dd44\",\"subnet-0aa11bb22cc33dd44\"]}","existingVpcId":"vpc-0e1d2c3b4a5968778","existingSubnetIds":"[\"subnet-0aa11bb22cc33dd44\"]"},
+        errors: [
+            "ec2-server:loadBalancer.subnetIds[0]: got \"subnet-1\", expected a subnet id like subnet-0123456789abcdef0",
+            "ec2-server:loadBalancer.subnetIds[2]: got \"subnet-0aa11bb22cc33dd44\", expected each item once (duplicate)",
+        ],
+    },
+    {
+        name: "natGateways typo",
+        raw: {"natGateways":"perAZ","privateSubnets":"true"},
+        errors: [
+            "ec2-server:natGateways: got \"perAZ\", expected one of none, single, perAz (did you mean \"perAz\"?)",
+        ],
+    },
+    {
+        name: "natGateways unknown",
+        raw: {"natGateways":"two"},
+        errors: [
+            "ec2-server:natGateways: got \"two\", expected one of none, single, perAz",
+        ],
+    },
+    {
+        name: "natGateways without privateSubnets",
+        raw: {"natGateways":"single"},
+        errors: [
+            "ec2-server:natGateways: single needs ec2-server:privateSubnets: true: NAT gateways give the private subnets a route out to the internet, and without privateSubnets there are none (the public subnets already route through the internet gateway); set privateSubnets: true or remove natGateways",
+        ],
+    },
+    {
+        name: "natGateways in an adopted network",
+        raw: {"natGateways":"perAz","existingVpcId":"vpc-0e1d2c3b4a5968778","existingSubnetIds":"[\"subnet-0aa11bb22cc33dd44\"]"},
+        errors: [
+            "ec2-server:natGateways: perAz needs a new network with ec2-server:privateSubnets: true, but ec2-server:existingVpcId adopts a network, where no subnets or routes are created; remove natGateways (the adopted network brings its own routes)",
+        ],
+    },
 ];
 
 function errorsOf(raw: RawConfig, secretKeys?: Set<string>): string[] {
@@ -708,6 +1271,9 @@ describe("components/config parseConfig", () => {
             monitoring: false,
             terminationProtection: false,
             tags: {},
+            autoScaling: undefined,
+            loadBalancer: undefined,
+            natGateways: "none",
         });
     });
 
@@ -759,6 +1325,134 @@ describe("components/config parseConfig", () => {
         assert.deepEqual(cfg.dataVolumes, [{ sizeGiB: 100, type: "gp3", encrypted: true, throughput: 250, name: "data", deviceName: "/dev/sdf", snapshotId: "snap-0123456789abcdef0" }]);
         assert.deepEqual(cfg.userData, { value: "#!/bin/bash\necho hi\n", secret: false });
         assert.deepEqual(cfg.tags, { Team: "platform", CostCenter: "42" });
+    });
+
+    it("fills the autoScaling defaults: only max is required", () => {
+        const cfg = parseConfig({ autoScaling: '{"max":4}' });
+        assert.deepEqual(cfg.autoScaling, {
+            min: 1,
+            max: 4,
+            cpuTarget: 50,
+            schedules: [],
+            instanceTypes: [],
+            refresh: { minHealthyPercent: 90, autoRollback: true, skipMatching: true },
+            healthCheckGracePeriod: 300,
+        });
+        assert.equal(cfg.loadBalancer, undefined);
+        assert.equal(cfg.instanceCount, 1);
+    });
+
+    it("parses a whole group: sizes, target tracking, schedules in time zones, mixed types, Spot and refresh", () => {
+        const cfg = parseConfig({
+            instanceType: "m7g.large",
+            ami: "al2023-arm64",
+            instanceCount: "1",
+            loadBalancer: "{}",
+            autoScaling: JSON.stringify({
+                min: "0",
+                max: 10,
+                desired: 2,
+                cpuTarget: 0,
+                requestsPerTarget: "1000",
+                schedules: [
+                    { name: "workdays", recurrence: "0 8 * * 1-5", timeZone: "Europe/London", min: 2, max: 10 },
+                    { name: "nights_UTC", recurrence: "30 20 * * *", timeZone: "UTC", desired: 0 },
+                    { name: "tokyo-9", recurrence: "*/15 0-6/2 1,15 JAN SUN", timeZone: "Etc/GMT+9", min: 1 },
+                    { name: "la", recurrence: "0 22 * * 7", timeZone: "US/Pacific", max: "3" },
+                ],
+                instanceTypes: ["m6g.large", "c7g.xlarge"],
+                spot: { onDemandBase: 1, onDemandPercentAboveBase: 25 },
+                refresh: { minHealthyPercent: 100, autoRollback: false },
+                healthCheckGracePeriod: 0,
+            }),
+        });
+        assert.deepEqual(cfg.autoScaling, {
+            min: 0,
+            max: 10,
+            desired: 2,
+            cpuTarget: 0,
+            requestsPerTarget: 1000,
+            schedules: [
+                { name: "workdays", recurrence: "0 8 * * 1-5", timeZone: "Europe/London", min: 2, max: 10 },
+                { name: "nights_UTC", recurrence: "30 20 * * *", timeZone: "UTC", desired: 0 },
+                { name: "tokyo-9", recurrence: "*/15 0-6/2 1,15 JAN SUN", timeZone: "Etc/GMT+9", min: 1 },
+                { name: "la", recurrence: "0 22 * * 7", timeZone: "US/Pacific", max: 3 },
+            ],
+            instanceTypes: ["m6g.large", "c7g.xlarge"],
+            spot: { onDemandBase: 1, onDemandPercentAboveBase: 25 },
+            refresh: { minHealthyPercent: 100, autoRollback: false, skipMatching: true },
+            healthCheckGracePeriod: 0,
+        });
+    });
+
+    it("fills the loadBalancer defaults: HTTP on 80 from anywhere, or HTTPS on 443 with a certificate", () => {
+        assert.deepEqual(parseConfig({ loadBalancer: "{}" }).loadBalancer, {
+            port: 80, targetPort: 80, healthCheckPath: "/", sources: ["0.0.0.0/0", "::/0"], deletionProtection: false,
+        });
+        const cert = "arn:aws-us-gov:acm:us-gov-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8091-a2b3c4d5e6f7";
+        assert.deepEqual(parseConfig({ loadBalancer: JSON.stringify({ certificateArn: cert }) }).loadBalancer, {
+            port: 443, targetPort: 80, healthCheckPath: "/", sources: ["0.0.0.0/0", "::/0"], deletionProtection: false, certificateArn: cert,
+        });
+        assert.deepEqual(parseConfig({
+            loadBalancer: JSON.stringify({ port: 8443, targetPort: "8080", healthCheckPath: "/healthz?full=1", certificateArn: cert, sources: ["203.0.113.0/24", "2001:db8::/32"], deletionProtection: true }),
+        }).loadBalancer, {
+            port: 8443, targetPort: 8080, healthCheckPath: "/healthz?full=1", sources: ["203.0.113.0/24", "2001:db8::/32"], deletionProtection: true, certificateArn: cert,
+        });
+    });
+
+    it("puts the load balancer of an adopted network in the subnets it names, and fixed servers behind it", () => {
+        const cfg = parseConfig({
+            existingVpcId: "vpc-0e1d2c3b4a5968778",
+            existingSubnetIds: '["subnet-0aa11bb22cc33dd44"]',
+            instanceCount: "2",
+            elasticIp: "true",
+            loadBalancer: '{"subnetIds":["subnet-0ee55ff66aa77bb88","subnet-0123456789abcdef0"]}',
+        });
+        assert.deepEqual(cfg.loadBalancer, {
+            port: 80, targetPort: 80, healthCheckPath: "/", sources: ["0.0.0.0/0", "::/0"], deletionProtection: false,
+            subnetIds: ["subnet-0ee55ff66aa77bb88", "subnet-0123456789abcdef0"],
+        });
+        assert.equal(cfg.autoScaling, undefined);
+        assert.equal(cfg.instanceCount, 2);
+    });
+
+    it("adds NAT gateways to a new network with private subnets", () => {
+        for (const natGateways of ["none", "single", "perAz"] as const) {
+            const cfg = parseConfig({ privateSubnets: "true", publicIp: "false", natGateways });
+            assert.equal(cfg.natGateways, natGateways);
+            assert.deepEqual(cfg.network, { kind: "new", vpcCidr: "10.0.0.0/16", availabilityZones: 2, privateSubnets: true });
+        }
+        assert.equal(parseConfig({ natGateways: "none" }).natGateways, "none");
+    });
+
+    it("reports every elastic-capacity problem at once, with the rest of the config", () => {
+        assert.deepEqual(errorsOf({
+            instanceCount: "0",
+            natGateways: "single",
+            loadBalancer: '{"port":0}',
+            autoScaling: '{"max":0,"requestsPerTarget":10}',
+            elasticIp: "true",
+        }), [
+            "ec2-server:instanceCount: got 0, expected an integer from 1 to 50",
+            "ec2-server:natGateways: single needs ec2-server:privateSubnets: true: NAT gateways give the private subnets a route out to the internet, and without privateSubnets there are none (the public subnets already route through the internet gateway); set privateSubnets: true or remove natGateways",
+            "ec2-server:loadBalancer.port: got 0, expected an integer port from 1 to 65535",
+            "ec2-server:autoScaling.max: got 0, expected an integer from min (1) to 100",
+            "Cannot specify both ec2-server:autoScaling and ec2-server:elasticIp: true: a group's servers are disposable, so data and fixed addresses do not belong on them (the group launches and terminates servers on its own, and a new server would not get the address); reach the group through loadBalancer instead",
+        ]);
+    });
+
+    it("accepts traditional cron as EC2 Auto Scaling takes it (crontab.org: numbers, ranges, lists, steps, single names)", () => {
+        for (const expr of ["0 8 * * 1-5", "30 0 1 1,6,12 *", "*/15 * * * *", "0 0-6/2 1,15 * *", "0 9 * JAN MON", "0 9 * * mon", "0 22 * * 7", "  59 23 31 12 0  "]) {
+            assert.equal(cronProblem(expr), undefined, expr);
+        }
+    });
+
+    it("accepts IANA zone names and aliases with their own case, not offsets", () => {
+        for (const zone of ["UTC", "Europe/London", "America/Argentina/Buenos_Aires", "Etc/GMT+9", "Etc/GMT-14", "Asia/Kolkata", "Asia/Calcutta", "US/Pacific"]) {
+            assert.equal(timeZoneProblem(zone), undefined, zone);
+        }
+        assert.equal(timeZoneProblem("Europe/London "), "did you mean \"Europe/London\"?");
+        assert.equal(timeZoneProblem("+01:00"), "");
     });
 
     it("accepts real generated OpenSSH keys of both algorithms", () => {

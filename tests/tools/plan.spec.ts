@@ -99,7 +99,7 @@ describe("tools/plan (npm run plan)", function () {
         assert.equal(r.stdout, "");
         assert.equal(r.stderr.split("\n").slice(0, 3).join("\n"), [
             "Invalid ec2-server configuration (2 errors); nothing was created:",
-            `  - ec2-server:instancetype: got "t3.large", expected one of the known keys: ami, availabilityZones, dataVolumes, egress, elasticIp, existingSecurityGroupIds, existingSubnetIds, existingVpcId, ingress, instanceCount, instanceType, keyAlgorithm, keyPair, monitoring, privateSubnets, publicIp, publicKey, rootVolume, sshCidrs, ssm, tags, terminationProtection, userData, userDataReplaceOnChange, vpcCidr (unknown key; did you mean "instanceType"?)`,
+            `  - ec2-server:instancetype: got "t3.large", expected one of the known keys: ami, autoScaling, availabilityZones, dataVolumes, egress, elasticIp, existingSecurityGroupIds, existingSubnetIds, existingVpcId, ingress, instanceCount, instanceType, keyAlgorithm, keyPair, loadBalancer, monitoring, natGateways, privateSubnets, publicIp, publicKey, rootVolume, sshCidrs, ssm, tags, terminationProtection, userData, userDataReplaceOnChange, vpcCidr (unknown key; did you mean "instanceType"?)`,
             "  - ec2-server:instanceCount: got 0, expected an integer from 1 to 50",
         ].join("\n"));
         assert.equal(fs.existsSync(out), false);
