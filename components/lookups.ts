@@ -123,6 +123,13 @@ export async function lookupAwsFacts(cfg: ServerConfig): Promise<AwsFacts> {
         if (typeArch && typeArch !== ami.architecture) {
             errors.push(`${NAMESPACE}:instanceType ${JSON.stringify(cfg.instanceType)} is ${typeArch} but the AMI ${ami.id}${ami.name ? ` (${ami.name})` : ""} is ${ami.architecture}; choose a matching instance type or AMI`);
         }
+        // Every type of a mixed instances policy boots the group's one launch template, so the one AMI.
+        cfg.autoScaling?.instanceTypes.forEach((type, i) => {
+            const arch = instanceTypeArchitecture(type);
+            if (arch && arch !== ami.architecture) {
+                errors.push(`${NAMESPACE}:autoScaling.instanceTypes[${i}] ${JSON.stringify(type)} is ${arch} but the AMI ${ami.id}${ami.name ? ` (${ami.name})` : ""} is ${ami.architecture}; choose a matching instance type or AMI`);
+            }
+        });
         if (cfg.rootVolume.sizeGiB < ami.rootSnapshotSizeGiB) {
             errors.push(`${NAMESPACE}:rootVolume.sizeGiB: got ${cfg.rootVolume.sizeGiB}, expected at least ${ami.rootSnapshotSizeGiB} (the size of the root snapshot of ${ami.id})`);
         }

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AMI_ALIASES } from "../../components/aws-facts";
 import { ConfigError, RawConfig, parseConfig } from "../../components/config";
 import { AwsFacts, lookupAwsFacts } from "../../components/lookups";
-import { AwsModel, EXISTING } from "../../offline/aws-model";
+import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws-model";
 import { ProgramError, runInStack } from "../../offline/program";
 
 const REGION = "ap-northeast-2";
@@ -112,6 +112,31 @@ describe("components/lookups lookupAwsFacts", () => {
     it("reports an image AWS does not return as missing", async () => {
         const errors = await lookupErrors({ ami: "ami-0badbadbadbadbad0" }, { model: new EngineModel({ region: REGION }) });
         assert.deepEqual(errors, ["ec2-server:ami: got \"ami-0badbadbadbadbad0\", expected an AMI visible in this region (no image ami-0badbadbadbadbad0 was found)"]);
+    });
+
+    it("rejects a group's extra instance types of another architecture than the AMI: every type boots the one launch template", async () => {
+        const rhelArm = PINNED_IMAGES[2];
+        const errors = await lookupErrors({
+            ami: rhelArm.id,
+            rootVolume: JSON.stringify({ sizeGiB: rhelArm.rootSizeGiB }),
+            autoScaling: JSON.stringify({ max: 4, instanceTypes: ["t3a.micro", "m5.large"] }),
+        });
+        assert.deepEqual(errors, [
+            `ec2-server:instanceType "t3.micro" is x86_64 but the AMI ${rhelArm.id} (${rhelArm.name}) is arm64; choose a matching instance type or AMI`,
+            `ec2-server:autoScaling.instanceTypes[0] "t3a.micro" is x86_64 but the AMI ${rhelArm.id} (${rhelArm.name}) is arm64; choose a matching instance type or AMI`,
+            `ec2-server:autoScaling.instanceTypes[1] "m5.large" is x86_64 but the AMI ${rhelArm.id} (${rhelArm.name}) is arm64; choose a matching instance type or AMI`,
+        ]);
+    });
+
+    it("accepts a group's extra instance types of the AMI's architecture", async () => {
+        const rhelArm = PINNED_IMAGES[2];
+        const result = await facts({
+            ami: rhelArm.id,
+            instanceType: "m7g.large",
+            rootVolume: JSON.stringify({ sizeGiB: rhelArm.rootSizeGiB }),
+            autoScaling: JSON.stringify({ max: 4, instanceTypes: ["m6g.large", "t4g.large"] }),
+        });
+        assert.deepEqual({ id: result.ami.id, architecture: result.ami.architecture }, { id: rhelArm.id, architecture: "arm64" });
     });
 
     it("accepts KMS keys of the stack's region", async () => {
