@@ -33,6 +33,23 @@ export const REGION_ZONES: Record<string, string[]> = {
     "cn-north-1": ["cn-north-1a", "cn-north-1b", "cn-north-1d"],
 };
 
+/**
+ * The canonical hosted zone of Application Load Balancers per region (a load balancer's `zoneId`, for Route 53
+ * alias records): terraform-provider-aws internal/service/elbv2/hosted_zone_id_data_source.go
+ * hostedZoneIDPerRegionALBMap (AWS General Reference, "Elastic Load Balancing endpoints and quotas").
+ */
+export const ALB_HOSTED_ZONE_IDS: Record<string, string> = {
+    "us-east-1": "Z35SXDOTRQ7X7K",
+    "us-east-2": "Z3AADJGX6KTTL2",
+    "us-west-2": "Z1H1FL5HABSF5",
+    "eu-west-1": "Z32O12XQLNTSW2",
+    "eu-central-1": "Z215JYRZR1TBD5",
+    "ap-northeast-1": "Z14GRHDCWA56QT",
+    "ap-northeast-2": "ZWKZPGTI48KDX",
+    "ap-southeast-2": "Z1GM3OXH4ZPM65",
+    "cn-north-1": "Z1GDH35T77C1KE",
+};
+
 export interface ModelImage {
     id: string; name: string; description: string; architecture: "x86_64" | "arm64";
     rootDeviceName: string; rootSizeGiB: number; platform: string; ownerId: string;
@@ -127,6 +144,14 @@ export class AwsModel implements pulumi.runtime.Mocks {
     private readonly instances = new Map<string, { az: string; subnetId: string }>();
     private readonly volumes = new Map<string, { az: string }>();
     private readonly allocations = new Set<string>();
+    /** Elastic IP addresses by allocation id: a NAT gateway reports its Elastic IP's address. */
+    private readonly eipAddresses = new Map<string, string>();
+    /** Allocations a NAT gateway holds: AWS gives an Elastic IP to one gateway only. */
+    private readonly natAllocations = new Set<string>();
+    /** Load balancers by ARN: their VPC and the ports their listeners take. */
+    private readonly loadBalancers = new Map<string, { vpcId: string; listenerPorts: Set<number> }>();
+    /** Target groups by ARN: their VPC. */
+    private readonly targetGroups = new Map<string, { vpcId: string }>();
     /** Every invoke the program made, in order: `token` and its args. */
     readonly invokes: { token: string; args: Props }[] = [];
     private readonly facts: OfflineFacts;
@@ -277,6 +302,18 @@ export class AwsModel implements pulumi.runtime.Mocks {
         return `${name}-${this.hex(`autoname/${name}`, 7)}`;
     }
 
+    /**
+     * An autoname for a type whose names AWS limits (load balancers and target groups: 32). Pulumi refuses, before
+     * anything is created, a resource name that leaves no room for the suffix (pulumi/pulumi sdk/go/common/resource
+     * NewUniqueHex, through the bridge's autonaming).
+     */
+    private limitedAutoname(type: string, name: string, maxLength: number): string {
+        if (name.length + 1 + 7 > maxLength) {
+            throw new Error(`could not make instance of '${type}': name '${name}-' plus 7 random chars is longer than maximum length ${maxLength}`);
+        }
+        return this.autoname(name);
+    }
+
     /** A deterministic public IPv4 address from Amazon's ranges. */
     private publicAddress(seed: string): string {
         const h = crypto.createHash("sha256").update(`${this.region}/ip/${seed}${this.round ? `/replacement-${this.round}` : ""}`).digest();
@@ -412,6 +449,7 @@ export class AwsModel implements pulumi.runtime.Mocks {
             case "ec2-server:security:SecurityGroup":
             case "ec2-server:keys:KeyPair":
             case "ec2-server:compute:Instance":
+            case "ec2-server:network:LoadBalancer":
                 return { id: undefined, state: {} };
 
             case "aws:ec2/vpc:Vpc": {
@@ -596,6 +634,176 @@ export class AwsModel implements pulumi.runtime.Mocks {
                     }),
                 };
             }
+            case "aws:lb/loadBalancer:LoadBalancer": {
+                const type = String(p.loadBalancerType ?? "application");
+                if (type !== "application") {
+                    throw new Error(`The AWS model has only application load balancers, not ${type} (${n}); add it to offline/aws-model.ts`);
+                }
+                const subnetIds = ((p.subnets as string[] | undefined) ?? (p.subnetMappings as Props[] | undefined)?.map(m => String(m.subnetId)) ?? []).map(String);
+                const subnets = subnetIds.map(id => {
+                    const subnet = this.subnet(id);
+                    if (!subnet) {
+                        throw new AwsError("SubnetNotFound", `The specified subnet does not exist: '${id}'`);
+                    }
+                    return subnet;
+                });
+                const zones = subnets.map(s => s.az);
+                if (new Set(zones).size !== zones.length) {
+                    throw new AwsError("InvalidConfigurationRequest", "A load balancer cannot be attached to multiple subnets in the same Availability Zone");
+                }
+                if (zones.length < 2) {
+                    throw new AwsError("ValidationError", "At least two subnets in two different Availability Zones must be specified");
+                }
+                const vpcId = subnets[0].vpcId;
+                if (subnets.some(s => s.vpcId !== vpcId)) {
+                    throw new AwsError("InvalidConfigurationRequest", `The subnets ${subnetIds.join(", ")} are not all in one VPC`);
+                }
+                for (const sg of (p.securityGroups as string[] | undefined) ?? []) {
+                    const group = this.securityGroup(sg, vpcId);
+                    if (!group || group.vpcId !== vpcId) {
+                        throw new AwsError("InvalidSecurityGroup", `The security group '${sg}' does not exist in VPC '${vpcId}'`);
+                    }
+                }
+                const internal = p.internal === true;
+                const ipAddressType = String(p.ipAddressType ?? "ipv4");
+                if (ipAddressType !== "ipv4") {
+                    // The model's subnets have no IPv6 CIDR, and AWS needs one in every subnet for dualstack.
+                    throw new AwsError("InvalidConfigurationRequest", `ipAddressType ${ipAddressType} needs subnets with an IPv6 CIDR block`);
+                }
+                const name = String(p.name ?? this.limitedAutoname(args.type, n, 32));
+                const lbId = this.hex(`lb/${n}`, 16);
+                const arn = this.arn("elasticloadbalancing", `loadbalancer/app/${name}/${lbId}`);
+                // <name>-<number>.<region>.elb.amazonaws.com (.com.cn in China); internal ones start with "internal-".
+                const number = 1_000_000_000 + (parseInt(this.hex(`lb-dns/${n}`, 8), 16) % 9_000_000_000);
+                const dnsName = `${internal ? "internal-" : ""}${name}-${number}.${this.region}.elb.${this.dnsSuffix}`;
+                this.loadBalancers.set(arn, { vpcId, listenerPorts: new Set() });
+                return {
+                    id: arn, state: state({
+                        arn, arnSuffix: `app/${name}/${lbId}`, name, dnsName, zoneId: ALB_HOSTED_ZONE_IDS[this.region], vpcId,
+                        loadBalancerType: type, internal, ipAddressType, subnets: subnetIds,
+                        subnetMappings: subnets.map(s => ({ subnetId: s.id, allocationId: "", privateIpv4Address: "", ipv6Address: "", outpostId: "" })),
+                        securityGroups: p.securityGroups ?? [], enableDeletionProtection: p.enableDeletionProtection ?? false,
+                        dropInvalidHeaderFields: p.dropInvalidHeaderFields ?? false, idleTimeout: p.idleTimeout ?? 60, enableHttp2: p.enableHttp2 ?? true,
+                        desyncMitigationMode: p.desyncMitigationMode ?? "defensive", xffHeaderProcessingMode: p.xffHeaderProcessingMode ?? "append",
+                    }),
+                };
+            }
+            case "aws:lb/targetGroup:TargetGroup": {
+                const targetType = String(p.targetType ?? "instance");
+                if (targetType !== "lambda") {
+                    // customizeDiffTargetGroupTargetTypeNotLambda (target_group.go), at preview.
+                    for (const key of ["port", "protocol", "vpcId"]) {
+                        if (p[key] === undefined) {
+                            throw new Error(`${key === "vpcId" ? "vpc_id" : key} should be set when target type is ${targetType}`);
+                        }
+                    }
+                    // The schema's ValidateFunc: validation.IntBetween(1, 65535) (target_group.go), at preview.
+                    if (!Number.isInteger(p.port) || Number(p.port) < 1 || Number(p.port) > 65535) {
+                        throw new Error(`expected port to be in the range (1 - 65535), got ${p.port}`);
+                    }
+                }
+                const vpcId = String(p.vpcId);
+                if (p.vpcId !== undefined && !this.vpc(vpcId)) {
+                    throw new AwsError("ValidationError", `The VPC ID '${vpcId}' is not found`);
+                }
+                const name = String(p.name ?? this.limitedAutoname(args.type, n, 32));
+                const tgId = this.hex(`tg/${n}`, 16);
+                const arn = this.arn("elasticloadbalancing", `targetgroup/${name}/${tgId}`);
+                this.targetGroups.set(arn, { vpcId });
+                return {
+                    id: arn, state: state({
+                        arn, arnSuffix: `targetgroup/${name}/${tgId}`, name, targetType, loadBalancerArns: [],
+                        deregistrationDelay: p.deregistrationDelay ?? 300, protocolVersion: p.protocolVersion ?? "HTTP1",
+                        ipAddressType: p.ipAddressType ?? "ipv4", loadBalancingAlgorithmType: p.loadBalancingAlgorithmType ?? "round_robin",
+                    }),
+                };
+            }
+            case "aws:lb/listener:Listener": {
+                const lbArn = String(p.loadBalancerArn);
+                const lb = this.loadBalancers.get(lbArn);
+                if (!lb) {
+                    throw new AwsError("LoadBalancerNotFound", `The specified load balancer does not exist: '${lbArn}'`);
+                }
+                const port = Number(p.port);
+                if (!Number.isInteger(port) || port < 1 || port > 65535) {
+                    throw new Error(`expected port to be in the range (1 - 65535), got ${p.port}`);
+                }
+                const protocol = String(p.protocol ?? "HTTP").toUpperCase();
+                if (protocol === "HTTPS" && p.certificateArn === undefined) {
+                    throw new AwsError("ValidationError", "A certificate must be specified for HTTPS listeners");
+                }
+                if (protocol === "HTTP" && p.certificateArn !== undefined) {
+                    throw new AwsError("ValidationError", "A certificate cannot be specified for HTTP listeners");
+                }
+                if (p.certificateArn !== undefined) {
+                    const cert = String(p.certificateArn);
+                    if (!cert.startsWith(`arn:${this.partition}:acm:${this.region}:`)) {
+                        throw new AwsError("CertificateNotFound", `Certificate '${cert}' not found (a listener takes an ACM certificate of ${this.region})`);
+                    }
+                    this.notLookedUp(`certificate ${cert}`, "to exist in ACM, be issued and cover the names clients use (not looked up)");
+                }
+                if (lb.listenerPorts.has(port)) {
+                    throw new AwsError("DuplicateListener", "A listener already exists on this port for this load balancer");
+                }
+                for (const action of (p.defaultActions as Props[] | undefined) ?? []) {
+                    if (action.type === "forward" && action.targetGroupArn !== undefined) {
+                        const group = this.targetGroups.get(String(action.targetGroupArn));
+                        if (!group) {
+                            throw new AwsError("TargetGroupNotFound", `The specified target group does not exist: '${action.targetGroupArn}'`);
+                        }
+                        if (group.vpcId !== lb.vpcId) {
+                            throw new AwsError("ValidationError", `The target group '${action.targetGroupArn}' is in VPC '${group.vpcId}', not in the load balancer's VPC '${lb.vpcId}'`);
+                        }
+                    }
+                }
+                lb.listenerPorts.add(port);
+                const arn = `${lbArn.replace(":loadbalancer/", ":listener/")}/${this.hex(`listener/${n}`, 16)}`;
+                return { id: arn, state: state({ arn, protocol, sslPolicy: p.sslPolicy ?? (protocol === "HTTPS" ? "ELBSecurityPolicy-2016-08" : "") }) };
+            }
+            case "aws:lb/targetGroupAttachment:TargetGroupAttachment": {
+                const group = this.targetGroups.get(String(p.targetGroupArn));
+                if (!group) {
+                    throw new AwsError("TargetGroupNotFound", `The specified target group does not exist: '${p.targetGroupArn}'`);
+                }
+                const instance = this.instances.get(String(p.targetId));
+                const instanceVpc = instance && this.subnets.get(instance.subnetId)?.vpcId;
+                if (!instance || instanceVpc !== group.vpcId) {
+                    throw new AwsError("InvalidTarget", `The specified target does not exist, is not in the same VPC as the target group, or has an unsupported instance type: '${p.targetId}'`);
+                }
+                // id.PrefixedUniqueId("<target group ARN>-") (target_group_attachment.go): a timestamp and a counter.
+                return { id: `${p.targetGroupArn}-20260101000000${this.hex(`tga/${n}`, 8)}`, state: state({}) };
+            }
+            case "aws:ec2/natGateway:NatGateway": {
+                const connectivityType = String(p.connectivityType ?? "public");
+                const subnet = this.subnet(String(p.subnetId));
+                if (!subnet) {
+                    throw new AwsError("InvalidSubnetID.NotFound", `The subnet ID '${p.subnetId}' does not exist`);
+                }
+                let publicIp = "";
+                if (connectivityType === "public") {
+                    const allocationId = String(p.allocationId);
+                    if (p.allocationId === undefined) {
+                        throw new AwsError("MissingParameter", "A public NAT gateway needs an Elastic IP allocation (AllocationId)");
+                    }
+                    if (!this.allocations.has(allocationId)) {
+                        throw new AwsError("InvalidAllocationID.NotFound", `The allocation ID '${allocationId}' does not exist`);
+                    }
+                    if (this.natAllocations.has(allocationId)) {
+                        throw new AwsError("Resource.AlreadyAssociated", `Elastic IP address [${allocationId}] is already associated`);
+                    }
+                    this.natAllocations.add(allocationId);
+                    publicIp = this.eipAddresses.get(allocationId) ?? UNKNOWN_PUBLIC_IP;
+                }
+                const id = this.awsId("nat", n);
+                return {
+                    id, state: state({
+                        connectivityType, availabilityMode: p.availabilityMode ?? "zonal", vpcId: subnet.vpcId,
+                        allocationId: p.allocationId ?? "", associationId: connectivityType === "public" ? this.awsId("eipassoc", `nat/${n}`) : "",
+                        networkInterfaceId: this.awsId("eni", `nat/${n}`), privateIp: this.privateAddress(subnet, `nat/${n}`), publicIp,
+                        secondaryAllocationIds: [], secondaryPrivateIpAddressCount: 0, secondaryPrivateIpAddresses: [],
+                    }),
+                };
+            }
             case "aws:ec2/eip:Eip": {
                 if (p.domain !== "vpc") {
                     throw new AwsError("InvalidParameterValue", "EC2-Classic is retired; an Elastic IP needs domain \"vpc\"");
@@ -603,6 +811,7 @@ export class AwsModel implements pulumi.runtime.Mocks {
                 const allocationId = this.awsId("eipalloc", n);
                 this.allocations.add(allocationId);
                 const publicIp = this.publicAddress(`eip/${n}`);
+                this.eipAddresses.set(allocationId, publicIp);
                 return { id: allocationId, state: state({ allocationId, publicIp, publicDns: this.publicDnsName(publicIp), arn: this.arn("ec2", `elastic-ip/${allocationId}`), ptrRecord: "" }) };
             }
             case "aws:ec2/eipAssociation:EipAssociation": {
@@ -687,8 +896,25 @@ export class AwsModel implements pulumi.runtime.Mocks {
             case "aws:ebs/volume:Volume":
                 this.volumes.set(id, { az: String(o.availabilityZone) });
                 break;
+            case "aws:lb/loadBalancer:LoadBalancer":
+                this.loadBalancers.set(id, { vpcId: String(o.vpcId), listenerPorts: new Set() });
+                break;
+            case "aws:lb/targetGroup:TargetGroup":
+                this.targetGroups.set(id, { vpcId: String(o.vpcId) });
+                break;
+            case "aws:lb/listener:Listener":
+                this.loadBalancers.get(String(o.loadBalancerArn))?.listenerPorts.add(Number(o.port));
+                break;
+            case "aws:ec2/natGateway:NatGateway":
+                if (o.allocationId !== undefined) {
+                    this.natAllocations.add(String(o.allocationId));
+                }
+                break;
             case "aws:ec2/eip:Eip":
                 this.allocations.add(id);
+                if (typeof o.publicIp === "string") {
+                    this.eipAddresses.set(id, o.publicIp);
+                }
                 break;
         }
     }

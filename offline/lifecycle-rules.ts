@@ -15,6 +15,8 @@ export const ATTACHMENT = "aws:ec2/volumeAttachment:VolumeAttachment";
 export const EIP = "aws:ec2/eip:Eip";
 export const EIP_ASSOCIATION = "aws:ec2/eipAssociation:EipAssociation";
 export const ROLE = "aws:iam/role:Role";
+export const NAT_GATEWAY = "aws:ec2/natGateway:NatGateway";
+export const LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
 
 /** The read-back rules the model applies, with their sources (one line each, for docs and notes). */
 export const READ_BACK_RULES_DOC: { type: string; property: string; rule: string; source: string }[] = [
@@ -25,6 +27,7 @@ export const READ_BACK_RULES_DOC: { type: string; property: string; rule: string
     { type: INSTANCE, property: "userData", rule: "stored as the SHA-1 of the script, not the script; a diff compares the hash of the new script with it", source: `${TF}ec2/ec2_instance.go (user_data StateFunc userDataHashSum)` },
     { type: VOLUME, property: "kmsKeyId, iops, throughput", rule: "the key ARN (the AWS-managed aws/ebs key when none was given), gp3's 3000 IOPS and 125 MiB/s when not given", source: `${TF}ec2/ebs_volume.go resourceEBSVolumeRead (kms_key_id = volume.KmsKeyId)` },
     { type: EIP, property: "instance, associationId, privateIp", rule: "the associated instance, association id and private address", source: `${TF}ec2/ec2_eip.go resourceEIPRead` },
+    { type: EIP, property: "associationId, networkInterface, privateIp", rule: "for a NAT gateway's Elastic IP: the gateway's association, network interface and private address (no instance)", source: `${TF}ec2/ec2_eip.go resourceEIPRead (address.AssociationId, NetworkInterfaceId, PrivateIpAddress); ec2/vpc_nat_gateway.go resourceNATGatewayRead (the same address from NatGatewayAddresses)` },
     { type: ROLE, property: "assumeRolePolicy", rule: "AWS returns the document URL-encoded and reformatted; the provider keeps the configured string when the two are equivalent JSON policies, so diffs compare them as JSON", source: `${TF}iam/role.go resourceRoleRead (verify.PolicyToSet)` },
     { type: "(every tagged type)", property: "tagsAll", rule: "the provider's defaultTags merged with the resource's own tags", source: "terraform-provider-aws internal/provider/intercept.go + internal/tags (transparent tagging: tags_all)" },
 ];
@@ -173,6 +176,13 @@ export function readBack(r: StateResource, world: StateResource[], w: WorldFacts
             out.instance = instance ? instance.id : "";
             out.associationId = association ? association.id : "";
             out.privateIp = instance ? instance.outputs.privateIp : "";
+            // A NAT gateway holds its Elastic IP through its own network interface (no EipAssociation resource).
+            const nat = !association && world.find(x => x.type === NAT_GATEWAY && x.outputs.allocationId === r.id);
+            if (nat) {
+                out.associationId = nat.outputs.associationId;
+                out.networkInterface = nat.outputs.networkInterfaceId;
+                out.privateIp = nat.outputs.privateIp;
+            }
             break;
         }
         // ROLE: AWS returns the document URL-encoded in its own formatting, and the provider keeps the configured
@@ -299,6 +309,9 @@ export function deleteRefusal(r: StateResource, world: StateResource[], deleting
     if (r.type === INSTANCE && r.outputs.disableApiTermination === true && r.outputs.forceDestroy !== true) {
         return { message: `OperationNotPermitted: The instance '${r.id}' may not be terminated. Modify its 'disableApiTermination' instance attribute and try again. (forceDestroy is not true in the state; setting it in the same operation does not help)`, source: "EC2 API TerminateInstances; terraform-provider-aws internal/service/ec2/ec2_instance.go resourceInstanceDelete (force_destroy is read from the state)" };
     }
+    if (r.type === LOAD_BALANCER && r.outputs.enableDeletionProtection === true) {
+        return { message: `OperationNotPermitted: Load balancer '${r.id}' cannot be deleted because deletion protection is enabled`, source: "Elastic Load Balancing API DeleteLoadBalancer; terraform-provider-aws internal/service/elbv2/load_balancer.go resourceLoadBalancerDelete" };
+    }
     if (r.type === VOLUME) {
         const attachment = world.find(x => x.type === ATTACHMENT && x.outputs.volumeId === r.id && !deleting.has(x.urn));
         if (attachment) {
@@ -327,6 +340,10 @@ export function deleteFate(r: StateResource): string | undefined {
             return `releases ${r.outputs.publicIp ?? r.id}: the address is gone for good`;
         case ATTACHMENT:
             return `detaches ${r.outputs.volumeId} from ${r.outputs.instanceId}`;
+        case LOAD_BALANCER:
+            return `deletes the load balancer: its DNS name ${r.outputs.dnsName ?? ""} stops resolving for good (a new one gets a new name; update DNS records that point at it)`;
+        case NAT_GATEWAY:
+            return `deletes ${r.id}: the private subnets routed through it lose outbound internet access until a new gateway's route is in place`;
         default:
             return undefined;
     }
