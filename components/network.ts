@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { SSM_ENDPOINT_SERVICES } from "./aws-facts";
 import { cidrSubnet } from "./cidr";
+import { NatGatewaysSetting } from "./config";
 
 export interface NetworkArgs {
     /**
@@ -17,6 +18,14 @@ export interface NetworkArgs {
     privateSubnets?: boolean;
     /** Put the servers in the private subnets. Requires `privateSubnets`. @default false */
     serversInPrivateSubnets?: boolean;
+    /**
+     * NAT gateways that give the private subnets outbound internet access, each with its own Elastic IP, in a public
+     * subnet (billed per hour and per GB, plus the public IPv4 address). "single": one, in the first zone, shared by
+     * every private subnet (an outage of that zone cuts the others off too). "perAz": one per zone, and a private
+     * route table per zone so each zone's private subnet leaves through its own. Requires `privateSubnets`.
+     * @default "none" (the private subnets have no route to the internet)
+     */
+    natGateways?: NatGatewaysSetting;
     /**
      * Auto-assign public IPv4 addresses in the public subnets (never in the private ones). Turn it on exactly when
      * servers with an auto-assigned public address go there: they send no `associatePublicIpAddress` (AWS reads
@@ -39,7 +48,8 @@ export interface NetworkArgs {
 
 /**
  * A VPC with DNS, public subnets (and optionally private ones) across availability zones, an internet gateway and
- * routes, the VPC's default security group closed, and optional Session Manager endpoints. Or an adopted network.
+ * routes, the VPC's default security group closed, optional NAT gateways for the private subnets, and optional
+ * Session Manager endpoints. Or an adopted network.
  */
 export class Network extends pulumi.ComponentResource {
     /** The VPC id. */
@@ -52,14 +62,22 @@ export class Network extends pulumi.ComponentResource {
     public readonly serverSubnetIds: pulumi.Output<string>[];
     /** The interface endpoints created for Session Manager (empty when none). */
     public readonly ssmEndpointIds: pulumi.Output<string>[];
+    /** The NAT gateways, in zone order (empty when none). */
+    public readonly natGatewayIds: pulumi.Output<string>[];
+    /** The NAT gateways' public IPv4 addresses (their Elastic IPs): what the servers' outbound traffic comes from. */
+    public readonly natPublicIps: pulumi.Output<string>[];
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("ec2-server:network:Network", name, {}, opts);
-        if (args.existing && (args.vpcCidr !== undefined || args.availabilityZones !== undefined || args.privateSubnets || args.ssmEndpoints)) {
-            throw new Error("Cannot specify both 'existing' and 'vpcCidr', 'availabilityZones', 'privateSubnets' or 'ssmEndpoints'");
+        const natGateways = args.natGateways ?? "none";
+        if (args.existing && (args.vpcCidr !== undefined || args.availabilityZones !== undefined || args.privateSubnets || args.ssmEndpoints || natGateways !== "none")) {
+            throw new Error("Cannot specify both 'existing' and 'vpcCidr', 'availabilityZones', 'privateSubnets', 'ssmEndpoints' or 'natGateways'");
         }
         if (args.serversInPrivateSubnets && !args.privateSubnets) {
             throw new Error("'serversInPrivateSubnets' requires 'privateSubnets'");
+        }
+        if (natGateways !== "none" && !args.privateSubnets) {
+            throw new Error(`'natGateways: ${natGateways}' requires 'privateSubnets': NAT gateways route the private subnets to the internet, and there are none`);
         }
         if (args.ssmEndpoints && !args.region) {
             throw new Error("'ssmEndpoints' requires 'region'");
@@ -71,6 +89,8 @@ export class Network extends pulumi.ComponentResource {
             this.privateSubnetIds = [];
             this.serverSubnetIds = args.existing.subnetIds.map(id => pulumi.output(id));
             this.ssmEndpointIds = [];
+            this.natGatewayIds = [];
+            this.natPublicIps = [];
             this.registerOutputs({ vpcId: this.vpcId, serverSubnetIds: this.serverSubnetIds });
             return;
         }
@@ -121,10 +141,43 @@ export class Network extends pulumi.ComponentResource {
             return subnet;
         });
 
+        // NAT gateways sit in public subnets: "single" in the first zone, "perAz" in each. Each has its own Elastic IP.
+        const natZones = natGateways === "perAz" ? azs : natGateways === "single" ? azs.slice(0, 1) : [];
+        const nats = natZones.map(az => {
+            const eip = new aws.ec2.Eip(`${name}-nat-${az}`, { domain: "vpc", tags: nameTag(`nat-${az}`) }, child);
+            const nat = new aws.ec2.NatGateway(`${name}-nat-${az}`, {
+                allocationId: eip.id,
+                subnetId: publicSubnets[azs.indexOf(az)].id,
+                connectivityType: "public",
+                tags: nameTag(`nat-${az}`),
+            }, {
+                ...child,
+                // A public NAT gateway reaches the internet through the VPC's internet gateway, and nothing in its
+                // inputs refers to it: the provider's docs ask for this explicit dependency (aws.ec2.NatGateway
+                // "Public NAT" example; terraform-provider-aws docs/r/nat_gateway: "it is recommended to denote
+                // that the NAT Gateway depends on the Internet Gateway"), and a destroy then removes the NAT first.
+                dependsOn: [igw],
+            });
+            return { eip, nat };
+        });
+
         let privateSubnets: aws.ec2.Subnet[] = [];
         if (args.privateSubnets) {
-            // Private subnets get their own route table with only the VPC-local route: no path to the internet.
-            const privateRoutes = new aws.ec2.RouteTable(`${name}-private-rt`, { vpcId: vpc.id, tags: nameTag("private") }, child);
+            // Without NAT (and with one NAT) the private subnets share one route table, today's `<name>-private-rt`;
+            // without NAT it has only the VPC-local route: no path to the internet. With a NAT per zone, each zone
+            // gets its own table, so a zone's servers never depend on another zone's NAT gateway.
+            const routeTable = (suffix: string, tag: string, nat: aws.ec2.NatGateway | undefined) => {
+                const table = new aws.ec2.RouteTable(`${name}-private-rt${suffix}`, { vpcId: vpc.id, tags: nameTag(tag) }, child);
+                if (nat) {
+                    new aws.ec2.Route(`${name}-private-default${suffix}`, {
+                        routeTableId: table.id,
+                        destinationCidrBlock: "0.0.0.0/0",
+                        natGatewayId: nat.id,
+                    }, child);
+                }
+                return table;
+            };
+            const shared = natGateways === "perAz" ? undefined : routeTable("", "private", nats[0]?.nat);
             privateSubnets = azs.map((az, i) => {
                 const subnet = new aws.ec2.Subnet(`${name}-private-${az}`, {
                     vpcId: vpc.id,
@@ -133,7 +186,8 @@ export class Network extends pulumi.ComponentResource {
                     mapPublicIpOnLaunch: false,
                     tags: nameTag(`private-${az}`),
                 }, child);
-                new aws.ec2.RouteTableAssociation(`${name}-private-${az}`, { subnetId: subnet.id, routeTableId: privateRoutes.id }, child);
+                const table = shared ?? routeTable(`-${az}`, `private-${az}`, nats[i].nat);
+                new aws.ec2.RouteTableAssociation(`${name}-private-${az}`, { subnetId: subnet.id, routeTableId: table.id }, child);
                 return subnet;
             });
         }
@@ -175,12 +229,16 @@ export class Network extends pulumi.ComponentResource {
         this.privateSubnetIds = privateSubnets.map(s => s.id);
         this.serverSubnetIds = serverSubnets.map(s => s.id);
         this.ssmEndpointIds = endpointIds;
+        this.natGatewayIds = nats.map(n => n.nat.id);
+        this.natPublicIps = nats.map(n => n.eip.publicIp);
         this.registerOutputs({
             vpcId: this.vpcId,
             publicSubnetIds: this.publicSubnetIds,
             privateSubnetIds: this.privateSubnetIds,
             serverSubnetIds: this.serverSubnetIds,
             ssmEndpointIds: this.ssmEndpointIds,
+            natGatewayIds: this.natGatewayIds,
+            natPublicIps: this.natPublicIps,
         });
     }
 }

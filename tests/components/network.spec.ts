@@ -1,7 +1,11 @@
 import * as assert from "node:assert/strict";
+import * as aws from "@pulumi/aws";
 import { Network } from "../../components/network";
 import { runInStack, promiseOf } from "../../offline/program";
 import { RecordedResource } from "../../offline/monitor";
+import { ACCOUNT_ID } from "../../offline/aws-model";
+import { refresh } from "../../offline/deployment";
+import { StateResource } from "../../offline/state";
 
 const STACK_URN = "urn:pulumi:test::ec2-server::pulumi:pulumi:Stack::ec2-server-test";
 const NET_URN = "urn:pulumi:test::ec2-server::ec2-server:network:Network::net";
@@ -106,10 +110,153 @@ describe("components/network Network", () => {
 
     it("rejects conflicting arguments before creating anything", async () => {
         await assert.rejects(runInStack(() => new Network("net", { existing: { vpcId: "vpc-0e1d2c3b4a5968778", subnetIds: [] }, vpcCidr: "10.0.0.0/16" })),
-            /Cannot specify both 'existing' and 'vpcCidr', 'availabilityZones', 'privateSubnets' or 'ssmEndpoints'/);
+            /Cannot specify both 'existing' and 'vpcCidr', 'availabilityZones', 'privateSubnets', 'ssmEndpoints' or 'natGateways'/);
+        await assert.rejects(runInStack(() => new Network("net", { existing: { vpcId: "vpc-0e1d2c3b4a5968778", subnetIds: [] }, natGateways: "single" })),
+            /Cannot specify both 'existing' and 'vpcCidr', 'availabilityZones', 'privateSubnets', 'ssmEndpoints' or 'natGateways'/);
         await assert.rejects(runInStack(() => new Network("net", { availabilityZones: ["ap-northeast-2a"], serversInPrivateSubnets: true })),
             /'serversInPrivateSubnets' requires 'privateSubnets'/);
         await assert.rejects(runInStack(() => new Network("net", { availabilityZones: ["ap-northeast-2a"], ssmEndpoints: true })),
             /'ssmEndpoints' requires 'region'/);
+    });
+
+    describe("NAT gateways", () => {
+        const AZS = ["ap-northeast-2a", "ap-northeast-2c"];
+
+        it("none (the default) keeps today's shared private route table with no internet route and creates no NAT", async () => {
+            const { resources, result } = await runInStack(async () => {
+                const n = new Network("net", { availabilityZones: AZS, privateSubnets: true });
+                return { ids: await Promise.all(n.natGatewayIds.map(promiseOf)), ips: await Promise.all(n.natPublicIps.map(promiseOf)) };
+            });
+            assert.deepEqual(resources.filter(r => r.custom).map(r => `${r.type} ${r.name}`).sort(), [
+                "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup net-default-sg",
+                "aws:ec2/internetGateway:InternetGateway net-igw",
+                "aws:ec2/route:Route net-public-default",
+                "aws:ec2/routeTable:RouteTable net-private-rt",
+                "aws:ec2/routeTable:RouteTable net-public-rt",
+                "aws:ec2/routeTableAssociation:RouteTableAssociation net-private-ap-northeast-2a",
+                "aws:ec2/routeTableAssociation:RouteTableAssociation net-private-ap-northeast-2c",
+                "aws:ec2/routeTableAssociation:RouteTableAssociation net-public-ap-northeast-2a",
+                "aws:ec2/routeTableAssociation:RouteTableAssociation net-public-ap-northeast-2c",
+                "aws:ec2/subnet:Subnet net-private-ap-northeast-2a",
+                "aws:ec2/subnet:Subnet net-private-ap-northeast-2c",
+                "aws:ec2/subnet:Subnet net-public-ap-northeast-2a",
+                "aws:ec2/subnet:Subnet net-public-ap-northeast-2c",
+                "aws:ec2/vpc:Vpc net-vpc",
+            ]);
+            assert.deepEqual(await result, { ids: [], ips: [] });
+        });
+
+        it("single: one NAT gateway with its own Elastic IP in the first zone's public subnet, the shared private table routed through it", async () => {
+            const { resources, result } = await runInStack(async () => {
+                const n = new Network("net", { availabilityZones: AZS, privateSubnets: true, natGateways: "single", namePrefix: "app", tags: { Team: "platform" } });
+                return { ids: await Promise.all(n.natGatewayIds.map(promiseOf)), ips: await Promise.all(n.natPublicIps.map(promiseOf)) };
+            });
+            const added = resources.filter(r => r.custom && ["aws:ec2/eip:Eip", "aws:ec2/natGateway:NatGateway", "aws:ec2/route:Route", "aws:ec2/routeTable:RouteTable"].includes(r.type));
+            assert.deepEqual(added.map(r => `${r.type} ${r.name}`).sort(), [
+                "aws:ec2/eip:Eip net-nat-ap-northeast-2a",
+                "aws:ec2/natGateway:NatGateway net-nat-ap-northeast-2a",
+                "aws:ec2/route:Route net-private-default",
+                "aws:ec2/route:Route net-public-default",
+                "aws:ec2/routeTable:RouteTable net-private-rt",
+                "aws:ec2/routeTable:RouteTable net-public-rt",
+            ]);
+            for (const r of resources.filter(x => x.custom)) {
+                assert.equal(r.parent, NET_URN, `${r.name} must be a child of the component`);
+            }
+            const eip = byName(resources, "aws:ec2/eip:Eip", "net-nat-ap-northeast-2a");
+            assert.deepEqual(eip.inputs, { domain: "vpc", tags: { Team: "platform", Name: "app-nat-ap-northeast-2a" } });
+            const pubA = byName(resources, "aws:ec2/subnet:Subnet", "net-public-ap-northeast-2a");
+            const nat = byName(resources, "aws:ec2/natGateway:NatGateway", "net-nat-ap-northeast-2a");
+            assert.deepEqual(nat.inputs, { allocationId: eip.id, subnetId: pubA.id, connectivityType: "public", tags: { Team: "platform", Name: "app-nat-ap-northeast-2a" } });
+            assert.deepEqual(nat.dependencies, [
+                childUrn("aws:ec2/eip:Eip", "net-nat-ap-northeast-2a"),
+                childUrn("aws:ec2/internetGateway:InternetGateway", "net-igw"),
+                childUrn("aws:ec2/subnet:Subnet", "net-public-ap-northeast-2a"),
+            ], "the NAT gateway waits for the internet gateway (dependsOn), its Elastic IP and its subnet");
+            assert.deepEqual(nat.options, { protect: false, retainOnDelete: false, deleteBeforeReplace: false, ignoreChanges: [], replaceOnChanges: [], additionalSecretOutputs: [] });
+            assert.match(nat.id!, /^nat-0[0-9a-f]{16}$/);
+            assert.equal(nat.state!.publicIp, eip.state!.publicIp, "the gateway's public address is its Elastic IP's");
+            assert.match(String(nat.state!.privateIp), /^10\.0\.([0-9]|1[0-5])\.\d+$/, "its private address is in the public subnet 10.0.0.0/20");
+
+            const privRt = byName(resources, "aws:ec2/routeTable:RouteTable", "net-private-rt");
+            assert.deepEqual(privRt.inputs, { vpcId: byName(resources, "aws:ec2/vpc:Vpc", "net-vpc").id, tags: { Team: "platform", Name: "app-private" } });
+            assert.deepEqual(byName(resources, "aws:ec2/route:Route", "net-private-default").inputs, { routeTableId: privRt.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id });
+            for (const az of AZS) {
+                assert.deepEqual(byName(resources, "aws:ec2/routeTableAssociation:RouteTableAssociation", `net-private-${az}`).inputs, {
+                    subnetId: byName(resources, "aws:ec2/subnet:Subnet", `net-private-${az}`).id, routeTableId: privRt.id,
+                });
+            }
+            assert.deepEqual(await result, { ids: [nat.id], ips: [eip.state!.publicIp] });
+        });
+
+        it("perAz: a NAT gateway and Elastic IP per zone, and a private route table per zone through its own zone's gateway", async () => {
+            const { resources, result } = await runInStack(async () => {
+                const n = new Network("net", { availabilityZones: AZS, privateSubnets: true, natGateways: "perAz" });
+                return { ids: await Promise.all(n.natGatewayIds.map(promiseOf)), ips: await Promise.all(n.natPublicIps.map(promiseOf)) };
+            });
+            const vpc = byName(resources, "aws:ec2/vpc:Vpc", "net-vpc");
+            assert.deepEqual(resources.filter(r => r.type === "aws:ec2/routeTable:RouteTable").map(r => r.name).sort(), ["net-private-rt-ap-northeast-2a", "net-private-rt-ap-northeast-2c", "net-public-rt"]);
+            assert.deepEqual(resources.filter(r => r.type === "aws:ec2/route:Route").map(r => r.name).sort(), ["net-private-default-ap-northeast-2a", "net-private-default-ap-northeast-2c", "net-public-default"]);
+            assert.deepEqual(resources.filter(r => r.type === "aws:ec2/eip:Eip").map(r => r.name).sort(), ["net-nat-ap-northeast-2a", "net-nat-ap-northeast-2c"]);
+            assert.deepEqual(resources.filter(r => r.type === "aws:ec2/natGateway:NatGateway").map(r => r.name).sort(), ["net-nat-ap-northeast-2a", "net-nat-ap-northeast-2c"]);
+            const nats = AZS.map(az => {
+                const eip = byName(resources, "aws:ec2/eip:Eip", `net-nat-${az}`);
+                const nat = byName(resources, "aws:ec2/natGateway:NatGateway", `net-nat-${az}`);
+                const pub = byName(resources, "aws:ec2/subnet:Subnet", `net-public-${az}`);
+                assert.deepEqual(eip.inputs, { domain: "vpc", tags: { Name: `net-nat-${az}` } });
+                assert.deepEqual(nat.inputs, { allocationId: eip.id, subnetId: pub.id, connectivityType: "public", tags: { Name: `net-nat-${az}` } });
+                assert.deepEqual(nat.dependencies, [childUrn("aws:ec2/eip:Eip", `net-nat-${az}`), childUrn("aws:ec2/internetGateway:InternetGateway", "net-igw"), childUrn("aws:ec2/subnet:Subnet", `net-public-${az}`)]);
+                const rt = byName(resources, "aws:ec2/routeTable:RouteTable", `net-private-rt-${az}`);
+                assert.deepEqual(rt.inputs, { vpcId: vpc.id, tags: { Name: `net-private-${az}` } });
+                assert.deepEqual(byName(resources, "aws:ec2/route:Route", `net-private-default-${az}`).inputs, { routeTableId: rt.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id });
+                assert.deepEqual(byName(resources, "aws:ec2/routeTableAssociation:RouteTableAssociation", `net-private-${az}`).inputs, {
+                    subnetId: byName(resources, "aws:ec2/subnet:Subnet", `net-private-${az}`).id, routeTableId: rt.id,
+                });
+                return { id: nat.id, ip: eip.state!.publicIp };
+            });
+            assert.notEqual(nats[0].ip, nats[1].ip);
+            assert.deepEqual(await result, { ids: nats.map(x => x.id), ips: nats.map(x => x.ip) });
+        });
+
+        it("refuses NAT gateways without private subnets", async () => {
+            await assert.rejects(runInStack(() => new Network("net", { availabilityZones: AZS, natGateways: "single" })),
+                /'natGateways: single' requires 'privateSubnets': NAT gateways route the private subnets to the internet, and there are none/);
+            await assert.rejects(runInStack(() => new Network("net", { availabilityZones: AZS, privateSubnets: false, natGateways: "perAz" })),
+                /'natGateways: perAz' requires 'privateSubnets'/);
+        });
+
+        it("Day 2: a refresh reads the NAT gateway's Elastic IP as associated with the gateway's interface, and changes no input", async () => {
+            const { resources } = await runInStack(() => new Network("net", { availabilityZones: AZS, privateSubnets: true, natGateways: "single" }));
+            const state: StateResource[] = resources.filter(r => r.custom).map(r => ({
+                urn: r.urn, type: r.type, id: r.id, custom: true, inputs: r.inputs, outputs: r.state ?? {}, parent: r.parent,
+                dependencies: r.dependencies, propertyDependencies: {}, protect: r.options.protect, retainOnDelete: r.options.retainOnDelete,
+            }));
+            const refreshed = refresh(state, { region: "ap-northeast-2", partition: "aws", accountId: ACCOUNT_ID, defaultTags: {}, amiRootSizeGiB: () => undefined });
+            const nat = refreshed.find(r => r.type === "aws:ec2/natGateway:NatGateway")!;
+            const eip = refreshed.find(r => r.type === "aws:ec2/eip:Eip")!;
+            assert.match(String(nat.outputs.associationId), /^eipassoc-0[0-9a-f]{16}$/);
+            assert.match(String(nat.outputs.networkInterfaceId), /^eni-0[0-9a-f]{16}$/);
+            assert.deepEqual([eip.outputs.instance, eip.outputs.associationId, eip.outputs.networkInterface, eip.outputs.privateIp],
+                ["", nat.outputs.associationId, nat.outputs.networkInterfaceId, nat.outputs.privateIp]);
+            assert.deepEqual(refreshed.map(r => r.inputs), state.map(r => r.inputs), "the program sets none of the read-back properties: no diff after a refresh");
+        });
+
+        it("the AWS model refuses a NAT gateway in an unknown subnet, with an unknown allocation, or with an Elastic IP another gateway holds", async () => {
+            const { resources } = await runInStack(() => new Network("net", { availabilityZones: AZS, privateSubnets: true, natGateways: "single" }));
+            const subnetId = byName(resources, "aws:ec2/subnet:Subnet", "net-public-ap-northeast-2c").id!;
+            const allocationId = byName(resources, "aws:ec2/eip:Eip", "net-nat-ap-northeast-2a").id!;
+            // The same network again (same ids), then one more gateway once the first exists.
+            const again = (fn: () => unknown) => runInStack(async () => {
+                const n = new Network("net", { availabilityZones: AZS, privateSubnets: true, natGateways: "single" });
+                await promiseOf(n.natGatewayIds[0]);
+                return fn();
+            });
+            await assert.rejects(again(() => new aws.ec2.NatGateway("x", { allocationId, subnetId: "subnet-0123456789abcdef0" })),
+                /InvalidSubnetID\.NotFound: The subnet ID 'subnet-0123456789abcdef0' does not exist/);
+            await assert.rejects(again(() => new aws.ec2.NatGateway("x", { allocationId: "eipalloc-0123456789abcdef0", subnetId })),
+                /InvalidAllocationID\.NotFound: The allocation ID 'eipalloc-0123456789abcdef0' does not exist/);
+            await assert.rejects(again(() => new aws.ec2.NatGateway("x", { allocationId, subnetId })),
+                new RegExp(`Resource\\.AlreadyAssociated: Elastic IP address \\[${allocationId}\\] is already associated`));
+        });
     });
 });
