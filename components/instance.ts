@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { SSM_MANAGED_POLICY } from "./aws-facts";
 import { DataVolumeSettings, VolumeSettings } from "./config";
+import { ssmInstanceProfile } from "./ssm-profile";
 
 export interface InstanceArgs {
     /** How many identical servers; server i goes in `subnets[i % subnets.length]`. @default 1 */
@@ -108,24 +108,10 @@ export class Instance extends pulumi.ComponentResource {
         let profile: aws.iam.InstanceProfile | undefined;
         let ssmPolicy: aws.iam.RolePolicyAttachment | undefined;
         if (ssm) {
-            const { partition, dnsSuffix } = args.partition!;
-            const role = new aws.iam.Role(`${name}-role`, {
-                description: "ec2-server instances: Session Manager only",
-                assumeRolePolicy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [{ Effect: "Allow", Principal: { Service: `ec2.${dnsSuffix}` }, Action: "sts:AssumeRole" }],
-                }),
-                tags: { ...tags, Name: `${prefix}-role` },
-            }, child);
-            ssmPolicy = new aws.iam.RolePolicyAttachment(`${name}-ssm-core`, {
-                role: role.name,
-                policyArn: `arn:${partition}:iam::aws:policy/${SSM_MANAGED_POLICY}`,
-            }, child);
-            profile = new aws.iam.InstanceProfile(`${name}-profile`, {
-                role: role.name,
-                tags: { ...tags, Name: `${prefix}-profile` },
-            }, child);
-            this.roleName = role.name;
+            const made = ssmInstanceProfile(name, { partition: args.partition!, namePrefix: prefix, tags }, this);
+            profile = made.profile;
+            ssmPolicy = made.policyAttachment;
+            this.roleName = made.role.name;
         }
 
         this.servers = [];
