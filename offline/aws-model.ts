@@ -152,6 +152,10 @@ export class AwsModel implements pulumi.runtime.Mocks {
     private readonly loadBalancers = new Map<string, { vpcId: string; listenerPorts: Set<number> }>();
     /** Target groups by ARN: their VPC. */
     private readonly targetGroups = new Map<string, { vpcId: string }>();
+    /** Launch templates by id: what CreateAutoScalingGroup checks a template's data against. */
+    private readonly launchTemplates = new Map<string, { name: string; latestVersion: number; data: Props }>();
+    /** Auto Scaling groups by name. */
+    private readonly groups = new Set<string>();
     /** Every invoke the program made, in order: `token` and its args. */
     readonly invokes: { token: string; args: Props }[] = [];
     private readonly facts: OfflineFacts;
@@ -291,6 +295,12 @@ export class AwsModel implements pulumi.runtime.Mocks {
 
     private awsId(prefix: string, seed: string): string {
         return `${prefix}-0${this.hex(seed, 16)}`;
+    }
+
+    /** A deterministic UUID (the form Auto Scaling ARNs carry). */
+    private uuid(seed: string): string {
+        const h = this.hex(`uuid/${seed}`, 32);
+        return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
     }
 
     private arn(service: string, resource: string, global = false): string {
@@ -450,6 +460,7 @@ export class AwsModel implements pulumi.runtime.Mocks {
             case "ec2-server:keys:KeyPair":
             case "ec2-server:compute:Instance":
             case "ec2-server:network:LoadBalancer":
+            case "ec2-server:compute:AutoScaling":
                 return { id: undefined, state: {} };
 
             case "aws:ec2/vpc:Vpc": {
@@ -823,6 +834,181 @@ export class AwsModel implements pulumi.runtime.Mocks {
                 }
                 return { id: this.awsId("eipassoc", n), state: state({}) };
             }
+            case "aws:ec2/launchTemplate:LaunchTemplate": {
+                // CreateLaunchTemplate checks the encoding of user data; everything else in the template data is
+                // checked when a group (or RunInstances) uses it.
+                if (p.userData !== undefined) {
+                    const text = String(p.userData);
+                    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) {
+                        throw new AwsError("InvalidUserData.Malformed", "Invalid BASE64 encoding of user data.");
+                    }
+                    if (Buffer.from(text, "base64").length > 16384) {
+                        throw new AwsError("InvalidParameterValue", "User data is limited to 16384 bytes");
+                    }
+                }
+                for (const m of (p.blockDeviceMappings as Props[] | undefined) ?? []) {
+                    const kms = (m.ebs as Props | undefined)?.kmsKeyId;
+                    if (kms !== undefined) {
+                        this.notLookedUp(`KMS key ${kms}`, "to exist and to be usable for EBS encryption (not looked up)");
+                    }
+                }
+                const id = this.awsId("lt", n);
+                const name = String(p.name ?? (p.namePrefix !== undefined ? `${p.namePrefix}${this.hex(`prefix/${n}`, 26)}` : this.autoname(n)));
+                this.launchTemplates.set(id, { name, latestVersion: 1, data: p });
+                return { id, state: state({ arn: this.arn("ec2", `launch-template/${id}`), name, latestVersion: 1, defaultVersion: 1 }) };
+            }
+            case "aws:autoscaling/group:Group": {
+                if ([p.launchConfiguration, p.launchTemplate, p.mixedInstancesPolicy].filter(v => v !== undefined).length !== 1) {
+                    throw new Error("aws:autoscaling/group:Group: exactly one of launchConfiguration, launchTemplate and mixedInstancesPolicy must be set (terraform-provider-aws group.go ExactlyOneOf)");
+                }
+                const min = Number(p.minSize);
+                const max = Number(p.maxSize);
+                if (max < min) {
+                    throw new AwsError("ValidationError", `Max bound, ${max}, must be greater than or equal to min bound, ${min}`);
+                }
+                // The provider sends DesiredCapacity only when it is above 0 (group.go resourceGroupCreate); AWS then uses MinSize.
+                const desired = typeof p.desiredCapacity === "number" && p.desiredCapacity > 0 ? p.desiredCapacity : min;
+                if (desired < min || desired > max) {
+                    throw new AwsError("ValidationError", `Desired capacity:${desired} must be between the specified min size:${min} and max size:${max}`);
+                }
+                const subnetIds = (p.vpcZoneIdentifiers as string[] | undefined) ?? [];
+                if (subnetIds.length === 0 && ((p.availabilityZones as string[] | undefined) ?? []).length === 0) {
+                    throw new AwsError("ValidationError", "At least one Availability Zone or VPC Subnet is required.");
+                }
+                // One zone is allowed by AWS (the autoscaling-group-multi-az policy reports it); an unknown subnet is not.
+                const subnets = subnetIds.map(sid => {
+                    const subnet = this.subnet(sid);
+                    if (!subnet) {
+                        throw new AwsError("ValidationError", `The subnet ID '${sid}' does not exist`);
+                    }
+                    return subnet;
+                });
+                const mixed = p.mixedInstancesPolicy as Props | undefined;
+                const spec = mixed
+                    ? ((mixed.launchTemplate as Props | undefined)?.launchTemplateSpecification ?? {}) as Props
+                    : p.launchTemplate ? { launchTemplateId: (p.launchTemplate as Props).id, launchTemplateName: (p.launchTemplate as Props).name, version: (p.launchTemplate as Props).version } : undefined;
+                let templateName: string | undefined;
+                if (spec) {
+                    const byName = [...this.launchTemplates.entries()].find(([, t]) => t.name === spec.launchTemplateName);
+                    const templateId = spec.launchTemplateId !== undefined ? String(spec.launchTemplateId) : byName?.[0];
+                    const template = templateId !== undefined ? this.launchTemplates.get(templateId) : undefined;
+                    const invalid = (why: string) => new AwsError("ValidationError", `You must use a valid fully-formed launch template. ${why}`);
+                    if (!template) {
+                        throw invalid(spec.launchTemplateId !== undefined
+                            ? `The specified launch template, with template ID ${spec.launchTemplateId}, does not exist.`
+                            : `The specified launch template, with template name ${spec.launchTemplateName}, does not exist.`);
+                    }
+                    templateName = template.name;
+                    const version = spec.version === undefined ? "$Default" : String(spec.version);
+                    if (!["$Latest", "$Default"].includes(version) && !(/^\d+$/.test(version) && Number(version) >= 1 && Number(version) <= template.latestVersion)) {
+                        throw invalid(`The specified launch template, with template ID ${templateId}, has no version ${version}.`);
+                    }
+                    const data = template.data;
+                    const overrides = ((mixed?.launchTemplate as Props | undefined)?.overrides as Props[] | undefined) ?? [];
+                    const types = overrides.length > 0 ? overrides.map(o => String(o.instanceType)) : [String(data.instanceType)];
+                    const imageId = String(data.imageId);
+                    const image = this.image(imageId, types[0]);
+                    if (!image) {
+                        throw invalid(ID_PATTERNS.image.test(imageId) ? `The image id '[${imageId}]' does not exist` : `Invalid id: "${imageId}" (expecting "ami-...")`);
+                    }
+                    for (const t of types) {
+                        const typeArch = instanceTypeArchitecture(t);
+                        if (typeArch && typeArch !== image.architecture && !this.openImages.get(image.id)?.architectureAssumed) {
+                            throw invalid(`The architecture '${typeArch}' of the specified instance type does not match the architecture '${image.architecture}' of the specified AMI`);
+                        }
+                    }
+                    if (data.keyName !== undefined && !this.keyPairs.has(String(data.keyName))) {
+                        throw invalid(`The key pair '${data.keyName}' does not exist`);
+                    }
+                    const interfaces = (data.networkInterfaces as Props[] | undefined) ?? [];
+                    const interfaceGroups = interfaces.flatMap(ni => (ni.securityGroups as string[] | undefined) ?? []);
+                    const instanceGroups = (data.vpcSecurityGroupIds as string[] | undefined) ?? [];
+                    if (interfaces.length > 0 && instanceGroups.length > 0) {
+                        throw invalid("Network interfaces and an instance-level security groups may not be specified on the same request");
+                    }
+                    for (const subnet of subnets) {
+                        for (const sg of [...instanceGroups, ...interfaceGroups]) {
+                            const group = this.securityGroup(sg, subnet.vpcId);
+                            if (!group || group.vpcId !== subnet.vpcId) {
+                                throw invalid(`The security group '${sg}' does not exist in VPC '${subnet.vpcId}'`);
+                            }
+                        }
+                    }
+                    for (const m of (data.blockDeviceMappings as Props[] | undefined) ?? []) {
+                        const size = (m.ebs as Props | undefined)?.volumeSize;
+                        if (m.deviceName === image.rootDeviceName && typeof size === "number" && size < image.rootSizeGiB) {
+                            throw invalid(`Volume of size ${size}GB is smaller than snapshot, expect size >= ${image.rootSizeGiB}GB`);
+                        }
+                    }
+                }
+                const distribution = (mixed?.instancesDistribution ?? {}) as Props;
+                const strategies = ["lowest-price", "capacity-optimized", "capacity-optimized-prioritized", "price-capacity-optimized"];
+                if (distribution.spotAllocationStrategy !== undefined && !strategies.includes(String(distribution.spotAllocationStrategy))) {
+                    throw new AwsError("ValidationError", `Valid values for SpotAllocationStrategy are: ${strategies.join(", ")}`);
+                }
+                const name = String(p.name ?? this.autoname(n));
+                this.groups.add(name);
+                const uuid = this.uuid(`asg/${n}`);
+                const withName = (lt: unknown) => ({ ...(lt as Props), launchTemplateName: templateName });
+                return {
+                    id: name, state: state({
+                        name, arn: `arn:${this.partition}:autoscaling:${this.region}:${ACCOUNT_ID}:autoScalingGroup:${uuid}:autoScalingGroupName/${name}`,
+                        desiredCapacity: desired, healthCheckType: p.healthCheckType ?? "EC2", healthCheckGracePeriod: p.healthCheckGracePeriod ?? 300,
+                        defaultCooldown: 300, availabilityZones: [...new Set(subnets.map(s => s.az))].sort(), loadBalancers: [],
+                        targetGroupArns: p.targetGroupArns ?? [], predictedCapacity: 0, warmPoolSize: 0,
+                        serviceLinkedRoleArn: this.arn("iam", "role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling", true),
+                        ...(p.launchTemplate ? { launchTemplate: { ...(p.launchTemplate as Props), name: templateName } } : {}),
+                        ...(mixed ? {
+                            mixedInstancesPolicy: {
+                                ...mixed,
+                                launchTemplate: { ...(mixed.launchTemplate as Props), launchTemplateSpecification: withName((mixed.launchTemplate as Props).launchTemplateSpecification) },
+                            },
+                        } : {}),
+                    }),
+                };
+            }
+            case "aws:autoscaling/policy:Policy": {
+                const groupName = String(p.autoscalingGroupName);
+                if (!this.groups.has(groupName)) {
+                    throw new AwsError("ValidationError", `AutoScalingGroup name not found - AutoScalingGroup ${groupName} not found`);
+                }
+                const tracking = p.targetTrackingConfiguration as Props | undefined;
+                if (p.policyType === "TargetTrackingScaling") {
+                    const predefined = (tracking?.predefinedMetricSpecification ?? {}) as Props;
+                    const metrics = ["ASGAverageCPUUtilization", "ASGAverageNetworkIn", "ASGAverageNetworkOut", "ALBRequestCountPerTarget"];
+                    if (!tracking || (tracking.customizedMetricSpecification === undefined && !metrics.includes(String(predefined.predefinedMetricType)))) {
+                        throw new AwsError("ValidationError", `a target tracking policy needs a predefined metric (${metrics.join(", ")}) or a customized one`);
+                    }
+                    // The label names the load balancer and the target group: app/<name>/<id>/targetgroup/<name>/<id>.
+                    if (predefined.predefinedMetricType === "ALBRequestCountPerTarget" && !/^app\/[^/]+\/[0-9a-f]+\/targetgroup\/[^/]+\/[0-9a-f]+$/.test(String(predefined.resourceLabel ?? ""))) {
+                        throw new AwsError("ValidationError", `ALBRequestCountPerTarget needs a resource label app/<load-balancer-name>/<id>/targetgroup/<target-group-name>/<id>, got ${JSON.stringify(predefined.resourceLabel)}`);
+                    }
+                }
+                const name = String(p.name ?? this.autoname(n));
+                const uuid = this.uuid(`policy/${n}`);
+                return { id: name, state: state({ name, enabled: p.enabled ?? true, arn: `arn:${this.partition}:autoscaling:${this.region}:${ACCOUNT_ID}:scalingPolicy:${uuid}:autoScalingGroupName/${groupName}:policyName/${name}` }) };
+            }
+            case "aws:autoscaling/schedule:Schedule": {
+                const groupName = String(p.autoscalingGroupName);
+                if (!this.groups.has(groupName)) {
+                    throw new AwsError("ValidationError", `AutoScalingGroup name not found - AutoScalingGroup ${groupName} not found`);
+                }
+                // The provider reads an unset size as 0 and sends every size that is not -1 (schedule.go
+                // resourceSchedulePut); AWS stores what it was sent, and a size it was not sent reads back as -1.
+                const size = (v: unknown) => (typeof v === "number" ? v : 0);
+                const [minSize, maxSize, desiredCapacity] = [size(p.minSize), size(p.maxSize), size(p.desiredCapacity)];
+                if (minSize === -1 && maxSize === -1 && desiredCapacity === -1) {
+                    throw new AwsError("ValidationError", "a scheduled action must set at least one of MinSize, MaxSize and DesiredCapacity");
+                }
+                const name = String(p.scheduledActionName);
+                const uuid = this.uuid(`schedule/${n}`);
+                return {
+                    id: name, state: state({
+                        minSize, maxSize, desiredCapacity, timeZone: p.timeZone ?? "", recurrence: p.recurrence ?? "",
+                        arn: `arn:${this.partition}:autoscaling:${this.region}:${ACCOUNT_ID}:scheduledUpdateGroupAction:${uuid}:autoScalingGroupName/${groupName}:scheduledActionName/${name}`,
+                    }),
+                };
+            }
             case "aws:ebs/volume:Volume": {
                 const az = this.requireZone(p.availabilityZone, "volume");
                 if (p.kmsKeyId !== undefined) {
@@ -915,6 +1101,12 @@ export class AwsModel implements pulumi.runtime.Mocks {
                 if (typeof o.publicIp === "string") {
                     this.eipAddresses.set(id, o.publicIp);
                 }
+                break;
+            case "aws:ec2/launchTemplate:LaunchTemplate":
+                this.launchTemplates.set(id, { name: String(o.name ?? id), latestVersion: Number(o.latestVersion ?? 1), data: o });
+                break;
+            case "aws:autoscaling/group:Group":
+                this.groups.add(String(o.name ?? id));
                 break;
         }
     }

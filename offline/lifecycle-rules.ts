@@ -17,6 +17,10 @@ export const EIP_ASSOCIATION = "aws:ec2/eipAssociation:EipAssociation";
 export const ROLE = "aws:iam/role:Role";
 export const NAT_GATEWAY = "aws:ec2/natGateway:NatGateway";
 export const LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
+export const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+export const GROUP = "aws:autoscaling/group:Group";
+export const SCALING_POLICY = "aws:autoscaling/policy:Policy";
+export const SCHEDULE = "aws:autoscaling/schedule:Schedule";
 
 /** The read-back rules the model applies, with their sources (one line each, for docs and notes). */
 export const READ_BACK_RULES_DOC: { type: string; property: string; rule: string; source: string }[] = [
@@ -29,6 +33,10 @@ export const READ_BACK_RULES_DOC: { type: string; property: string; rule: string
     { type: EIP, property: "instance, associationId, privateIp", rule: "the associated instance, association id and private address", source: `${TF}ec2/ec2_eip.go resourceEIPRead` },
     { type: EIP, property: "associationId, networkInterface, privateIp", rule: "for a NAT gateway's Elastic IP: the gateway's association, network interface and private address (no instance)", source: `${TF}ec2/ec2_eip.go resourceEIPRead (address.AssociationId, NetworkInterfaceId, PrivateIpAddress); ec2/vpc_nat_gateway.go resourceNATGatewayRead (the same address from NatGatewayAddresses)` },
     { type: ROLE, property: "assumeRolePolicy", rule: "AWS returns the document URL-encoded and reformatted; the provider keeps the configured string when the two are equivalent JSON policies, so diffs compare them as JSON", source: `${TF}iam/role.go resourceRoleRead (verify.PolicyToSet)` },
+    { type: GROUP, property: "desiredCapacity", rule: "the group's current desired capacity, as its scaling policies and schedules left it; the program sets it at creation only (ignoreChanges), so a scale-out is no change", source: `${TF}autoscaling/group.go resourceGroupRead (d.Set("desired_capacity", g.DesiredCapacity))` },
+    { type: GROUP, property: "launchTemplate.name", rule: "the template's name, next to the id the program gave", source: `${TF}autoscaling/group.go resourceGroupRead (flattenLaunchTemplateSpecification)` },
+    { type: LAUNCH_TEMPLATE, property: "latestVersion, defaultVersion", rule: "the newest version (each change of the template data makes one) and, with updateDefaultVersion, the same as the default", source: `${TF}ec2/ec2_launch_template.go resourceLaunchTemplateRead / resourceLaunchTemplateUpdate` },
+    { type: SCHEDULE, property: "minSize, maxSize, desiredCapacity", rule: "-1 for a size the action does not set; a size the program leaves unset is sent as 0 (so the program sends -1)", source: `${TF}autoscaling/schedule.go resourceScheduleRead / resourceSchedulePut` },
     { type: "(every tagged type)", property: "tagsAll", rule: "the provider's defaultTags merged with the resource's own tags", source: "terraform-provider-aws internal/provider/intercept.go + internal/tags (transparent tagging: tags_all)" },
 ];
 
@@ -113,6 +121,8 @@ export function awsManagedEbsKeyArn(w: Pick<WorldFacts, "region" | "partition" |
 const UNTAGGED = new Set([
     "aws:ec2/route:Route", "aws:ec2/routeTableAssociation:RouteTableAssociation", "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
     EIP_ASSOCIATION, ATTACHMENT,
+    // A group's tags are a list ({key, value, propagateAtLaunch}); the provider's defaultTags do not reach it.
+    GROUP, SCALING_POLICY, SCHEDULE,
 ]);
 
 function volumeDefaults(v: Record<string, unknown>, typeKey: string, w: WorldFacts): Record<string, unknown> {
@@ -282,6 +292,12 @@ export function applyUpdate(old: StateResource, newInputs: Record<string, unknow
             notes.push("modifies the root volume online (EC2 ModifyVolume): no restart; grow the filesystem inside the server afterwards");
         }
     }
+    if (old.type === LAUNCH_TEMPLATE) {
+        notes.push(...launchTemplateUpdate(old, newInputs, changedPaths, outputs));
+    }
+    if (old.type === GROUP) {
+        notes.push(...groupUpdate(old, newInputs, changed, outputs));
+    }
     if (old.type === VOLUME) {
         if (typeof newInputs.size === "number" && typeof old.outputs.size === "number" && newInputs.size < old.outputs.size) {
             throw new AwsRejection("InvalidParameterValue", `New size cannot be smaller than existing size (${old.id}: ${old.outputs.size} GiB → ${newInputs.size} GiB)`,
@@ -292,6 +308,68 @@ export function applyUpdate(old: StateResource, newInputs: Record<string, unknow
         }
     }
     return { notes, outputs };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Template arguments whose change makes no new version (resourceLaunchTemplateUpdate's updateKeys leave them out). */
+const TEMPLATE_UNVERSIONED = new Set(["name", "namePrefix", "defaultVersion", "updateDefaultVersion", "tags", "tagsAll"]);
+
+/**
+ * A launch template update: any change of the template data is a new version (CreateLaunchTemplateVersion), made
+ * the default with updateDefaultVersion. Servers already running are not touched by it.
+ */
+function launchTemplateUpdate(old: StateResource, newInputs: Record<string, unknown>, changedPaths: string[], outputs: Record<string, unknown>): string[] {
+    if (!changedPaths.some(p => !TEMPLATE_UNVERSIONED.has(p.split(/[.[]/)[0]))) {
+        return [];
+    }
+    const latest = Number(old.outputs.latestVersion ?? 1) + 1;
+    outputs.latestVersion = latest;
+    if (newInputs.updateDefaultVersion === true) {
+        outputs.defaultVersion = latest;
+    }
+    return [`creates version ${latest} of the template${newInputs.updateDefaultVersion === true ? " and makes it the default" : ""}; running servers are not changed by it (${TF}ec2/ec2_launch_template.go resourceLaunchTemplateUpdate: CreateLaunchTemplateVersion, ModifyLaunchTemplate)`];
+}
+
+/**
+ * A group update (UpdateAutoScalingGroup with only the changed fields, group.go resourceGroupUpdate): the size
+ * the group has now is kept unless the new bounds exclude it, and a new launch template version (or mixed
+ * instances policy) starts an instance refresh when the group has one.
+ */
+function groupUpdate(old: StateResource, newInputs: Record<string, unknown>, changed: (p: string) => boolean, outputs: Record<string, unknown>): string[] {
+    const notes: string[] = [];
+    const source = `${TF}autoscaling/group.go resourceGroupUpdate`;
+    const min = Number(newInputs.minSize ?? old.outputs.minSize);
+    const max = Number(newInputs.maxSize ?? old.outputs.maxSize);
+    if (max < min) {
+        throw new AwsRejection("ValidationError", `Max bound, ${max}, must be greater than or equal to min bound, ${min}`, `Auto Scaling API UpdateAutoScalingGroup; ${source}`);
+    }
+    // Only changed fields are sent: the current size stays what AWS has, whatever the program's (ignored) value is.
+    const current = Number(changed("desiredCapacity") ? newInputs.desiredCapacity : old.outputs.desiredCapacity);
+    const bounded = Math.min(Math.max(current, min), max);
+    outputs.desiredCapacity = bounded;
+    // The Read after the update reports the template's name next to its id, as after create.
+    if (isPlainObject(old.outputs.launchTemplate) && isPlainObject(newInputs.launchTemplate)) {
+        outputs.launchTemplate = { ...old.outputs.launchTemplate, ...newInputs.launchTemplate };
+    }
+    if (changed("minSize") || changed("maxSize")) {
+        notes.push(`resizes the group to min ${min}, max ${max}${bounded !== current ? `: AWS moves its desired capacity from ${current} to ${bounded} (UpdateAutoScalingGroup: a new MinSize above, or MaxSize below, the current size sets DesiredCapacity to it) and launches or terminates servers` : ""} (${source})`);
+    }
+    if (changed("launchTemplate") || changed("mixedInstancesPolicy")) {
+        const refresh = newInputs.instanceRefresh as { strategy?: string; preferences?: Record<string, unknown> } | undefined;
+        if (refresh) {
+            const prefs = refresh.preferences ?? {};
+            const pct = prefs.minHealthyPercentage ?? 90;
+            notes.push(`starts an instance refresh: ${String(refresh.strategy ?? "Rolling").toLowerCase()} instance refresh, min healthy ${pct}%` +
+                `${prefs.autoRollback === true ? ", rolled back if it fails" : ""}${prefs.skipMatching === true ? ", skipping servers already on the new version" : ""}` +
+                `: AWS replaces the servers a few at a time, with their root volumes; the group is updated in place, not replaced (${source}: a launch_template or mixed_instances_policy change → StartInstanceRefresh)`);
+        } else {
+            notes.push(`no instanceRefresh: running servers keep the old launch template version until they are replaced (${source})`);
+        }
+    }
+    return notes;
 }
 
 /** Why a resource cannot be deleted (by the engine or by AWS), or undefined. */
@@ -344,6 +422,8 @@ export function deleteFate(r: StateResource): string | undefined {
             return `deletes the load balancer: its DNS name ${r.outputs.dnsName ?? ""} stops resolving for good (a new one gets a new name; update DNS records that point at it)`;
         case NAT_GATEWAY:
             return `deletes ${r.id}: the private subnets routed through it lose outbound internet access until a new gateway's route is in place`;
+        case GROUP:
+            return `drains ${r.id} (min, max and desired 0), waits for its servers to terminate with their root volumes, then deletes the group (terraform-provider-aws internal/service/autoscaling/group.go resourceGroupDelete, drainGroup)`;
         default:
             return undefined;
     }
