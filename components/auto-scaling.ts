@@ -1,0 +1,349 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { instanceTypeArchitecture } from "./aws-facts";
+import { AutoScalingSetting, VolumeSettings } from "./config";
+import { ssmInstanceProfile } from "./ssm-profile";
+
+export interface AutoScalingArgs {
+    /** The subnets of the group, one or more per zone, with their availability zones (plain, known values). */
+    subnets: { id: pulumi.Input<string>; availabilityZone: string }[];
+    /** Security groups of every server. */
+    securityGroupIds: pulumi.Input<string>[];
+    /** The AMI id. */
+    ami: string;
+    /**
+     * True when `ami` was pinned by id: a new id makes a new template version, which the group's instance refresh
+     * rolls out. When false (resolved from an alias), the template has `ignoreChanges: ["imageId"]`, so a newly
+     * published image never rolls the group by surprise; roll forward on purpose by replacing the template.
+     */
+    amiPinned: boolean;
+    /** The AMI's root device name (`/dev/xvda`, `/dev/sda1`): the encrypted root volume is mapped onto it. */
+    rootDeviceName: string;
+    /** The instance type of the template, and the first choice of a mixed instances policy. */
+    instanceType: string;
+    /** Sizes, scaling policies, schedules, instance types, Spot and instance refresh (`autoScaling` in config). */
+    scaling: AutoScalingSetting;
+    /** EC2 key pair name. @default none (Session Manager only) */
+    keyName?: pulumi.Input<string>;
+    /** Give the servers an IAM role with AmazonSSMManagedInstanceCore, for Session Manager. @default true */
+    ssm?: boolean;
+    /** AWS partition facts, to build ARNs and service principals (`aws.getPartition`). Required with `ssm`. */
+    partition?: { partition: string; dnsSuffix: string };
+    /**
+     * Servers get a public IPv4 address (billed by AWS). Without it the template says so explicitly
+     * (`associatePublicIpAddress: "false"`), so a subnet that maps public addresses cannot give them one.
+     * @default false
+     */
+    publicIp?: boolean;
+    /** Root volume of every server; deleted with the server (a group's servers are disposable). */
+    rootVolume: VolumeSettings;
+    /** User data (cloud-init) as text; the template stores it base64-encoded. May be secret. */
+    userData?: pulumi.Input<string>;
+    /** Detailed (1-minute) CloudWatch monitoring of the servers, billed. @default false */
+    monitoring?: boolean;
+    /** Target groups to register the servers with; the group then uses ELB health checks. @default [] */
+    targetGroupArns?: pulumi.Input<string>[];
+    /**
+     * `<load balancer arnSuffix>/<target group arnSuffix>`, the resource label of the ALBRequestCountPerTarget
+     * metric (e.g. `pulumi.interpolate\`${alb.arnSuffix}/${targetGroup.arnSuffix}\``). Required with
+     * `scaling.requestsPerTarget`.
+     */
+    requestCountLabel?: pulumi.Input<string>;
+    /** Prefix of the Name tags. @default the component name */
+    namePrefix?: string;
+    /** Tags for every resource (besides the provider's default tags), and for the servers and their volumes. */
+    tags?: Record<string, string>;
+}
+
+/** The group metrics collected every minute (EnableMetricsCollection): sizes and instances by state. */
+export const GROUP_METRICS = [
+    "GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity", "GroupInServiceInstances", "GroupPendingInstances",
+    "GroupStandbyInstances", "GroupTerminatingInstances", "GroupTotalInstances",
+] as const;
+
+/** AWS's limit on LaunchTemplateOverrides in one mixed instances policy (Auto Scaling API reference). */
+export const MAX_OVERRIDES = 40;
+
+/** The Spot allocation strategy: the pools with the most spare capacity, so the fewest interruptions. */
+export const SPOT_ALLOCATION_STRATEGY = "capacity-optimized";
+
+function isWhole(n: number, min: number, max = Number.MAX_SAFE_INTEGER): boolean {
+    return Number.isInteger(n) && n >= min && n <= max;
+}
+
+/** Every conflict in the args, each with a precise message (empty when they are consistent). */
+function problems(args: AutoScalingArgs): string[] {
+    const out: string[] = [];
+    const s = args.scaling;
+    if (args.subnets.length === 0) {
+        out.push("'subnets' must not be empty");
+    }
+    if ((args.ssm ?? true) && !args.partition) {
+        out.push("'ssm' requires 'partition'");
+    }
+    if (!isWhole(s.min, 0)) {
+        out.push(`'scaling.min' must be a whole number of at least 0, got ${s.min}`);
+    }
+    if (!isWhole(s.max, 0) || s.max < s.min) {
+        out.push(`'scaling.max' must be a whole number of at least 'scaling.min' (${s.min}), got ${s.max}`);
+    }
+    if (s.desired !== undefined && (!Number.isInteger(s.desired) || s.desired < s.min || s.desired > s.max)) {
+        out.push(`'scaling.desired' must be a whole number from 'scaling.min' (${s.min}) to 'scaling.max' (${s.max}), got ${s.desired}`);
+    }
+    if (!(s.cpuTarget >= 0 && s.cpuTarget <= 100)) {
+        out.push(`'scaling.cpuTarget' must be from 1 to 100 percent, or 0 for no CPU policy, got ${s.cpuTarget}`);
+    }
+    if (s.requestsPerTarget !== undefined) {
+        if (!(s.requestsPerTarget > 0)) {
+            out.push(`'scaling.requestsPerTarget' must be more than 0, got ${s.requestsPerTarget}`);
+        }
+        if (args.requestCountLabel === undefined) {
+            out.push("'scaling.requestsPerTarget' requires 'requestCountLabel' (<load balancer arnSuffix>/<target group arnSuffix>)");
+        }
+        if ((args.targetGroupArns ?? []).length === 0) {
+            out.push("'scaling.requestsPerTarget' requires 'targetGroupArns': the group's servers must be the targets whose requests it counts");
+        }
+    }
+    if (s.spot !== undefined) {
+        if (!isWhole(s.spot.onDemandBase, 0)) {
+            out.push(`'scaling.spot.onDemandBase' must be a whole number of at least 0, got ${s.spot.onDemandBase}`);
+        }
+        if (!isWhole(s.spot.onDemandPercentAboveBase, 0, 100)) {
+            out.push(`'scaling.spot.onDemandPercentAboveBase' must be a whole number from 0 to 100, got ${s.spot.onDemandPercentAboveBase}`);
+        }
+    }
+    const arch = instanceTypeArchitecture(args.instanceType);
+    for (const t of s.instanceTypes) {
+        const other = instanceTypeArchitecture(t);
+        if (arch && other && other !== arch) {
+            out.push(`'scaling.instanceTypes' ${t} is ${other}, but 'instanceType' ${args.instanceType} is ${arch}: every type of the group runs the same AMI`);
+        }
+    }
+    if (overrideTypes(args).length > MAX_OVERRIDES) {
+        out.push(`'scaling.instanceTypes' makes ${overrideTypes(args).length} instance types with 'instanceType'; AWS takes at most ${MAX_OVERRIDES} in a mixed instances policy`);
+    }
+    if (!isWhole(s.healthCheckGracePeriod, 0)) {
+        out.push(`'scaling.healthCheckGracePeriod' must be a whole number of seconds, got ${s.healthCheckGracePeriod}`);
+    }
+    if (!isWhole(s.refresh.minHealthyPercent, 0, 100)) {
+        out.push(`'scaling.refresh.minHealthyPercent' must be a whole number from 0 to 100, got ${s.refresh.minHealthyPercent}`);
+    }
+    const seen = new Set<string>();
+    s.schedules.forEach((sch, i) => {
+        const at = `'scaling.schedules[${i}]' (${sch.name})`;
+        if (seen.has(sch.name)) {
+            out.push(`${at}: the name is used twice; scheduled action names are unique per group`);
+        }
+        seen.add(sch.name);
+        if (sch.min === undefined && sch.max === undefined && sch.desired === undefined) {
+            out.push(`${at} sets none of min, max and desired`);
+        }
+        if (sch.min !== undefined && sch.max !== undefined && sch.max < sch.min) {
+            out.push(`${at}: max (${sch.max}) must be at least min (${sch.min})`);
+        }
+        for (const [key, v] of [["min", sch.min], ["max", sch.max], ["desired", sch.desired]] as const) {
+            if (v !== undefined && !isWhole(v, 0)) {
+                out.push(`${at}: ${key} must be a whole number of at least 0, got ${v}`);
+            }
+        }
+    });
+    return out;
+}
+
+/** The mixed instances policy's types in priority order: `instanceType` first, then the extra ones, each once. */
+function overrideTypes(args: AutoScalingArgs): string[] {
+    return [...new Set([args.instanceType, ...args.scaling.instanceTypes])];
+}
+
+/**
+ * An Auto Scaling group of servers launched from a launch template (IMDSv2 required, encrypted root volume,
+ * optional Session Manager role), with target tracking on CPU and ALB requests, scheduled actions, an optional
+ * mixed instances policy with Spot, and a rolling instance refresh whenever the template changes.
+ */
+export class AutoScaling extends pulumi.ComponentResource {
+    public readonly groupName: pulumi.Output<string>;
+    public readonly groupArn: pulumi.Output<string>;
+    public readonly launchTemplateId: pulumi.Output<string>;
+    /** The template's newest version: the one the group launches from. */
+    public readonly launchTemplateLatestVersion: pulumi.Output<number>;
+    /** The IAM role of the servers (undefined without `ssm`). */
+    public readonly roleName?: pulumi.Output<string>;
+
+    constructor(name: string, args: AutoScalingArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("ec2-server:compute:AutoScaling", name, {}, opts);
+        const found = problems(args);
+        if (found.length > 0) {
+            throw new Error(found.length === 1 ? found[0] : `AutoScaling ${name}:\n  - ${found.join("\n  - ")}`);
+        }
+        const scaling = args.scaling;
+        const prefix = args.namePrefix ?? name;
+        const tags = args.tags ?? {};
+        const child = { parent: this };
+
+        let ssmPolicy: aws.iam.RolePolicyAttachment | undefined;
+        let profile: aws.iam.InstanceProfile | undefined;
+        if (args.ssm ?? true) {
+            const made = ssmInstanceProfile(name, { partition: args.partition!, namePrefix: prefix, tags }, this);
+            profile = made.profile;
+            ssmPolicy = made.policyAttachment;
+            this.roleName = made.role.name;
+        }
+
+        const root = args.rootVolume;
+        const template = new aws.ec2.LaunchTemplate(`${name}-template`, {
+            imageId: args.ami,
+            instanceType: args.instanceType,
+            keyName: args.keyName,
+            iamInstanceProfile: profile ? { arn: profile.arn } : undefined,
+            metadataOptions: {
+                httpEndpoint: "enabled",
+                httpTokens: "required",
+                httpPutResponseHopLimit: 1,
+                instanceMetadataTags: "disabled",
+            },
+            blockDeviceMappings: [{
+                deviceName: args.rootDeviceName,
+                // The provider's nullable booleans are strings here ("true"/"false"; "" means unset).
+                ebs: {
+                    volumeType: root.type,
+                    volumeSize: root.sizeGiB,
+                    encrypted: String(root.encrypted),
+                    kmsKeyId: root.kmsKeyId,
+                    iops: root.iops,
+                    throughput: root.throughput,
+                    deleteOnTermination: "true",
+                },
+            }],
+            // Always one interface that says whether it gets a public address: left unset, the subnet's
+            // mapPublicIpOnLaunch would decide, and a public subnet would give every server an address. With
+            // networkInterfaces the security groups must go on the interface: AWS refuses them on both.
+            networkInterfaces: [{
+                deviceIndex: 0,
+                associatePublicIpAddress: String(args.publicIp ?? false),
+                securityGroups: args.securityGroupIds,
+                deleteOnTermination: "true",
+            }],
+            // A launch template takes user data base64-encoded (CreateLaunchTemplate refuses anything else with
+            // InvalidUserData.Malformed). An Output keeps a secret script secret.
+            userData: args.userData === undefined ? undefined : pulumi.output(args.userData).apply(u => Buffer.from(u, "utf8").toString("base64")),
+            monitoring: { enabled: args.monitoring ?? false },
+            // What the group launches gets its tags from here: the servers, and their volumes (the group's own
+            // tags reach only the servers).
+            tagSpecifications: [
+                { resourceType: "instance", tags: { ...tags, Name: prefix } },
+                { resourceType: "volume", tags: { ...tags, Name: `${prefix}-root` } },
+            ],
+            // terraform-provider-aws internal/service/ec2/ec2_launch_template.go resourceLaunchTemplateUpdate: a
+            // change makes a new version (CreateLaunchTemplateVersion) and this makes it the default.
+            updateDefaultVersion: true,
+            tags: { ...tags, Name: `${prefix}-template` },
+        }, {
+            ...child,
+            // A newer image behind the alias must not roll the group unasked (a pinned id change should).
+            ignoreChanges: args.amiPinned ? [] : ["imageId"],
+        });
+
+        // The group points at the template's newest version: a template change is an in-place update of the
+        // group (launch_template.version), which starts its instance refresh, never a new group.
+        const version = template.latestVersion.apply(v => `${v}`);
+        const mixed = scaling.instanceTypes.length > 0 || scaling.spot !== undefined;
+        const distribution: aws.types.input.autoscaling.GroupMixedInstancesPolicyInstancesDistribution = scaling.spot
+            ? {
+                onDemandBaseCapacity: scaling.spot.onDemandBase,
+                onDemandPercentageAboveBaseCapacity: scaling.spot.onDemandPercentAboveBase,
+                spotAllocationStrategy: SPOT_ALLOCATION_STRATEGY,
+            }
+            : { onDemandBaseCapacity: 0, onDemandPercentageAboveBaseCapacity: 100 };
+        const hasTargets = (args.targetGroupArns ?? []).length > 0;
+
+        const group = new aws.autoscaling.Group(`${name}-group`, {
+            vpcZoneIdentifiers: args.subnets.map(s => s.id),
+            minSize: scaling.min,
+            maxSize: scaling.max,
+            // The size at creation only (ignoreChanges below): afterwards scaling policies and schedules own it.
+            desiredCapacity: scaling.desired,
+            launchTemplate: mixed ? undefined : { id: template.id, version },
+            mixedInstancesPolicy: mixed
+                ? {
+                    launchTemplate: {
+                        launchTemplateSpecification: { launchTemplateId: template.id, version },
+                        overrides: overrideTypes(args).map(instanceType => ({ instanceType })),
+                    },
+                    instancesDistribution: distribution,
+                }
+                : undefined,
+            // Replace Spot servers at risk of interruption before they are interrupted.
+            capacityRebalance: scaling.spot ? true : undefined,
+            // Behind a load balancer, a server whose application is down is unhealthy (Security Hub AutoScaling.1).
+            healthCheckType: hasTargets ? "ELB" : "EC2",
+            healthCheckGracePeriod: scaling.healthCheckGracePeriod,
+            targetGroupArns: hasTargets ? args.targetGroupArns : undefined,
+            enabledMetrics: [...GROUP_METRICS],
+            metricsGranularity: "1Minute",
+            instanceRefresh: {
+                strategy: "Rolling",
+                preferences: {
+                    minHealthyPercentage: scaling.refresh.minHealthyPercent,
+                    autoRollback: scaling.refresh.autoRollback,
+                    skipMatching: scaling.refresh.skipMatching,
+                },
+            },
+            // How long `pulumi up` waits for the servers to be healthy (the provider's default, stated).
+            waitForCapacityTimeout: "10m",
+            tags: Object.entries({ ...tags, Name: prefix }).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
+        }, {
+            ...child,
+            // On the group itself: ignoreChanges given to a component never reaches its children (pulumi-eks #1293).
+            ignoreChanges: ["desiredCapacity"],
+            // The group launches servers at once, and their SSM agent registers at boot with the role's permissions.
+            dependsOn: ssmPolicy ? [ssmPolicy] : [],
+        });
+
+        if (scaling.cpuTarget > 0) {
+            new aws.autoscaling.Policy(`${name}-cpu`, {
+                autoscalingGroupName: group.name,
+                policyType: "TargetTrackingScaling",
+                targetTrackingConfiguration: {
+                    predefinedMetricSpecification: { predefinedMetricType: "ASGAverageCPUUtilization" },
+                    targetValue: scaling.cpuTarget,
+                },
+            }, child);
+        }
+        if (scaling.requestsPerTarget !== undefined) {
+            new aws.autoscaling.Policy(`${name}-requests`, {
+                autoscalingGroupName: group.name,
+                policyType: "TargetTrackingScaling",
+                targetTrackingConfiguration: {
+                    predefinedMetricSpecification: { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: args.requestCountLabel },
+                    targetValue: scaling.requestsPerTarget,
+                },
+            }, child);
+        }
+        for (const s of scaling.schedules) {
+            new aws.autoscaling.Schedule(`${name}-schedule-${s.name}`, {
+                autoscalingGroupName: group.name,
+                scheduledActionName: s.name,
+                recurrence: s.recurrence,
+                timeZone: s.timeZone,
+                // -1 is the provider's "leave unchanged": an unset size is read as 0 (d.Get on an int) and would
+                // set it to 0 at the scheduled time (terraform-provider-aws internal/service/autoscaling/schedule.go
+                // resourceSchedulePut sends only the sizes that are not -1).
+                minSize: s.min ?? -1,
+                maxSize: s.max ?? -1,
+                desiredCapacity: s.desired ?? -1,
+            }, child);
+        }
+
+        this.groupName = group.name;
+        this.groupArn = group.arn;
+        this.launchTemplateId = template.id;
+        this.launchTemplateLatestVersion = template.latestVersion;
+        this.registerOutputs({
+            groupName: this.groupName,
+            groupArn: this.groupArn,
+            launchTemplateId: this.launchTemplateId,
+            launchTemplateLatestVersion: this.launchTemplateLatestVersion,
+            roleName: this.roleName,
+        });
+    }
+}
