@@ -38,3 +38,12 @@ export function sshCommand(t: SshTarget): string {
 export function ssmCommand(instanceId: string, region: string): string {
     return `aws ssm start-session --target ${instanceId} --region ${region}`;
 }
+
+/**
+ * For an Auto Scaling group, whose servers come and go: the first command lists the ids of its servers in
+ * service, the second starts a Session Manager session on one of them.
+ */
+export function groupSsmCommands(groupName: string, region: string): string[] {
+    const ids = `aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names ${groupName} --region ${region} --query 'AutoScalingGroups[0].Instances[?LifecycleState==\`InService\`].InstanceId' --output text`;
+    return [ids, `aws ssm start-session --region ${region} --target "$(${ids} | cut -f1)"`];
+}

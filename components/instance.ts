@@ -58,6 +58,11 @@ export interface InstanceArgs {
      * delete servers, set it to false and `up` first. @default false
      */
     terminationProtection?: boolean;
+    /**
+     * A load balancer target group (`LoadBalancer.targetGroupArn`): each server is registered in it by an
+     * `aws.lb.TargetGroupAttachment`, so it takes traffic once healthy. @default none
+     */
+    targetGroupArn?: pulumi.Input<string>;
     /** Prefix of the Name tags. @default the component name */
     namePrefix?: string;
     /** Tags for every resource (besides the provider's default tags). */
@@ -222,6 +227,11 @@ export class Instance extends pulumi.ComponentResource {
                 });
                 return volume.id;
             });
+
+            if (args.targetGroupArn !== undefined) {
+                // Registered on the target group's own port; deregistered (connection draining) before the server goes.
+                new aws.lb.TargetGroupAttachment(`${name}-${i}-target`, { targetGroupArn: args.targetGroupArn, targetId: instance.id }, child);
+            }
 
             this.servers.push({
                 instance,
