@@ -10,7 +10,9 @@ import { Network } from "./components/network";
 import { SecurityGroup } from "./components/security-group";
 import { KeyPair } from "./components/key-pair";
 import { Instance } from "./components/instance";
-import { keyFilePath, sshCommand, ssmCommand } from "./components/access";
+import { LoadBalancer } from "./components/load-balancer";
+import { AutoScaling } from "./components/auto-scaling";
+import { groupSsmCommands, keyFilePath, sshCommand, ssmCommand } from "./components/access";
 
 export = async () => {
     const cfg = loadConfig();
@@ -31,8 +33,10 @@ export = async () => {
             // Servers with an auto-assigned public address get it from their subnet (they send no
             // associatePublicIpAddress, see components/instance.ts); Elastic IP servers and private ones get none.
             mapPublicIpOnLaunch: cfg.publicIp && !cfg.elasticIp,
-            // Without a public address, Session Manager reaches the servers through interface endpoints, no NAT needed.
-            ssmEndpoints: cfg.ssm && !cfg.publicIp && !cfg.elasticIp,
+            // Without a public address, Session Manager reaches the servers through interface endpoints; with NAT
+            // gateways the agent reaches it through them, and the endpoints would only add cost.
+            ssmEndpoints: cfg.ssm && !cfg.publicIp && !cfg.elasticIp && cfg.natGateways === "none",
+            natGateways: cfg.natGateways,
             region: facts.region,
             namePrefix,
             tags,
@@ -49,14 +53,85 @@ export = async () => {
             tags,
         });
 
+    // The load balancer sits in the public subnets (an adopted network names them) and lets the servers in on
+    // targetPort through a security group of its own, which the servers get besides their firewall.
+    const lbSettings = cfg.loadBalancer;
+    const lb = lbSettings && new LoadBalancer("web", {
+        vpcId: network.vpcId,
+        subnetIds: cfg.network.kind === "existing" ? lbSettings.subnetIds ?? [] : network.publicSubnetIds,
+        zones: cfg.network.kind === "existing" ? (lbSettings.subnetIds ?? []).length : facts.availabilityZones.length,
+        settings: lbSettings,
+        namePrefix,
+        tags,
+    });
+    const serverSecurityGroupIds = lb ? [...firewall.securityGroupIds, lb.targetsSecurityGroupId] : firewall.securityGroupIds;
+
     const key = cfg.keyPair.kind === "none" ? undefined : new KeyPair("ssh", cfg.keyPair.kind === "generate"
         ? { mode: "generate", algorithm: cfg.keyPair.algorithm, namePrefix, tags }
         : { mode: "import", publicKey: cfg.keyPair.publicKey, namePrefix, tags });
 
+    const subnets = network.serverSubnetIds.map((id, i) => ({ id, availabilityZone: subnetZones[i] }));
+    const userData = cfg.userData && (cfg.userData.secret ? pulumi.secret(cfg.userData.value) : cfg.userData.value);
+    const keyFile = cfg.keyPair.kind === "generate" ? keyFilePath(project, stack) : undefined;
+    const common: Record<string, unknown> = {
+        amiId: facts.ami.id,
+        loginUser: facts.ami.loginUser,
+        vpcId: network.vpcId,
+        subnetIds: network.serverSubnetIds,
+        publicSubnetIds: network.publicSubnetIds,
+        privateSubnetIds: network.privateSubnetIds,
+        securityGroupIds: serverSecurityGroupIds,
+    };
+    if (cfg.natGateways !== "none") {
+        common.natPublicIps = network.natPublicIps;
+    }
+    if (lb) {
+        common.loadBalancerDnsName = lb.dnsName;
+        common.url = lb.url;
+        common.targetGroupArn = lb.targetGroupArn;
+    }
+    if (key) {
+        common.keyName = key.keyName;
+        common.keyFingerprint = key.fingerprint;
+        if (key.privateKeyPem) {
+            // Secret: `pulumi stack output privateKeyPem --show-secrets | npm run -s save-key -- <file>`.
+            common.privateKeyPem = key.privateKeyPem;
+        }
+    }
+
+    if (cfg.autoScaling) {
+        const group = new AutoScaling("servers", {
+            subnets,
+            securityGroupIds: serverSecurityGroupIds,
+            ami: facts.ami.id,
+            amiPinned: facts.ami.pinned,
+            rootDeviceName: facts.ami.rootDeviceName,
+            instanceType: cfg.instanceType,
+            scaling: cfg.autoScaling,
+            keyName: key?.keyName,
+            ssm: cfg.ssm,
+            partition: facts.partition,
+            publicIp: cfg.publicIp,
+            rootVolume: cfg.rootVolume,
+            userData,
+            monitoring: cfg.monitoring,
+            targetGroupArns: lb ? [lb.targetGroupArn] : undefined,
+            requestCountLabel: lb && cfg.autoScaling.requestsPerTarget !== undefined ? pulumi.interpolate`${lb.arnSuffix}/${lb.targetGroupArnSuffix}` : undefined,
+            namePrefix,
+            tags,
+        // Servers boot after the whole network exists: NAT routes for package mirrors, endpoints for the SSM agent.
+        }, { dependsOn: [network] });
+        const outputs: Record<string, unknown> = { ...common, autoScalingGroupName: group.groupName, launchTemplateId: group.launchTemplateId };
+        if (cfg.ssm) {
+            outputs.ssmCommands = group.groupName.apply(g => groupSsmCommands(g, facts.region));
+        }
+        return outputs;
+    }
+
     const servers = new Instance("server", {
         count: cfg.instanceCount,
-        subnets: network.serverSubnetIds.map((id, i) => ({ id, availabilityZone: subnetZones[i] })),
-        securityGroupIds: firewall.securityGroupIds,
+        subnets,
+        securityGroupIds: serverSecurityGroupIds,
         ami: facts.ami.id,
         amiPinned: facts.ami.pinned,
         instanceType: cfg.instanceType,
@@ -67,16 +142,16 @@ export = async () => {
         elasticIp: cfg.elasticIp,
         rootVolume: cfg.rootVolume,
         dataVolumes: cfg.dataVolumes,
-        userData: cfg.userData && (cfg.userData.secret ? pulumi.secret(cfg.userData.value) : cfg.userData.value),
+        userData,
         userDataReplaceOnChange: cfg.userDataReplaceOnChange,
         monitoring: cfg.monitoring,
         terminationProtection: cfg.terminationProtection,
+        targetGroupArn: lb?.targetGroupArn,
         namePrefix,
         tags,
     // Servers boot after the whole network exists: routes for the Elastic IP, endpoints for the SSM agent.
     }, { dependsOn: [network] });
 
-    const keyFile = cfg.keyPair.kind === "generate" ? keyFilePath(project, stack) : undefined;
     const outputs: Record<string, unknown> = {
         instanceIds: servers.servers.map(s => s.id),
         availabilityZones: servers.servers.map(s => s.availabilityZone),
@@ -84,13 +159,7 @@ export = async () => {
         publicIps: servers.servers.map(s => s.publicIp ?? null),
         publicDns: servers.servers.map(s => s.publicDns ?? null),
         dataVolumeIds: servers.servers.map(s => s.dataVolumeIds),
-        amiId: facts.ami.id,
-        loginUser: facts.ami.loginUser,
-        vpcId: network.vpcId,
-        subnetIds: network.serverSubnetIds,
-        publicSubnetIds: network.publicSubnetIds,
-        privateSubnetIds: network.privateSubnetIds,
-        securityGroupIds: firewall.securityGroupIds,
+        ...common,
     };
     if (cfg.ssm) {
         outputs.ssmCommands = servers.servers.map(s => s.id.apply(id => ssmCommand(id, facts.region)));
@@ -101,12 +170,6 @@ export = async () => {
             .apply(([id, privateIp, publicAddress]) => sshCommand({
                 user: facts.ami.loginUser, publicAddress, instanceId: id, privateIp, region: facts.region, keyFile, ssm: cfg.ssm,
             })));
-        outputs.keyName = key.keyName;
-        outputs.keyFingerprint = key.fingerprint;
-        if (key.privateKeyPem) {
-            // Secret: `pulumi stack output privateKeyPem --show-secrets | npm run -s save-key -- <file>`.
-            outputs.privateKeyPem = key.privateKeyPem;
-        }
     }
     return outputs;
 };

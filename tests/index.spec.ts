@@ -201,6 +201,117 @@ describe("index.ts (the whole program)", () => {
         });
     });
 
+    describe("web stack (Pulumi.web.yaml): elastic capacity", () => {
+        let run: ProgramRun;
+        before(async () => {
+            run = await stackRun("web");
+        });
+        const one = (type: string) => {
+            const found = run.resources.filter(r => r.type === type);
+            assert.equal(found.length, 1, type);
+            return found[0];
+        };
+
+        it("builds a group behind an HTTP load balancer, with one NAT gateway and no fixed server, key pair or endpoint", () => {
+            assert.deepEqual(typeCounts(run), {
+                "pulumi:pulumi:Stack": 1,
+                "ec2-server:network:Network": 1,
+                "ec2-server:security:SecurityGroup": 1,
+                "ec2-server:network:LoadBalancer": 1,
+                "ec2-server:compute:AutoScaling": 1,
+                "aws:ec2/vpc:Vpc": 1,
+                "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": 1,
+                "aws:ec2/internetGateway:InternetGateway": 1,
+                "aws:ec2/routeTable:RouteTable": 2,
+                "aws:ec2/route:Route": 2,
+                "aws:ec2/subnet:Subnet": 4,
+                "aws:ec2/routeTableAssociation:RouteTableAssociation": 4,
+                "aws:ec2/eip:Eip": 1,
+                "aws:ec2/natGateway:NatGateway": 1,
+                "aws:ec2/securityGroup:SecurityGroup": 3,
+                "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": 2,
+                "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": 3,
+                "aws:lb/loadBalancer:LoadBalancer": 1,
+                "aws:lb/targetGroup:TargetGroup": 1,
+                "aws:lb/listener:Listener": 1,
+                "aws:iam/role:Role": 1,
+                "aws:iam/rolePolicyAttachment:RolePolicyAttachment": 1,
+                "aws:iam/instanceProfile:InstanceProfile": 1,
+                "aws:ec2/launchTemplate:LaunchTemplate": 1,
+                "aws:autoscaling/group:Group": 1,
+                "aws:autoscaling/policy:Policy": 1,
+            });
+        });
+
+        it("the group: 2–6 servers in the private subnets, on the template's latest version, desiredCapacity ignored on the group itself, ELB health checks", () => {
+            const group = one("aws:autoscaling/group:Group");
+            const template = one("aws:ec2/launchTemplate:LaunchTemplate");
+            const tg = one("aws:lb/targetGroup:TargetGroup");
+            const privateSubnets = run.resources.filter(r => r.type === "aws:ec2/subnet:Subnet" && r.name.startsWith("network-private-")).map(r => r.id);
+            assert.equal(group.inputs.minSize, 2);
+            assert.equal(group.inputs.maxSize, 6);
+            assert.equal(group.inputs.desiredCapacity, undefined);
+            assert.deepEqual(group.inputs.vpcZoneIdentifiers, privateSubnets);
+            assert.deepEqual(group.inputs.launchTemplate, { id: template.id, version: String(template.state!.latestVersion) });
+            assert.deepEqual(group.inputs.targetGroupArns, [tg.id]);
+            assert.equal(group.inputs.healthCheckType, "ELB");
+            assert.deepEqual(group.options.ignoreChanges, ["desiredCapacity"]);
+            assert.deepEqual(template.options.ignoreChanges, ["imageId"]);
+            const policy = one("aws:autoscaling/policy:Policy");
+            assert.deepEqual(policy.inputs.targetTrackingConfiguration, { predefinedMetricSpecification: { predefinedMetricType: "ASGAverageCPUUtilization" }, targetValue: 50 });
+        });
+
+        it("the servers accept port 80 only from the load balancer, which listens on HTTP 80 from anywhere (IPv4)", () => {
+            const albSg = run.resources.find(r => r.type === "aws:ec2/securityGroup:SecurityGroup" && r.name === "web-sg")!;
+            const targets = run.resources.find(r => r.type === "aws:ec2/securityGroup:SecurityGroup" && r.name === "web-targets")!;
+            const ingress = run.resources.filter(r => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").map(r => [r.name, r.inputs.securityGroupId, r.inputs.fromPort, r.inputs.toPort, r.inputs.cidrIpv4 ?? r.inputs.referencedSecurityGroupId]);
+            assert.deepEqual(ingress.sort(), [
+                ["web-in-tcp-80-0.0.0.0-0", albSg.id, 80, 80, "0.0.0.0/0"],
+                ["web-targets-in-tcp-80-alb", targets.id, 80, 80, albSg.id],
+            ]);
+            const template = one("aws:ec2/launchTemplate:LaunchTemplate");
+            const firewall = run.resources.find(r => r.type === "aws:ec2/securityGroup:SecurityGroup" && r.name === "firewall-sg")!;
+            assert.deepEqual((template.inputs.networkInterfaces as Record<string, unknown>[])[0].securityGroups, [firewall.id, targets.id]);
+            assert.deepEqual((template.inputs.networkInterfaces as Record<string, unknown>[])[0].associatePublicIpAddress, "false");
+            const listener = one("aws:lb/listener:Listener");
+            assert.deepEqual([listener.inputs.port, listener.inputs.protocol], [80, "HTTP"]);
+            assert.equal(one("aws:lb/loadBalancer:LoadBalancer").inputs.dropInvalidHeaderFields, true);
+        });
+
+        it("the private subnets reach out through the NAT gateway; Session Manager goes that way too (no interface endpoints)", () => {
+            const nat = one("aws:ec2/natGateway:NatGateway");
+            const route = run.resources.find(r => r.type === "aws:ec2/route:Route" && r.name === "network-private-default")!;
+            assert.deepEqual([route.inputs.destinationCidrBlock, route.inputs.natGatewayId], ["0.0.0.0/0", nat.id]);
+            assert.equal(run.resources.some(r => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint"), false);
+        });
+
+        it("outputs the group, the load balancer's DNS name and URL, the target group, and ssm commands that work for a group", () => {
+            const group = one("aws:autoscaling/group:Group");
+            const lb = one("aws:lb/loadBalancer:LoadBalancer");
+            assert.equal(run.outputs.autoScalingGroupName, group.id);
+            assert.equal(run.outputs.loadBalancerDnsName, lb.state!.dnsName);
+            assert.equal(run.outputs.url, `http://${lb.state!.dnsName}`);
+            assert.equal(run.outputs.targetGroupArn, one("aws:lb/targetGroup:TargetGroup").id);
+            const list = `aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names ${group.id} --region ap-northeast-2 --query 'AutoScalingGroups[0].Instances[?LifecycleState==\`InService\`].InstanceId' --output text`;
+            assert.deepEqual(run.outputs.ssmCommands, [list, `aws ssm start-session --region ap-northeast-2 --target "$(${list} | cut -f1)"`]);
+            assert.equal("instanceIds" in run.outputs, false);
+            assert.deepEqual(run.secretOutputs, []);
+        });
+    });
+
+    describe("fixed servers behind a load balancer", () => {
+        it("registers each server in the target group and gives it the load balancer's targets group", async () => {
+            const run = await stackRun("dev", { "ec2-server:instanceCount": "2", "ec2-server:loadBalancer": JSON.stringify({ healthCheckPath: "/health" }) });
+            const tg = run.resources.find(r => r.type === "aws:lb/targetGroup:TargetGroup")!;
+            const targets = run.resources.find(r => r.type === "aws:ec2/securityGroup:SecurityGroup" && r.name === "web-targets")!;
+            const servers = run.resources.filter(r => r.type === "aws:ec2/instance:Instance");
+            const attachments = run.resources.filter(r => r.type === "aws:lb/targetGroupAttachment:TargetGroupAttachment");
+            assert.deepEqual(attachments.map(a => [a.name, a.inputs.targetGroupArn, a.inputs.targetId]), servers.map((s, i) => [`server-${i}-target`, tg.id, s.id]));
+            assert.ok(servers.every(s => (s.inputs.vpcSecurityGroupIds as string[]).includes(targets.id!)));
+            assert.equal((tg.inputs.healthCheck as Record<string, unknown>).path, "/health");
+        });
+    });
+
     describe("variants", () => {
         it("spreads 5 servers over 3 zones, each with an Elastic IP", async () => {
             const run = await stackRun("dev", { "ec2-server:instanceCount": "5", "ec2-server:availabilityZones": "3", "ec2-server:elasticIp": "true", "ec2-server:publicIp": "false" });

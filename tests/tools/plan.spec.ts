@@ -118,7 +118,7 @@ describe("tools/plan (npm run plan)", function () {
         assert.equal(parsePlan(JSON.parse(fs.readFileSync(out, "utf8"))).resources.length, 24);
         const bad = childProcess.spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/plan.ts", "--stack", "nope"], { cwd: ROOT, encoding: "utf8" });
         assert.equal(bad.status, 2);
-        assert.equal(bad.stderr, "error: no stack file Pulumi.nope.yaml; stacks here: dev, prod\n");
+        assert.equal(bad.stderr, "error: no stack file Pulumi.nope.yaml; stacks here: dev, prod, web\n");
         // Bad config: exit 2 with only the program's message (no stack trace from the SDK's leftover rejections).
         const root = projectWith("bad", "config:\n  aws:region: ap-northeast-2\n  ec2-server:instanceCount: 0\n");
         const invalid = childProcess.spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/plan.ts", "--root", root, "--stack", "bad"], { cwd: ROOT, encoding: "utf8" });
