@@ -7,7 +7,7 @@
  * Rules live in offline/lifecycle.ts (diff) and offline/lifecycle-rules.ts (read-back, updates, deletes).
  */
 import { AwsModel, ACCOUNT_ID, unwrapSecrets } from "./aws-model";
-import { diffResource, Op, PropertyDiff } from "./lifecycle";
+import { applyIgnoreChanges, diffResource, Op, PropertyDiff } from "./lifecycle";
 import {
     applyUpdate, attachmentStopsServer, AwsRejection, ATTACHMENT, deleteFate, deleteRefusal, hasInstanceStore, INSTANCE,
     INSTANCE_STORE_NOTE, readBack, refreshInputs, WorldFacts,
@@ -147,6 +147,11 @@ export class Deployment {
             step.op = "same";
             ({ id, outputs } = this.create(a, 0));
         } else {
+            // The engine builds the new state's inputs with ignoreChanges applied (old values for the ignored paths),
+            // and that is what an update sends and what a replacement is created with (pulumi/pulumi
+            // pkg/resource/deploy/step_generator.go: `processIgnoreChanges(inputs, oldInputs, goal.IgnoreChanges)`
+            // before the new state is made). So `pulumi up --replace` does not pick up an ignored value.
+            a = { ...a, inputs: applyIgnoreChanges(a.inputs, old.inputs, a.options.ignoreChanges), rawInputs: applyIgnoreChanges(a.rawInputs, old.inputs, a.options.ignoreChanges) };
             const diff = diffResource(old, a.inputs, { ignoreChanges: a.options.ignoreChanges, replaceOnChanges: a.options.replaceOnChanges });
             step.oldId = old.id;
             step.diffs = diff.changes;

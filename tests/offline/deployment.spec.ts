@@ -79,6 +79,9 @@ const VARIANTS: [string, string, Record<string, string>, string[]?][] = [
     }],
     ["user data with replace-on-change", "dev", { "ec2-server:userData": "#!/bin/bash\ndnf -y install nginx\n", "ec2-server:userDataReplaceOnChange": "true" }],
     ["secret user data", "dev", { "ec2-server:userData": "#!/bin/bash\nexport TOKEN=s3cr3t\n" }, ["ec2-server:userData"]],
+    ["web (Auto Scaling group, load balancer, NAT)", "web", {}],
+    ["fixed servers behind an HTTPS load balancer", "dev", { "ec2-server:instanceCount": "2", "ec2-server:loadBalancer": JSON.stringify({ certificateArn: "arn:aws:acm:ap-northeast-2:123456789012:certificate/1234abcd-12ab-34cd-56ef-1234567890ab" }) }],
+    ["a NAT gateway per zone", "dev", { "ec2-server:privateSubnets": "true", "ec2-server:publicIp": "false", "ec2-server:natGateways": "perAz" }],
     ["50 servers", "dev", { "ec2-server:instanceCount": "50", "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf" }]) }],
 ];
 
@@ -211,6 +214,33 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
             const run = await plan(s, state, new NewerImage({ region: "ap-northeast-2" }));
             assert.deepEqual(changes(run), []);
             assert.equal(run.outputs.amiId, PINNED_IMAGES[0].id);
+        });
+
+        it("rolling forward on purpose: pinning the image the alias points to now replaces the server with it", async () => {
+            const s = stackOf("dev");
+            const base = await plan(s);
+            const state = stateOf(s, base, true);
+            class NewerImage extends AwsModel {
+                publishedId(p: string): string {
+                    return p === AMI_ALIASES.al2023.parameter ? PINNED_IMAGES[0].id : super.publishedId(p);
+                }
+            }
+            const aliasRun = await plan(s, state, new NewerImage({ region: "ap-northeast-2" }));
+            assert.deepEqual(changes(aliasRun), []);
+            const pinned = await plan(stackOf("dev", { "ec2-server:ami": String(aliasRun.outputs.amiId) }), state);
+            const server = step(pinned, "aws:ec2/instance:Instance", "server-0");
+            assert.equal(server.op, "replace");
+            assert.deepEqual(server.diffs.map(d => [d.path, d.new, d.replaces]), [["ami", PINNED_IMAGES[0].id, true]]);
+        });
+
+        it("web: a scale-out by AWS (desired capacity 2 → 5) is no change on the next plan, after a refresh too", async () => {
+            const s = stackOf("web");
+            const base = await plan(s);
+            const state = stateOf(s, base, true);
+            const group = byName(state, "aws:autoscaling/group:Group", "servers-group");
+            group.outputs = { ...group.outputs, desiredCapacity: 5 };
+            assert.deepEqual(changes(await plan(s, state)), []);
+            assert.deepEqual(changes(await plan(s, refresh(state, base.deployment.worldFacts))), []);
         });
 
         it("a data volume removed: its attachment is deleted, the volume retained and reported, the server not left stopped", async () => {
