@@ -1,0 +1,110 @@
+/**
+ * The offline plan and plan:diff for elastic capacity: the web stack plans cleanly under the pack, bad
+ * combinations stop with exit 2, and plan:diff says what a change does to a group and its load balancer.
+ */
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { runPlan } from "../../tools/plan";
+import { diffPlans, renderText } from "../../tools/plan-diff";
+import { parsePlan, Plan } from "../../tools/lib/plan-format";
+import { PolicyPackProcess } from "../../tools/lib/policy-runner";
+
+const ROOT = path.join(__dirname, "..", "..");
+const WEB = fs.readFileSync(path.join(ROOT, "Pulumi.web.yaml"), "utf8");
+
+/** A project directory with the real Pulumi.yaml and one web stack file. */
+function project(web: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ec2-server-elastic-"));
+    fs.copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+    fs.writeFileSync(path.join(dir, "Pulumi.web.yaml"), web);
+    return dir;
+}
+
+async function planOf(web: string, out: string): Promise<Plan> {
+    const r = await runPlan({ root: project(web), stack: "web", noPolicy: true, out });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    return parsePlan(JSON.parse(fs.readFileSync(out, "utf8")));
+}
+
+describe("tools/plan and plan:diff: elastic capacity (web stack)", () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ec2-server-elastic-plans-"));
+    after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+    it("npm run plan -- --stack web exits 0 under the pack: the group, template, scaling policy, load balancer and NAT gateway; one advisory (plain HTTP)", async () => {
+        const pack = await PolicyPackProcess.start();
+        try {
+            const r = await runPlan({ stack: "web", pack });
+            assert.equal(r.code, 0, r.stdout + r.stderr);
+            const lines = r.stdout.split("\n");
+            for (const [type, name] of [
+                ["aws:autoscaling/group:Group", "servers-group"],
+                ["aws:ec2/launchTemplate:LaunchTemplate", "servers-template"],
+                ["aws:autoscaling/policy:Policy", "servers-cpu"],
+                ["aws:lb/loadBalancer:LoadBalancer", "web-alb"],
+                ["aws:lb/listener:Listener", "web-http"],
+                ["aws:ec2/natGateway:NatGateway", "network-nat-ap-northeast-2a"],
+            ]) {
+                assert.ok(lines.some(l => l.startsWith(" +   ") && l.includes(type) && l.trimEnd().endsWith(name)), `${type} ${name}`);
+            }
+            assert.deepEqual(r.plan!.policy!.diagnostics.map(d => [d.policyName, d.enforcementLevel, d.urn?.split("::").pop()]), [
+                ["alb-http-redirects-to-https", "advisory", "web-http"],
+            ]);
+        } finally {
+            await pack.close();
+        }
+    });
+
+    it("a bad combination exits 2 naming its key, and registers nothing", async () => {
+        const r = await runPlan({ root: project(`${WEB.replace("ec2-server:publicIp: false", "ec2-server:publicIp: true")}  ec2-server:elasticIp: true\n`), stack: "web", noPolicy: true });
+        assert.equal(r.code, 2);
+        assert.equal(r.stdout, "");
+        assert.equal(r.stderr.split("\n").slice(0, 2).join("\n"), [
+            "Invalid ec2-server configuration (1 error); nothing was created:",
+            "  - Cannot specify both ec2-server:autoScaling and ec2-server:elasticIp: true: a group's servers are disposable, so data and fixed addresses do not belong on them (the group launches and terminates servers on its own, and a new server would not get the address); reach the group through loadBalancer instead",
+        ].join("\n"));
+    });
+
+    it("plan:diff: a template change rolls the group by instance refresh (min healthy 90 %), nothing is replaced", async () => {
+        const base = await planOf(WEB, path.join(tmp, "base.json"));
+        const head = await planOf(WEB.replace("instanceType: t3.small", "instanceType: t3.medium"), path.join(tmp, "type.json"));
+        const d = diffPlans(base, head);
+        assert.deepEqual(d.changed.map(c => [c.type, c.name, c.replacement, c.changes.map(x => x.path)]), [
+            ["aws:ec2/launchTemplate:LaunchTemplate", "servers-template", "none", ["instanceType"]],
+        ]);
+        assert.deepEqual(d.warnings.map(w => [w.kind, w.name, w.headline, w.lines]), [[
+            "in-place", "servers-group", "servers-group: rolling instance refresh (launch template \"servers-template\" changed: instanceType)",
+            [
+                "the template gets a new version; the group points at its latestVersion and is updated in place, not replaced",
+                "AWS replaces the servers a few at a time (instanceRefresh Rolling), keeping at least 90% healthy; their root volumes go with them",
+            ],
+        ]]);
+        assert.ok(renderText(d).includes("  !! servers-group: rolling instance refresh (launch template \"servers-template\" changed: instanceType)\n"));
+    });
+
+    it("plan:diff: a size change resizes the group in place; the group keeps owning its desired capacity", async () => {
+        const base = await planOf(WEB, path.join(tmp, "base2.json"));
+        const head = await planOf(WEB.replace("max: 6", "max: 8"), path.join(tmp, "size.json"));
+        const d = diffPlans(base, head);
+        assert.deepEqual(d.changed.map(c => [c.name, c.replacement, c.changes.map(x => [x.path, x.before, x.after])]), [["servers-group", "none", [["maxSize", 6, 8]]]]);
+        assert.deepEqual(d.warnings.map(w => [w.headline, w.lines]), [[
+            "servers-group: resized in place (maxSize 6 → 8)",
+            [
+                "AWS launches or terminates servers to fit the new bounds; scale-in terminates the servers its termination policy picks, with their root volumes",
+                "desiredCapacity is ignored after creation: the group (and its scaling policies) own the current size",
+            ],
+        ]]);
+    });
+
+    it("plan:diff: a listener port change is applied in place; the load balancer keeps its address", async () => {
+        const base = await planOf(WEB, path.join(tmp, "base3.json"));
+        const head = await planOf(WEB.replace("    targetPort: 80\n", "    port: 8080\n    targetPort: 80\n"), path.join(tmp, "listener.json"));
+        const d = diffPlans(base, head);
+        const listener = d.changed.find(c => c.type === "aws:lb/listener:Listener")!;
+        assert.equal(listener.replacement, "none");
+        assert.deepEqual(listener.changes.map(x => [x.path, x.before, x.after]), [["port", 80, 8080]]);
+        assert.ok(d.warnings.some(w => w.headline === "web-http: listener modified in place (port)"));
+        assert.equal(d.changed.some(c => c.type === "aws:lb/loadBalancer:LoadBalancer"), false);
+    });
+});
