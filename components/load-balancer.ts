@@ -29,11 +29,6 @@ export interface LoadBalancerArgs {
      * entries of `sources` become rules; an IPv6 source could never reach it and gets no rule.
      */
     settings: LoadBalancerSetting;
-    /**
-     * Fixed servers to register as targets, one `aws.lb.TargetGroupAttachment` each. Leave it out for an Auto
-     * Scaling group: the group registers its servers itself (its `targetGroupArns`). @default []
-     */
-    instanceIds?: pulumi.Input<string>[];
     /** Prefix of the Name tags. @default the component name */
     namePrefix?: string;
     /** Tags for every resource (besides the provider's default tags). */
@@ -49,8 +44,10 @@ export interface LoadBalancerArgs {
  *   target port from the load balancer's group;
  * - a target group (HTTP, instances) with a health check;
  * - with a certificate: HTTPS on `port` with a current TLS policy, and HTTP on 80 redirected to HTTPS (ELB.1);
- *   without one: HTTP on `port`;
- * - one target group attachment per fixed server.
+ *   without one: HTTP on `port`.
+ *
+ * It registers no targets: the servers need its targets security group, so it is built before them. Fixed servers
+ * register themselves (`Instance`'s `targetGroupArn`), an Auto Scaling group through its `targetGroupArns`.
  *
  * With `deletionProtection` the load balancer also gets Pulumi's `protect`: AWS refuses to delete it, but only
  * after a replacement has been created, so the engine refuses the replacement or delete at preview instead.
@@ -64,7 +61,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
     public readonly zoneId: pulumi.Output<string>;
     /** `https://<dnsName>` (or `http://`), with `:<port>` unless it is the scheme's default port. */
     public readonly url: pulumi.Output<string>;
-    /** For an Auto Scaling group's `targetGroupArns`. */
+    /** For an Auto Scaling group's `targetGroupArns`, or `Instance`'s `targetGroupArn` for fixed servers. */
     public readonly targetGroupArn: pulumi.Output<string>;
     /** `targetgroup/<name>/<id>`: the CloudWatch `TargetGroup` dimension and the ALBRequestCountPerTarget label. */
     public readonly targetGroupArnSuffix: pulumi.Output<string>;
@@ -219,13 +216,6 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 tags: { ...tags, Name: `${prefix}-http` },
             }, child);
         }
-
-        (args.instanceIds ?? []).forEach((instanceId, i) => {
-            new aws.lb.TargetGroupAttachment(`${name}-target-${i}`, {
-                targetGroupArn: targetGroup.arn,
-                targetId: instanceId,
-            }, child);
-        });
 
         const scheme = https ? "https" : "http";
         const defaultPort = https ? 443 : 80;

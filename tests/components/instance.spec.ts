@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
 import { Instance, InstanceArgs } from "../../components/instance";
 import { AMI_ALIASES } from "../../components/aws-facts";
 import { ipv4Contains, parseIpv4Cidr } from "../../components/cidr";
@@ -10,6 +11,8 @@ import { RecordedResource } from "../../offline/monitor";
 const REGION = "ap-northeast-2";
 const AL2023 = new AwsModel({ region: REGION }).publishedId(AMI_ALIASES["al2023"].parameter);
 const [SUBNET_A, SUBNET_B] = EXISTING.subnets;
+const INSTANCE_URN = "urn:pulumi:test::ec2-server::ec2-server:compute:Instance::server";
+const NO_OPTIONS = { protect: false, retainOnDelete: false, deleteBeforeReplace: false, ignoreChanges: [], replaceOnChanges: [], additionalSecretOutputs: [] };
 const URN = (type: string, name: string) => `urn:pulumi:test::ec2-server::ec2-server:compute:Instance$${type}::${name}`;
 
 function args(over: Partial<InstanceArgs> = {}): InstanceArgs {
@@ -175,6 +178,29 @@ describe("components/instance Instance", () => {
         assert.deepEqual(server.inputs.rootBlockDevice, { volumeType: "io2", volumeSize: 30, encrypted: true, kmsKeyId: "arn:aws:kms:ap-northeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", iops: 4000, deleteOnTermination: true, tags: { Team: "platform", Name: "app-dev-0-root" } });
         assert.equal(result.ip, server.state!.publicIp);
         assert.notEqual(result.ip, "");
+    });
+
+    it("registers each server in a load balancer's target group: one attachment per server, a child of the component", async () => {
+        const { resources, result } = await runInStack(async () => {
+            const tg = new aws.lb.TargetGroup("tg", { vpcId: EXISTING.vpcId, port: 80, protocol: "HTTP" });
+            const inst = new Instance("server", args({ count: 2, targetGroupArn: tg.arn }));
+            return { targetGroupArn: await promiseOf(tg.arn), ids: await Promise.all(inst.servers.map(s => promiseOf(s.id))) };
+        });
+        const tg = one(resources, "aws:lb/targetGroup:TargetGroup", "tg");
+        assert.equal(result.targetGroupArn, tg.id);
+        assert.match(tg.id!, /^arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:targetgroup\/tg-[0-9a-f]{7}\/[0-9a-f]{16}$/);
+        const attachments = resources.filter(r => r.type === "aws:lb/targetGroupAttachment:TargetGroupAttachment");
+        assert.deepEqual(attachments.map(r => r.name).sort(), ["server-0-target", "server-1-target"]);
+        for (const i of [0, 1]) {
+            const server = one(resources, "aws:ec2/instance:Instance", `server-${i}`);
+            assert.equal(server.id, result.ids[i]);
+            const attachment = one(resources, "aws:lb/targetGroupAttachment:TargetGroupAttachment", `server-${i}-target`);
+            assert.deepEqual(attachment.inputs, { targetGroupArn: tg.id, targetId: server.id });
+            assert.deepEqual(attachment.options, NO_OPTIONS);
+            assert.equal(attachment.parent, INSTANCE_URN);
+            assert.equal(attachment.urn, URN("aws:lb/targetGroupAttachment:TargetGroupAttachment", `server-${i}-target`));
+            assert.deepEqual([...attachment.dependencies].sort(), [tg.urn, URN("aws:ec2/instance:Instance", `server-${i}`)].sort());
+        }
     });
 
     it("is rejected by the AWS model for an AMI of the other architecture", async () => {

@@ -28,17 +28,11 @@ function byName(resources: RecordedResource[], type: string, name: string): Reco
     return found[0];
 }
 
-/** A two-zone network, `servers` fixed servers in its public subnets, and the load balancer "web" in front of them. */
-function deploy(settings: LoadBalancerSetting, servers = 2, extra: Partial<LoadBalancerArgs> = {}) {
+/** A two-zone network and the load balancer "web" in its public subnets (servers register themselves: Instance's `targetGroupArn`). */
+function deploy(settings: LoadBalancerSetting, extra: Partial<LoadBalancerArgs> = {}) {
     return runInStack(async () => {
         const net = new Network("net", { availabilityZones: AZS });
-        const instances = Array.from({ length: servers }, (_, i) => new aws.ec2.Instance(`srv-${i}`, {
-            ami: "ami-0123456789abcdef0", instanceType: "t3.micro", subnetId: net.publicSubnetIds[i % 2],
-        }));
-        const lb = new LoadBalancer("web", {
-            vpcId: net.vpcId, subnetIds: net.publicSubnetIds, zones: 2, settings,
-            instanceIds: servers > 0 ? instances.map(s => s.id) : undefined, ...extra,
-        });
+        const lb = new LoadBalancer("web", { vpcId: net.vpcId, subnetIds: net.publicSubnetIds, zones: 2, settings, ...extra });
         const out = {
             loadBalancerArn: lb.loadBalancerArn, arnSuffix: lb.arnSuffix, dnsName: lb.dnsName, zoneId: lb.zoneId, url: lb.url,
             targetGroupArn: lb.targetGroupArn, targetGroupArnSuffix: lb.targetGroupArnSuffix,
@@ -48,7 +42,6 @@ function deploy(settings: LoadBalancerSetting, servers = 2, extra: Partial<LoadB
         return {
             outputs: Object.fromEntries(Object.keys(out).map((k, i) => [k, values[i]])) as Record<keyof typeof out, string>,
             vpcId: await promiseOf(net.vpcId), subnetIds: await Promise.all(net.publicSubnetIds.map(promiseOf)),
-            instanceIds: await Promise.all(instances.map(s => promiseOf(s.id))),
         };
     });
 }
@@ -63,9 +56,9 @@ function stateOf(r: RecordedResource): StateResource {
 }
 
 describe("components/load-balancer LoadBalancer", () => {
-    it("HTTPS: an ALB in the public subnets, its group open on 443 and 80 to the IPv4 sources, a targets group, a target group, HTTPS forward and HTTP → HTTPS redirect, one attachment per server", async () => {
-        const { resources, result } = await deploy(HTTPS, 2, { namePrefix: "app", tags: { Team: "platform" } });
-        const { outputs, vpcId, subnetIds, instanceIds } = await result;
+    it("HTTPS: an ALB in the public subnets, its group open on 443 and 80 to the IPv4 sources, a targets group, a target group, HTTPS forward and HTTP → HTTPS redirect, no target attachments (the servers register themselves)", async () => {
+        const { resources, result } = await deploy(HTTPS, { namePrefix: "app", tags: { Team: "platform" } });
+        const { outputs, vpcId, subnetIds } = await result;
         const mine = resources.filter(r => r.parent === LB_URN);
         assert.deepEqual(mine.map(r => `${r.type} ${r.name}`).sort(), [
             "aws:ec2/securityGroup:SecurityGroup web-sg",
@@ -74,8 +67,6 @@ describe("components/load-balancer LoadBalancer", () => {
             "aws:lb/listener:Listener web-https",
             "aws:lb/loadBalancer:LoadBalancer web-alb",
             "aws:lb/targetGroup:TargetGroup web-tg",
-            "aws:lb/targetGroupAttachment:TargetGroupAttachment web-target-0",
-            "aws:lb/targetGroupAttachment:TargetGroupAttachment web-target-1",
             "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule web-out-tcp-8080-targets",
             "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule web-in-tcp-443-0.0.0.0-0",
             "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule web-in-tcp-443-203.0.113.0-24",
@@ -83,6 +74,7 @@ describe("components/load-balancer LoadBalancer", () => {
             "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule web-in-tcp-80-203.0.113.0-24",
             "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule web-targets-in-tcp-8080-alb",
         ]);
+        assert.deepEqual(resources.filter(r => r.type === "aws:lb/targetGroupAttachment:TargetGroupAttachment"), []);
         assert.equal(byName(resources, "ec2-server:network:LoadBalancer", "web").parent, STACK_URN);
         for (const r of mine) {
             assert.equal(r.urn, childUrn(r.type, r.name));
@@ -138,11 +130,6 @@ describe("components/load-balancer LoadBalancer", () => {
             defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }], tags: { Team: "platform", Name: "app-http" },
         });
         assert.deepEqual(http.dependencies, [childUrn("aws:lb/loadBalancer:LoadBalancer", "web-alb")]);
-        for (const i of [0, 1]) {
-            const attachment = byName(resources, "aws:lb/targetGroupAttachment:TargetGroupAttachment", `web-target-${i}`);
-            assert.deepEqual(attachment.inputs, { targetGroupArn: tg.id, targetId: instanceIds[i] });
-            assert.deepEqual(attachment.options, NO_OPTIONS);
-        }
 
         assert.match(alb.id!, /^arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:loadbalancer\/app\/web-alb-[0-9a-f]{7}\/[0-9a-f]{16}$/);
         assert.match(tg.id!, /^arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:targetgroup\/web-tg-[0-9a-f]{7}\/[0-9a-f]{16}$/);
@@ -155,14 +142,14 @@ describe("components/load-balancer LoadBalancer", () => {
     });
 
     it("HTTP without a certificate: one listener on `port` forwarding to the servers; deletion protection also protects the ALB in Pulumi", async () => {
-        const { resources, result } = await deploy(HTTP, 0);
+        const { resources, result } = await deploy(HTTP);
         const { outputs } = await result;
         const mine = resources.filter(r => r.parent === LB_URN);
         assert.deepEqual(mine.filter(r => r.type.startsWith("aws:lb/")).map(r => `${r.type} ${r.name}`).sort(), [
             "aws:lb/listener:Listener web-http",
             "aws:lb/loadBalancer:LoadBalancer web-alb",
             "aws:lb/targetGroup:TargetGroup web-tg",
-        ], "no attachments: an Auto Scaling group registers its own servers");
+        ], "no attachments: fixed servers (Instance's targetGroupArn) and an Auto Scaling group (its targetGroupArns) register themselves");
         const sg = byName(resources, "aws:ec2/securityGroup:SecurityGroup", "web-sg");
         const targets = byName(resources, "aws:ec2/securityGroup:SecurityGroup", "web-targets");
         assert.deepEqual(mine.filter(r => r.type.startsWith("aws:vpc/")).map(r => [r.name, r.inputs]).sort(byFirst), [
@@ -199,7 +186,7 @@ describe("components/load-balancer LoadBalancer", () => {
     });
 
     it("HTTP on port 80 gives a URL without a port", async () => {
-        const { result } = await deploy({ ...HTTP, port: 80, deletionProtection: false }, 1);
+        const { result } = await deploy({ ...HTTP, port: 80, deletionProtection: false });
         const { outputs } = await result;
         assert.equal(outputs.url, `http://${outputs.dnsName}`);
     });
