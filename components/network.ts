@@ -157,6 +157,9 @@ export class Network extends pulumi.ComponentResource {
                 // "Public NAT" example; terraform-provider-aws docs/r/nat_gateway: "it is recommended to denote
                 // that the NAT Gateway depends on the Internet Gateway"), and a destroy then removes the NAT first.
                 dependsOn: [igw],
+                // Its Elastic IP can be held by one NAT gateway at a time (Resource.AlreadyAssociated): a replacement
+                // must delete the old gateway first. The private subnets lose outbound access until the new one is up.
+                deleteBeforeReplace: true,
             });
             return { eip, nat };
         });

@@ -1060,6 +1060,22 @@ export class AwsModel implements pulumi.runtime.Mocks {
      * Makes a resource of a deployed stack exist in the model (a plan against a stack's state): its id, and the
      * facts other resources are checked against (a VPC's CIDR, a subnet's zone and CIDR, a group's VPC …).
      */
+    /**
+     * A resource deleted before its replacement is created (deleteBeforeReplace): what it held is free again,
+     * as in AWS (a NAT gateway's Elastic IP association; a key pair's name).
+     */
+    release(type: string, id: string, inputs: Props, outputs: Props): void {
+        const o = { ...inputs, ...outputs } as Props;
+        switch (type) {
+            case "aws:ec2/natGateway:NatGateway":
+                this.natAllocations.delete(String(o.allocationId));
+                break;
+            case "aws:ec2/keyPair:KeyPair":
+                this.keyPairs.delete(String(o.keyName ?? id));
+                break;
+        }
+    }
+
     seed(type: string, id: string, inputs: Props, outputs: Props): void {
         const o = { ...inputs, ...outputs } as Props;
         switch (type) {

@@ -152,7 +152,7 @@ export class Deployment {
             // pkg/resource/deploy/step_generator.go: `processIgnoreChanges(inputs, oldInputs, goal.IgnoreChanges)`
             // before the new state is made). So `pulumi up --replace` does not pick up an ignored value.
             a = { ...a, inputs: applyIgnoreChanges(a.inputs, old.inputs, a.options.ignoreChanges), rawInputs: applyIgnoreChanges(a.rawInputs, old.inputs, a.options.ignoreChanges) };
-            const diff = diffResource(old, a.inputs, { ignoreChanges: a.options.ignoreChanges, replaceOnChanges: a.options.replaceOnChanges });
+            const diff = diffResource(old, a.inputs, { ignoreChanges: a.options.ignoreChanges, replaceOnChanges: a.options.replaceOnChanges, defaultTags: this.opts.defaultTags });
             step.oldId = old.id;
             step.diffs = diff.changes;
             step.unverified = diff.unverified;
@@ -180,8 +180,18 @@ export class Deployment {
                 if (refusal) {
                     this.refusals.push({ urn: a.urn, ...refusal });
                 }
-                ({ id, outputs } = this.create(a, 1));
-                step.notes.push(...replaceNotes(old, a.options.deleteBeforeReplace));
+                if (a.options.deleteBeforeReplace && old.id !== undefined) {
+                    this.model.release(a.type, old.id, old.inputs, old.outputs);
+                }
+                try {
+                    ({ id, outputs } = this.create(a, 1));
+                } catch (err) {
+                    // What AWS rejects when creating the replacement (an Elastic IP the old NAT gateway still holds …)
+                    // fails the real `up` halfway: report it before anything runs, as for any other refusal.
+                    this.refusals.push({ urn: a.urn, message: `creating the replacement: ${(err as Error).message}`, source: "the AWS model's create-time checks (offline/aws-model.ts)" });
+                    ({ id, outputs } = { id: old.id, outputs: old.outputs });
+                }
+                step.notes.push(...replaceNotes(old, a.options.deleteBeforeReplace, this.world()));
             }
         }
         step.id = id;
@@ -286,11 +296,17 @@ export function refresh<T extends StateResource>(resources: T[], facts: WorldFac
 }
 
 /** What a replacement does to data and addresses. */
-function replaceNotes(old: StateResource, deleteBeforeReplace: boolean): string[] {
+function replaceNotes(old: StateResource, deleteBeforeReplace: boolean, world: StateResource[]): string[] {
     const order = deleteBeforeReplace ? "deletes the old one first, then creates the new one" : "creates the new one, then deletes the old one";
     const notes = [`${order}`];
     if (old.type === INSTANCE) {
-        notes.push(`${old.id} is terminated: its root volume and everything on it is lost; data volumes are detached and re-attached to the new server`);
+        const attached = world.filter(x => x.type === ATTACHMENT && x.outputs.instanceId === old.id).map(x => x.outputs.volumeId);
+        notes.push(`${old.id} is terminated: its root volume and everything on it is lost`);
+        if (attached.length > 0) {
+            // DetachVolume with Force false on a running server (ebs_volume_attachment.go resourceVolumeAttachmentDelete):
+            // a volume still mounted can hang in "busy" until the provider times out.
+            notes.push(`data volumes ${attached.join(", ")} are detached from the running old server and attached to the new one: unmount them on the old server (or stop it) before this up, or the detach can hang "busy"`);
+        }
         if (hasInstanceStore(old.outputs.instanceType)) {
             notes.push(INSTANCE_STORE_NOTE);
         }

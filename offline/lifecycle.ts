@@ -102,7 +102,7 @@ export function applyIgnoreChanges(news: Record<string, unknown>, oldInputs: Rec
 export function diffResource(
     old: Pick<StateResource, "type" | "inputs" | "outputs">,
     newInputs: Record<string, unknown>,
-    options: { ignoreChanges: string[]; replaceOnChanges: string[] },
+    options: { ignoreChanges: string[]; replaceOnChanges: string[]; defaultTags?: Record<string, string> },
 ): DiffResult {
     const type = old.type;
     const news = applyIgnoreChanges(newInputs, old.inputs, options.ignoreChanges);
@@ -151,6 +151,16 @@ export function diffResource(
             continue;
         }
         walk(news[k], old.outputs[k], old.inputs[k], [k]);
+    }
+
+    // tagsAll is computed from the provider's defaultTags and the resource's tags (the provider's CustomizeDiff
+    // SetTagsDiff): a changed aws:defaultTags changes it on every tagged resource, in place.
+    if (options.defaultTags && isRecord(old.outputs.tagsAll) && !isStateSecret(old.outputs.tagsAll)) {
+        const tags = isRecord(news.tags) ? news.tags : {};
+        const expected = { ...options.defaultTags, ...tags };
+        if (!normalisedEqual(type, "tagsAll", expected, old.outputs.tagsAll)) {
+            changes.push({ path: "tagsAll", kind: "update", old: old.outputs.tagsAll, new: expected, replaces: false });
+        }
     }
 
     // Which changes replace: force-new rows (with conditions) and replaceOnChanges patterns.

@@ -173,7 +173,7 @@ describe("components/network Network", () => {
                 childUrn("aws:ec2/internetGateway:InternetGateway", "net-igw"),
                 childUrn("aws:ec2/subnet:Subnet", "net-public-ap-northeast-2a"),
             ], "the NAT gateway waits for the internet gateway (dependsOn), its Elastic IP and its subnet");
-            assert.deepEqual(nat.options, { protect: false, retainOnDelete: false, deleteBeforeReplace: false, ignoreChanges: [], replaceOnChanges: [], additionalSecretOutputs: [] });
+            assert.deepEqual(nat.options, { protect: false, retainOnDelete: false, deleteBeforeReplace: true, ignoreChanges: [], replaceOnChanges: [], additionalSecretOutputs: [] });
             assert.match(nat.id!, /^nat-0[0-9a-f]{16}$/);
             assert.equal(nat.state!.publicIp, eip.state!.publicIp, "the gateway's public address is its Elastic IP's");
             assert.match(String(nat.state!.privateIp), /^10\.0\.([0-9]|1[0-5])\.\d+$/, "its private address is in the public subnet 10.0.0.0/20");

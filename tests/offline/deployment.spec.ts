@@ -185,11 +185,12 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
             const server = step(run, "aws:ec2/instance:Instance", "server-0");
             assert.deepEqual(server.diffs.map(d => [d.path, d.old, d.new, d.replaces]), [["ami", PINNED_IMAGES[0].id, al2023, true]]);
             assert.notEqual(server.id, server.oldId);
+            const volume = byName(state, "aws:ebs/volume:Volume", "server-0-data");
             assert.deepEqual(server.notes, [
                 "creates the new one, then deletes the old one",
-                `${server.oldId} is terminated: its root volume and everything on it is lost; data volumes are detached and re-attached to the new server`,
+                `${server.oldId} is terminated: its root volume and everything on it is lost`,
+                `data volumes ${volume.id} are detached from the running old server and attached to the new one: unmount them on the old server (or stop it) before this up, or the detach can hang "busy"`,
             ]);
-            const volume = byName(state, "aws:ebs/volume:Volume", "server-0-data");
             const attachment = step(run, "aws:ec2/volumeAttachment:VolumeAttachment", "server-0-data");
             assert.deepEqual(attachment.diffs.map(d => [d.path, d.old, d.new, d.replaces]), [["instanceId", server.oldId, server.id, true]]);
             assert.deepEqual(attachment.notes, [
@@ -241,6 +242,32 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
             group.outputs = { ...group.outputs, desiredCapacity: 5 };
             assert.deepEqual(changes(await plan(s, state)), []);
             assert.deepEqual(changes(await plan(s, refresh(state, base.deployment.worldFacts))), []);
+        });
+
+        it("a new VPC CIDR replaces the network; the NAT gateway is deleted before its replacement takes over its Elastic IP", async () => {
+            const s = stackOf("web");
+            const base = await plan(s);
+            const run = await plan(stackOf("web", { "ec2-server:vpcCidr": "10.20.0.0/16" }), stateOf(s, base, true));
+            const nat = step(run, "aws:ec2/natGateway:NatGateway", "network-nat-ap-northeast-2a");
+            assert.equal(nat.op, "replace");
+            assert.equal(nat.notes[0], "deletes the old one first, then creates the new one");
+            assert.equal(step(run, "aws:ec2/eip:Eip", "network-nat-ap-northeast-2a").op, "same");
+            assert.deepEqual(run.deployment.refusals, []);
+        });
+
+        it("a tag change in aws:defaultTags updates tagsAll in place on every tagged resource", async () => {
+            const s = stackOf("dev");
+            const base = await plan(s);
+            const run = await plan(stackOf("dev", { "aws:defaultTags": JSON.stringify({ tags: { Project: "ec2-server", Environment: "staging" } }) }), stateOf(s, base, true));
+            const vpc = step(run, "aws:ec2/vpc:Vpc", "network-vpc");
+            assert.equal(vpc.op, "update");
+            assert.deepEqual(vpc.diffs, [{
+                path: "tagsAll", kind: "update", replaces: false,
+                old: { Project: "ec2-server", Environment: "dev", Owner: "platform-team", Name: "ec2-server-dev-vpc" },
+                new: { Project: "ec2-server", Environment: "staging", Owner: "platform-team", Name: "ec2-server-dev-vpc" },
+            }]);
+            assert.equal(run.deployment.steps.some(x => x.op === "replace"), false);
+            assert.equal(step(run, "aws:ec2/route:Route", "network-public-default").op, "same");
         });
 
         it("a data volume removed: its attachment is deleted, the volume retained and reported, the server not left stopped", async () => {
