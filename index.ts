@@ -115,7 +115,7 @@ export = async () => {
             rootVolume: cfg.rootVolume,
             userData,
             monitoring: cfg.monitoring,
-            targetGroupArns: lb ? [lb.targetGroupArn] : undefined,
+            targetGroupArn: lb?.targetGroupArn,
             requestCountLabel: lb && cfg.autoScaling.requestsPerTarget !== undefined ? pulumi.interpolate`${lb.arnSuffix}/${lb.targetGroupArnSuffix}` : undefined,
             namePrefix,
             tags,

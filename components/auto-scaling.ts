@@ -41,8 +41,14 @@ export interface AutoScalingArgs {
     userData?: pulumi.Input<string>;
     /** Detailed (1-minute) CloudWatch monitoring of the servers, billed. @default false */
     monitoring?: boolean;
-    /** Target groups to register the servers with; the group then uses ELB health checks. @default [] */
-    targetGroupArns?: pulumi.Input<string>[];
+    /**
+     * A target group to register the servers with, through a TrafficSourceAttachment of its own (the group then
+     * uses ELB health checks). Never the group's `targetGroupArns`: that input is Optional+Computed
+     * (terraform-provider-aws internal/service/autoscaling/group.go), so dropping it later would show no diff
+     * and leave the group attached; deleting the attachment detaches the group (DetachTrafficSources).
+     * @default none
+     */
+    targetGroupArn?: pulumi.Input<string>;
     /**
      * `<load balancer arnSuffix>/<target group arnSuffix>`, the resource label of the ALBRequestCountPerTarget
      * metric (e.g. `pulumi.interpolate\`${alb.arnSuffix}/${targetGroup.arnSuffix}\``). Required with
@@ -100,8 +106,8 @@ function problems(args: AutoScalingArgs): string[] {
         if (args.requestCountLabel === undefined) {
             out.push("'scaling.requestsPerTarget' requires 'requestCountLabel' (<load balancer arnSuffix>/<target group arnSuffix>)");
         }
-        if ((args.targetGroupArns ?? []).length === 0) {
-            out.push("'scaling.requestsPerTarget' requires 'targetGroupArns': the group's servers must be the targets whose requests it counts");
+        if (args.targetGroupArn === undefined) {
+            out.push("'scaling.requestsPerTarget' requires 'targetGroupArn': the group's servers must be the targets whose requests it counts");
         }
     }
     if (s.spot !== undefined) {
@@ -254,7 +260,7 @@ export class AutoScaling extends pulumi.ComponentResource {
                 spotAllocationStrategy: SPOT_ALLOCATION_STRATEGY,
             }
             : { onDemandBaseCapacity: 0, onDemandPercentageAboveBaseCapacity: 100 };
-        const hasTargets = (args.targetGroupArns ?? []).length > 0;
+        const hasTargets = args.targetGroupArn !== undefined;
 
         const group = new aws.autoscaling.Group(`${name}-group`, {
             vpcZoneIdentifiers: args.subnets.map(s => s.id),
@@ -277,7 +283,6 @@ export class AutoScaling extends pulumi.ComponentResource {
             // Behind a load balancer, a server whose application is down is unhealthy (Security Hub AutoScaling.1).
             healthCheckType: hasTargets ? "ELB" : "EC2",
             healthCheckGracePeriod: scaling.healthCheckGracePeriod,
-            targetGroupArns: hasTargets ? args.targetGroupArns : undefined,
             enabledMetrics: [...GROUP_METRICS],
             metricsGranularity: "1Minute",
             instanceRefresh: {
@@ -299,6 +304,13 @@ export class AutoScaling extends pulumi.ComponentResource {
             dependsOn: ssmPolicy ? [ssmPolicy] : [],
         });
 
+        // The servers join the target group through an attachment, not the group's targetGroupArns (see
+        // targetGroupArn): removing it from the program deletes it, and that detaches the group.
+        const targets = args.targetGroupArn === undefined ? undefined : new aws.autoscaling.TrafficSourceAttachment(`${name}-target`, {
+            autoscalingGroupName: group.name,
+            trafficSource: { identifier: args.targetGroupArn, type: "elbv2" },
+        }, child);
+
         if (scaling.cpuTarget > 0) {
             new aws.autoscaling.Policy(`${name}-cpu`, {
                 autoscalingGroupName: group.name,
@@ -317,7 +329,9 @@ export class AutoScaling extends pulumi.ComponentResource {
                     predefinedMetricSpecification: { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: args.requestCountLabel },
                     targetValue: scaling.requestsPerTarget,
                 },
-            }, child);
+            // PutScalingPolicy refuses a label whose target group is not attached to the group yet ("ValidationError:
+            // Target group not attached to the Auto Scaling group", terraform-aws-modules/terraform-aws-autoscaling#279).
+            }, { ...child, dependsOn: targets ? [targets] : [] });
         }
         for (const s of scaling.schedules) {
             new aws.autoscaling.Schedule(`${name}-schedule-${s.name}`, {

@@ -47,7 +47,8 @@ export interface LoadBalancerArgs {
  *   without one: HTTP on `port`.
  *
  * It registers no targets: the servers need its targets security group, so it is built before them. Fixed servers
- * register themselves (`Instance`'s `targetGroupArn`), an Auto Scaling group through its `targetGroupArns`.
+ * register themselves (`Instance`'s `targetGroupArn`), an Auto Scaling group through `AutoScaling`'s `targetGroupArn`
+ * (a TrafficSourceAttachment).
  *
  * With `deletionProtection` the load balancer also gets Pulumi's `protect`: AWS refuses to delete it, but only
  * after a replacement has been created, so the engine refuses the replacement or delete at preview instead.
@@ -61,7 +62,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
     public readonly zoneId: pulumi.Output<string>;
     /** `https://<dnsName>` (or `http://`), with `:<port>` unless it is the scheme's default port. */
     public readonly url: pulumi.Output<string>;
-    /** For an Auto Scaling group's `targetGroupArns`, or `Instance`'s `targetGroupArn` for fixed servers. */
+    /** For `AutoScaling`'s or `Instance`'s `targetGroupArn`. */
     public readonly targetGroupArn: pulumi.Output<string>;
     /** `targetgroup/<name>/<id>`: the CloudWatch `TargetGroup` dimension and the ALBRequestCountPerTarget label. */
     public readonly targetGroupArnSuffix: pulumi.Output<string>;

@@ -156,6 +156,8 @@ export class AwsModel implements pulumi.runtime.Mocks {
     private readonly launchTemplates = new Map<string, { name: string; latestVersion: number; data: Props }>();
     /** Auto Scaling groups by name. */
     private readonly groups = new Set<string>();
+    /** The target group ARNs each group (by name) is attached to: its own targetGroupArns and its traffic sources. */
+    private readonly groupTargets = new Map<string, Set<string>>();
     /** Every invoke the program made, in order: `token` and its args. */
     readonly invokes: { token: string; args: Props }[] = [];
     private readonly facts: OfflineFacts;
@@ -948,6 +950,7 @@ export class AwsModel implements pulumi.runtime.Mocks {
                 }
                 const name = String(p.name ?? this.autoname(n));
                 this.groups.add(name);
+                this.attachTargets(name, ((p.targetGroupArns as string[] | undefined) ?? []).map(String));
                 const uuid = this.uuid(`asg/${n}`);
                 const withName = (lt: unknown) => ({ ...(lt as Props), launchTemplateName: templateName });
                 return {
@@ -983,10 +986,39 @@ export class AwsModel implements pulumi.runtime.Mocks {
                     if (predefined.predefinedMetricType === "ALBRequestCountPerTarget" && !/^app\/[^/]+\/[0-9a-f]+\/targetgroup\/[^/]+\/[0-9a-f]+$/.test(String(predefined.resourceLabel ?? ""))) {
                         throw new AwsError("ValidationError", `ALBRequestCountPerTarget needs a resource label app/<load-balancer-name>/<id>/targetgroup/<target-group-name>/<id>, got ${JSON.stringify(predefined.resourceLabel)}`);
                     }
+                    // The label's target group must already be attached to the group (PutScalingPolicy's refusal as
+                    // reported in terraform-aws-modules/terraform-aws-autoscaling#279).
+                    if (predefined.predefinedMetricType === "ALBRequestCountPerTarget") {
+                        const suffix = String(predefined.resourceLabel).replace(/^app\/[^/]+\/[0-9a-f]+\//, "");
+                        if (![...(this.groupTargets.get(groupName) ?? [])].some(arn => arn.endsWith(`:${suffix}`))) {
+                            throw new AwsError("ValidationError", "Target group not attached to the Auto Scaling group");
+                        }
+                    }
                 }
                 const name = String(p.name ?? this.autoname(n));
                 const uuid = this.uuid(`policy/${n}`);
                 return { id: name, state: state({ name, enabled: p.enabled ?? true, arn: `arn:${this.partition}:autoscaling:${this.region}:${ACCOUNT_ID}:scalingPolicy:${uuid}:autoScalingGroupName/${groupName}:policyName/${name}` }) };
+            }
+            case "aws:autoscaling/trafficSourceAttachment:TrafficSourceAttachment": {
+                const groupName = String(p.autoscalingGroupName);
+                const source = (p.trafficSource ?? {}) as Props;
+                const [type, identifier] = [String(source.type), String(source.identifier)];
+                if (!this.groups.has(groupName)) {
+                    throw new AwsError("ValidationError", `AutoScalingGroup name not found - AutoScalingGroup ${groupName} not found`);
+                }
+                if (!["elb", "elbv2", "vpc-lattice"].includes(type)) {
+                    throw new AwsError("ValidationError", `Setting ${type} as traffic sources is currently not supported. Supported sources are [elb, elbv2, vpc-lattice]. Provide a supported traffic source in your request and try again.`);
+                }
+                if (type !== "elbv2") {
+                    throw new Error(`The AWS model has only elbv2 traffic sources (target groups), not ${type} (${n}); add it to offline/aws-model.ts`);
+                }
+                if (!this.targetGroups.has(identifier)) {
+                    throw new AwsError("ValidationError", `The target group '${identifier}' does not exist`);
+                }
+                this.attachTargets(groupName, [identifier]);
+                // <group name>,<type>,<identifier>: trafficSourceAttachmentCreateResourceID
+                // (terraform-provider-aws internal/service/autoscaling/traffic_source_attachment.go).
+                return { id: `${groupName},${type},${identifier}`, state: state({}) };
             }
             case "aws:autoscaling/schedule:Schedule": {
                 const groupName = String(p.autoscalingGroupName);
@@ -1049,6 +1081,13 @@ export class AwsModel implements pulumi.runtime.Mocks {
         } finally {
             this.round = before;
         }
+    }
+
+    /** Records target groups as attached to a group (by name). */
+    private attachTargets(groupName: string, arns: string[]): void {
+        const targets = this.groupTargets.get(groupName) ?? new Set<string>();
+        arns.forEach(arn => targets.add(arn));
+        this.groupTargets.set(groupName, targets);
     }
 
     /** The root snapshot size of an image the model knows. */
@@ -1123,7 +1162,16 @@ export class AwsModel implements pulumi.runtime.Mocks {
                 break;
             case "aws:autoscaling/group:Group":
                 this.groups.add(String(o.name ?? id));
+                this.attachTargets(String(o.name ?? id), ((o.targetGroupArns as string[] | undefined) ?? []).map(String));
                 break;
+            case "aws:autoscaling/trafficSourceAttachment:TrafficSourceAttachment": {
+                // A policy that counts requests of this target group needs it attached (state order is not assumed).
+                const source = (o.trafficSource ?? {}) as Props;
+                if (source.type === "elbv2") {
+                    this.attachTargets(String(o.autoscalingGroupName), [String(source.identifier)]);
+                }
+                break;
+            }
         }
     }
 

@@ -42,6 +42,8 @@ export interface RecordedResource {
     custom: boolean;
     parent?: string;
     dependencies: string[];
+    /** The resources each input was computed from (input name → sorted URNs), as the engine records them. */
+    propertyDependencies: Record<string, string[]>;
     /** Inputs as the engine received them, with secrets unwrapped. */
     inputs: Record<string, unknown>;
     /** Paths of inputs that were secret (top-level keys, or deeper paths). */
@@ -111,6 +113,10 @@ export class RecordingMonitor extends MockMonitor {
         const deserialized = pulumi.runtime.deserializeProperties(req.getObject() as never) as Record<string, unknown>;
         const secretInputs: string[] = [];
         const inputs = unwrap(deserialized, "", secretInputs) as Record<string, unknown>;
+        const propertyDependencies: Record<string, string[]> = {};
+        req.getPropertydependenciesMap().forEach((v, k) => {
+            propertyDependencies[k] = [...v.getUrnsList()].sort();
+        });
         const record: RecordedResource = {
             urn: "",
             type: req.getType(),
@@ -118,6 +124,7 @@ export class RecordingMonitor extends MockMonitor {
             custom: req.getCustom(),
             parent: req.getParent() || undefined,
             dependencies: [...req.getDependenciesList()].sort(),
+            propertyDependencies,
             inputs,
             secretInputs,
             options: {
@@ -129,10 +136,6 @@ export class RecordingMonitor extends MockMonitor {
                 additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
             },
         };
-        const propertyDependencies: Record<string, string[]> = {};
-        req.getPropertydependenciesMap().forEach((v, k) => {
-            propertyDependencies[k] = [...v.getUrnsList()].sort();
-        });
         this.pending = {
             urn: engineUrn(record.parent ?? "", record.type, record.name),
             type: record.type,

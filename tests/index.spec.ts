@@ -240,6 +240,7 @@ describe("index.ts (the whole program)", () => {
                 "aws:ec2/launchTemplate:LaunchTemplate": 1,
                 "aws:autoscaling/group:Group": 1,
                 "aws:autoscaling/policy:Policy": 1,
+                "aws:autoscaling/trafficSourceAttachment:TrafficSourceAttachment": 1,
             });
         });
 
@@ -253,7 +254,14 @@ describe("index.ts (the whole program)", () => {
             assert.equal(group.inputs.desiredCapacity, undefined);
             assert.deepEqual(group.inputs.vpcZoneIdentifiers, privateSubnets);
             assert.deepEqual(group.inputs.launchTemplate, { id: template.id, version: String(template.state!.latestVersion) });
-            assert.deepEqual(group.inputs.targetGroupArns, [tg.id]);
+            // Registered by an attachment, which a later removal of loadBalancer deletes (and so detaches the group);
+            // the group's own targetGroupArns is Optional+Computed, so dropping it would never detach.
+            assert.equal("targetGroupArns" in group.inputs, false);
+            const attachment = one("aws:autoscaling/trafficSourceAttachment:TrafficSourceAttachment");
+            assert.deepEqual([attachment.name, attachment.inputs, attachment.parent], [
+                "servers-target", { autoscalingGroupName: group.id, trafficSource: { identifier: tg.id, type: "elbv2" } },
+                "urn:pulumi:web::ec2-server::ec2-server:compute:AutoScaling::servers",
+            ]);
             assert.equal(group.inputs.healthCheckType, "ELB");
             assert.deepEqual(group.options.ignoreChanges, ["desiredCapacity"]);
             assert.deepEqual(template.options.ignoreChanges, ["imageId"]);

@@ -99,6 +99,8 @@ export function toPolicyResources(run: ProgramRun, stack: string, project: strin
         properties: r.inputs,
         parent: r.parent,
         dependencies: r.dependencies,
+        // How a stack policy matches an attachment to its Auto Scaling group when the group's name is not an input.
+        propertyDependencies: r.propertyDependencies,
         options: {
             protect: r.options.protect,
             ignoreChanges: r.options.ignoreChanges,

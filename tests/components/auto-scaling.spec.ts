@@ -26,6 +26,9 @@ const TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
 const GROUP = "aws:autoscaling/group:Group";
 const POLICY = "aws:autoscaling/policy:Policy";
 const SCHEDULE = "aws:autoscaling/schedule:Schedule";
+const ATTACHMENT = "aws:autoscaling/trafficSourceAttachment:TrafficSourceAttachment";
+const TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
+const TARGET_GROUP_URN = `urn:pulumi:test::ec2-server::${TARGET_GROUP}::web-tg`;
 const LABEL = "app/web-alb/0123456789abcdef/targetgroup/web-tg/fedcba9876543210";
 const TG_ARN = "arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:targetgroup/web-tg/fedcba9876543210";
 const DEFAULT_OPTIONS = { protect: false, retainOnDelete: false, deleteBeforeReplace: false, ignoreChanges: [], replaceOnChanges: [], additionalSecretOutputs: [] };
@@ -63,6 +66,12 @@ function one(resources: RecordedResource[], type: string, name: string): Recorde
 
 function groupTags(extra: Record<string, string> = {}): { key: string; value: string; propagateAtLaunch: boolean }[] {
     return Object.entries({ Team: "platform", ...extra, Name: "web-prod" }).map(([key, value]) => ({ key, value, propagateAtLaunch: true }));
+}
+
+/** A target group in the adopted VPC (the model knows it) and the request-count label of an ALB in front of it. */
+function targetGroup(): { arn: pulumi.Output<string>; label: pulumi.Output<string> } {
+    const tg = new aws.lb.TargetGroup("web-tg", { port: 80, protocol: "HTTP", vpcId: EXISTING.vpcId });
+    return { arn: tg.arn, label: pulumi.interpolate`app/web-alb/0123456789abcdef/${tg.arnSuffix}` };
 }
 
 describe("components/auto-scaling AutoScaling", () => {
@@ -160,23 +169,35 @@ describe("components/auto-scaling AutoScaling", () => {
             assert.equal(result.roleName, one(resources, "aws:iam/role:Role", "servers-role").id);
         });
 
-        it("target tracking on CPU and on ALB requests per target, with ELB health checks behind the target group", async () => {
-            const { resources } = await runInStack(() => new AutoScaling("servers", args({
-                scaling: scaling({ cpuTarget: 60, requestsPerTarget: 1000 }), targetGroupArns: [TG_ARN], requestCountLabel: LABEL,
-            })));
+        it("target tracking on CPU and on ALB requests per target; behind a target group, ELB health checks and the servers registered by a TrafficSourceAttachment, never the group's targetGroupArns", async () => {
+            const { resources } = await runInStack(() => {
+                const tg = targetGroup();
+                return new AutoScaling("servers", args({ scaling: scaling({ cpuTarget: 60, requestsPerTarget: 1000 }), targetGroupArn: tg.arn, requestCountLabel: tg.label }));
+            });
+            const tg = one(resources, TARGET_GROUP, "web-tg");
+            const label = `app/web-alb/0123456789abcdef/${tg.state!.arnSuffix}`;
             const group = one(resources, GROUP, "servers-group");
             assert.equal(group.inputs.healthCheckType, "ELB");
-            assert.deepEqual(group.inputs.targetGroupArns, [TG_ARN]);
+            // Optional+Computed on the group (group.go): once sent, removing it would show no diff and never detach.
+            assert.equal("targetGroupArns" in group.inputs, false);
+            const attachment = one(resources, ATTACHMENT, "servers-target");
+            assert.deepEqual(attachment.inputs, { autoscalingGroupName: group.id, trafficSource: { identifier: tg.id, type: "elbv2" } });
+            assert.equal(attachment.parent, COMPONENT);
+            assert.deepEqual(attachment.options, DEFAULT_OPTIONS);
+            assert.deepEqual(attachment.dependencies, [URN(GROUP, "servers-group"), TARGET_GROUP_URN].sort());
+            // <group name>,<type>,<identifier>, as traffic_source_attachment.go forms it.
+            assert.equal(attachment.id, `${group.id},elbv2,${tg.id}`);
             const policies = resources.filter(r => r.type === POLICY).sort((a, b) => a.name.localeCompare(b.name));
             assert.deepEqual(policies.map(p => [p.name, p.inputs, p.parent, p.dependencies]), [
                 ["servers-cpu", {
                     autoscalingGroupName: group.id, policyType: "TargetTrackingScaling",
                     targetTrackingConfiguration: { predefinedMetricSpecification: { predefinedMetricType: "ASGAverageCPUUtilization" }, targetValue: 60 },
                 }, COMPONENT, [URN(GROUP, "servers-group")]],
+                // After the attachment: AWS refuses a request-count policy for a target group not attached yet.
                 ["servers-requests", {
                     autoscalingGroupName: group.id, policyType: "TargetTrackingScaling",
-                    targetTrackingConfiguration: { predefinedMetricSpecification: { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: LABEL }, targetValue: 1000 },
-                }, COMPONENT, [URN(GROUP, "servers-group")]],
+                    targetTrackingConfiguration: { predefinedMetricSpecification: { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: label }, targetValue: 1000 },
+                }, COMPONENT, [URN(ATTACHMENT, "servers-target"), URN(GROUP, "servers-group"), TARGET_GROUP_URN].sort()],
             ]);
             assert.equal(policies[0].id, policies[0].state!.name);
             assert.match(String(policies[0].state!.arn), new RegExp(`^arn:aws:autoscaling:ap-northeast-2:123456789012:scalingPolicy:[0-9a-f-]{36}:autoScalingGroupName/${group.id}:policyName/${policies[0].id}$`));
@@ -189,14 +210,15 @@ describe("components/auto-scaling AutoScaling", () => {
                     settings: { port: 80, targetPort: 80, healthCheckPath: "/", sources: ["0.0.0.0/0"], deletionProtection: false },
                 });
                 return new AutoScaling("servers", args({
-                    securityGroupIds: [lb.targetsSecurityGroupId], targetGroupArns: [lb.targetGroupArn],
+                    securityGroupIds: [lb.targetsSecurityGroupId], targetGroupArn: lb.targetGroupArn,
                     requestCountLabel: pulumi.interpolate`${lb.arnSuffix}/${lb.targetGroupArnSuffix}`, scaling: scaling({ requestsPerTarget: 200 }),
                 }));
             });
             const alb = resources.find(r => r.type === "aws:lb/loadBalancer:LoadBalancer")!;
             const targetGroup = resources.find(r => r.type === "aws:lb/targetGroup:TargetGroup")!;
             const group = one(resources, GROUP, "servers-group");
-            assert.deepEqual(group.inputs.targetGroupArns, [targetGroup.id]);
+            assert.equal("targetGroupArns" in group.inputs, false);
+            assert.deepEqual(one(resources, ATTACHMENT, "servers-target").inputs.trafficSource, { identifier: targetGroup.id, type: "elbv2" });
             assert.equal(group.inputs.healthCheckType, "ELB");
             assert.equal(((one(resources, POLICY, "servers-requests").inputs.targetTrackingConfiguration as Record<string, Record<string, unknown>>).predefinedMetricSpecification).resourceLabel,
                 `${alb.state!.arnSuffix}/${targetGroup.state!.arnSuffix}`);
@@ -294,8 +316,8 @@ describe("components/auto-scaling AutoScaling", () => {
             ["ssm without partition", { partition: undefined }, /^Error: 'ssm' requires 'partition'$/],
             ["max below min", { scaling: scaling({ min: 3, max: 2, desired: undefined }) }, /^Error: 'scaling\.max' must be a whole number of at least 'scaling\.min' \(3\), got 2$/],
             ["desired outside min..max", { scaling: scaling({ desired: 7 }) }, /^Error: 'scaling\.desired' must be a whole number from 'scaling\.min' \(2\) to 'scaling\.max' \(6\), got 7$/],
-            ["requests per target without a label", { scaling: scaling({ requestsPerTarget: 100 }), targetGroupArns: [TG_ARN] }, /'scaling\.requestsPerTarget' requires 'requestCountLabel'/],
-            ["requests per target without target groups", { scaling: scaling({ requestsPerTarget: 100 }), requestCountLabel: LABEL }, /'scaling\.requestsPerTarget' requires 'targetGroupArns'/],
+            ["requests per target without a label", { scaling: scaling({ requestsPerTarget: 100 }), targetGroupArn: TG_ARN }, /'scaling\.requestsPerTarget' requires 'requestCountLabel'/],
+            ["requests per target without a target group", { scaling: scaling({ requestsPerTarget: 100 }), requestCountLabel: LABEL }, /'scaling\.requestsPerTarget' requires 'targetGroupArn'/],
             ["an instance type of the other architecture", { scaling: scaling({ instanceTypes: ["t4g.micro"] }) }, /'scaling\.instanceTypes' t4g\.micro is arm64, but 'instanceType' t3\.micro is x86_64/],
             ["spot percentage above 100", { scaling: scaling({ spot: { onDemandBase: 0, onDemandPercentAboveBase: 120 } }) }, /'scaling\.spot\.onDemandPercentAboveBase' must be a whole number from 0 to 100, got 120/],
             ["a schedule that sets nothing", { scaling: scaling({ schedules: [{ name: "noop", recurrence: "0 0 * * *" }] }) }, /'scaling\.schedules\[0\]' \(noop\) sets none of min, max and desired/],
@@ -371,8 +393,32 @@ describe("components/auto-scaling AutoScaling", () => {
         });
 
         it("a request-count policy whose label is not <load balancer>/<target group>", async () => {
-            await assert.rejects(runInStack(() => new AutoScaling("servers", args({ scaling: scaling({ requestsPerTarget: 100 }), targetGroupArns: [TG_ARN], requestCountLabel: "web-tg" }))),
+            await assert.rejects(runInStack(() => new AutoScaling("servers", args({ scaling: scaling({ requestsPerTarget: 100 }), targetGroupArn: targetGroup().arn, requestCountLabel: "web-tg" }))),
                 /ALBRequestCountPerTarget needs a resource label app\/<load-balancer-name>\/<id>\/targetgroup\/<target-group-name>\/<id>, got "web-tg"/);
+        });
+
+        it("a request-count policy for a target group not attached to the group", async () => {
+            await assert.rejects(runInStack(() => {
+                const tg = targetGroup();
+                const g = new aws.autoscaling.Group("g", groupArgs(new aws.ec2.LaunchTemplate("t", templateArgs())));
+                return new aws.autoscaling.Policy("p", {
+                    autoscalingGroupName: g.name, policyType: "TargetTrackingScaling",
+                    targetTrackingConfiguration: { predefinedMetricSpecification: { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: tg.label }, targetValue: 100 },
+                });
+            }), /^Error: AWS rejected 1 resource\(s\):\naws:autoscaling\/policy:Policy p: ValidationError: Target group not attached to the Auto Scaling group$/);
+        });
+
+        it("a traffic source attachment to a target group or a group that does not exist, or of a type AWS does not know", async () => {
+            await assert.rejects(runInStack(() => {
+                const g = new aws.autoscaling.Group("g", groupArgs(new aws.ec2.LaunchTemplate("t", templateArgs())));
+                return new aws.autoscaling.TrafficSourceAttachment("a", { autoscalingGroupName: g.name, trafficSource: { identifier: TG_ARN, type: "elbv2" } });
+            }), new RegExp(`^Error: AWS rejected 1 resource\\(s\\):\naws:autoscaling/trafficSourceAttachment:TrafficSourceAttachment a: ValidationError: The target group '${TG_ARN}' does not exist$`));
+            await assert.rejects(runInStack(() => new aws.autoscaling.TrafficSourceAttachment("a", { autoscalingGroupName: "nope", trafficSource: { identifier: targetGroup().arn, type: "elbv2" } })),
+                /TrafficSourceAttachment a: ValidationError: AutoScalingGroup name not found - AutoScalingGroup nope not found$/);
+            await assert.rejects(runInStack(() => {
+                const g = new aws.autoscaling.Group("g", groupArgs(new aws.ec2.LaunchTemplate("t", templateArgs())));
+                return new aws.autoscaling.TrafficSourceAttachment("a", { autoscalingGroupName: g.name, trafficSource: { identifier: targetGroup().arn, type: "elasticloadbalancingv2" } });
+            }), /TrafficSourceAttachment a: ValidationError: Setting elasticloadbalancingv2 as traffic sources is currently not supported\. Supported sources are \[elb, elbv2, vpc-lattice\]\. Provide a supported traffic source in your request and try again\.$/);
         });
     });
 
@@ -411,10 +457,13 @@ describe("components/auto-scaling AutoScaling", () => {
             return found;
         };
         const byName = (state: StateResource[], name: string) => state.find(r => r.urn.endsWith(`::${name}`))!;
-        const full = () => args({
-            scaling: scaling({ requestsPerTarget: 500, schedules: [{ name: "night", recurrence: "0 20 * * *", max: 2 }], spot: { onDemandBase: 1, onDemandPercentAboveBase: 50 }, instanceTypes: ["t3a.micro"] }),
-            targetGroupArns: [TG_ARN], requestCountLabel: LABEL, userData: "#!/bin/bash\necho v1\n",
-        });
+        const full = () => {
+            const tg = targetGroup();
+            return args({
+                scaling: scaling({ requestsPerTarget: 500, schedules: [{ name: "night", recurrence: "0 20 * * *", max: 2 }], spot: { onDemandBase: 1, onDemandPercentAboveBase: 50 }, instanceTypes: ["t3a.micro"] }),
+                targetGroupArn: tg.arn, requestCountLabel: tg.label, userData: "#!/bin/bash\necho v1\n",
+            });
+        };
 
         it("converges: zero changes against the state after up, and after up + refresh", async () => {
             for (const make of [() => args(), full]) {
@@ -480,6 +529,23 @@ describe("components/auto-scaling AutoScaling", () => {
             // The component refuses max < min before AWS sees it; AWS's own refusal, for a group changed some other way:
             assert.throws(() => applyUpdate(group, { ...group.inputs, minSize: 5, maxSize: 3 }, ["minSize", "maxSize"], []),
                 (err: Error) => err instanceof AwsRejection && err.message === "ValidationError: Max bound, 3, must be greater than or equal to min bound, 5");
+        });
+
+        it("taking the group from behind its target group deletes the attachment, which detaches it, and goes back to EC2 health checks", async () => {
+            const behind = () => args({ targetGroupArn: targetGroup().arn });
+            const first = await up(() => new AutoScaling("servers", behind()));
+            const second = await up(() => {
+                targetGroup();
+                return new AutoScaling("servers", args());
+            }, stateOf(first, true));
+            assert.deepEqual(changes(second), ["update servers-group", "delete servers-target"]);
+            assert.deepEqual(step(second, "servers-group").diffs, [{ path: "healthCheckType", kind: "update", old: "ELB", new: "EC2", replaces: false }]);
+            const detached = second.deployment.afterUp();
+            assert.deepEqual(detached.filter(r => r.type === ATTACHMENT), []);
+            assert.deepEqual(changes(await up(() => {
+                targetGroup();
+                return new AutoScaling("servers", args());
+            }, stateOf(second, true))), []);
         });
 
         it("deleting the group drains it first", async () => {

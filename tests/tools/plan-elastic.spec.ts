@@ -6,10 +6,12 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { runPlan } from "../../tools/plan";
+import { runProgram } from "../../offline/program";
+import { runPlan, toPolicyResources } from "../../tools/plan";
 import { diffPlans, renderText } from "../../tools/plan-diff";
 import { parsePlan, Plan } from "../../tools/lib/plan-format";
 import { PolicyPackProcess } from "../../tools/lib/policy-runner";
+import { readStackConfig } from "../../tools/lib/stack-config";
 
 const ROOT = path.join(__dirname, "..", "..");
 const WEB = fs.readFileSync(path.join(ROOT, "Pulumi.web.yaml"), "utf8");
@@ -51,6 +53,33 @@ describe("tools/plan and plan:diff: elastic capacity (web stack)", () => {
             assert.deepEqual(r.plan!.policy!.diagnostics.map(d => [d.policyName, d.enforcementLevel, d.urn?.split("::").pop()]), [
                 ["alb-http-redirects-to-https", "advisory", "web-http"],
             ]);
+        } finally {
+            await pack.close();
+        }
+    });
+
+    it("the pack sees the group attached through its TrafficSourceAttachment (propertyDependencies): with EC2 health checks it would report it", async () => {
+        const { config, secretKeys, project } = readStackConfig(ROOT, "web");
+        const run = await runProgram({ stack: "web", config, secretKeys, project });
+        const resources = toPolicyResources(run, "web", project, config);
+        const group = resources.find(r => r.type === "aws:autoscaling/group:Group")!;
+        const attachment = resources.find(r => r.type === "aws:autoscaling/trafficSourceAttachment:TrafficSourceAttachment")!;
+        // The group's name is an output: the attachment is matched through what its input was computed from.
+        assert.equal("name" in group.properties, false);
+        assert.deepEqual(attachment.propertyDependencies!.autoscalingGroupName, [group.urn]);
+        group.properties = { ...group.properties, healthCheckType: "EC2" };
+        const pack = await PolicyPackProcess.start();
+        try {
+            await pack.configure({});
+            const diagnostics = await pack.analyzeStack(resources);
+            assert.deepEqual(diagnostics.map(d => [d.policyName, d.urn, d.message]), [[
+                "autoscaling-group-elb-health-check", group.urn,
+                "Auto Scaling groups behind a load balancer should use ELB health checks (healthCheckType \"ELB\"): with EC2 status checks only, the group " +
+                "keeps instances whose application is down and the load balancer has taken out of service (AWS Security Hub AutoScaling.1).\n" +
+                "This group is attached to a load balancer (servers-target (aws:autoscaling/trafficSourceAttachment:TrafficSourceAttachment)) but healthCheckType is \"EC2\", " +
+                "so it replaces only instances that fail EC2 status checks and keeps those the load balancer finds unhealthy. " +
+                'Set healthCheckType: "ELB", with a healthCheckGracePeriod long enough for an instance to boot.',
+            ]]);
         } finally {
             await pack.close();
         }

@@ -68,6 +68,7 @@ const SRC = {
     asg: `${TF_ASG}group.go (aws_autoscaling_group schema)`,
     asgPolicy: `${TF_ASG}policy.go (aws_autoscaling_policy schema)`,
     asgSchedule: `${TF_ASG}schedule.go (aws_autoscaling_schedule schema)`,
+    asgTrafficSource: `${TF_ASG}traffic_source_attachment.go (aws_autoscaling_traffic_source_attachment schema)`,
     lb: `${TF_ELB}load_balancer.go (aws_lb schema)`,
     lbNetwork: `${TF_ELB}load_balancer.go (customizeDiffLoadBalancerNLB: diff.ForceNew)`,
     lbApplication: `${TF_ELB}load_balancer.go (customizeDiffLoadBalancerALB: diff.ForceNew("subnet_mapping"))`,
@@ -581,6 +582,20 @@ export const RESOURCE_KINDS: Record<string, ResourceKind> = {
             regionRow,
         ],
         references: [{ path: "autoscalingGroupName", targetType: "aws:autoscaling/group:Group", changesOnReplace: "if-autonamed" }],
+    },
+    "aws:autoscaling/trafficSourceAttachment:TrafficSourceAttachment": {
+        stateful: false,
+        label: "traffic source attachment",
+        forceNew: [
+            { path: "autoscalingGroupName", source: SRC.asgTrafficSource }, // autoscaling_group_name: Required, ForceNew
+            { path: "trafficSource.identifier", source: SRC.asgTrafficSource }, // traffic_source (ForceNew, MaxItems 1) identifier: Required, ForceNew
+            { path: "trafficSource.type", source: SRC.asgTrafficSource }, // traffic_source type: Required, ForceNew
+            regionRow,
+        ],
+        references: [
+            { path: "autoscalingGroupName", targetType: "aws:autoscaling/group:Group", changesOnReplace: "if-autonamed" },
+            { path: "trafficSource.identifier", targetType: "aws:lb/targetGroup:TargetGroup", changesOnReplace: "always" },
+        ],
     },
     "aws:lb/loadBalancer:LoadBalancer": {
         // A new load balancer has a new DNS name (and ARN): anything that points at the old one breaks.
