@@ -14,6 +14,16 @@ import { LoadBalancer } from "./components/load-balancer";
 import { AutoScaling } from "./components/auto-scaling";
 import { groupSsmCommands, keyFilePath, sshCommand, ssmCommand } from "./components/access";
 
+/**
+ * The provider's default tags (`aws:defaultTags`). The provider merges them into every resource's own `tags`, but
+ * not into a launch template's tagSpecifications or an Auto Scaling group's tags, so what a group launches gets
+ * them from the program.
+ */
+function providerDefaultTags(): Record<string, string> {
+    const tags = new pulumi.Config("aws").getObject<{ tags?: Record<string, unknown> }>("defaultTags")?.tags;
+    return tags && typeof tags === "object" && !Array.isArray(tags) ? Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, String(v)])) : {};
+}
+
 export = async () => {
     const cfg = loadConfig();
     const facts = await lookupAwsFacts(cfg);
@@ -119,6 +129,8 @@ export = async () => {
             requestCountLabel: lb && cfg.autoScaling.requestsPerTarget !== undefined ? pulumi.interpolate`${lb.arnSuffix}/${lb.targetGroupArnSuffix}` : undefined,
             namePrefix,
             tags,
+            // The servers, their volumes and the group carry the default tags too (the stack's own win, as in tagsAll).
+            launchTags: { ...providerDefaultTags(), ...tags },
         // Servers boot after the whole network exists: NAT routes for package mirrors, endpoints for the SSM agent.
         }, { dependsOn: [network] });
         const outputs: Record<string, unknown> = { ...common, autoScalingGroupName: group.groupName, launchTemplateId: group.launchTemplateId };

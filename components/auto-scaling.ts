@@ -57,8 +57,14 @@ export interface AutoScalingArgs {
     requestCountLabel?: pulumi.Input<string>;
     /** Prefix of the Name tags. @default the component name */
     namePrefix?: string;
-    /** Tags for every resource (besides the provider's default tags), and for the servers and their volumes. */
+    /** Tags for every resource this component creates (the provider adds its default tags to these). */
     tags?: Record<string, string>;
+    /**
+     * Tags for what the group launches: the servers and their volumes (the template's tagSpecifications) and the
+     * group's own tags, propagated at launch. The provider merges its default tags only into top-level `tags`
+     * maps, never into these, so pass them merged in: `{ ...defaultTags, ...tags }`. @default `tags`
+     */
+    launchTags?: Record<string, string>;
 }
 
 /** The group metrics collected every minute (EnableMetricsCollection): sizes and instances by state. */
@@ -184,6 +190,7 @@ export class AutoScaling extends pulumi.ComponentResource {
         const scaling = args.scaling;
         const prefix = args.namePrefix ?? name;
         const tags = args.tags ?? {};
+        const launchTags = args.launchTags ?? tags;
         const child = { parent: this };
 
         let ssmPolicy: aws.iam.RolePolicyAttachment | undefined;
@@ -234,10 +241,10 @@ export class AutoScaling extends pulumi.ComponentResource {
             userData: args.userData === undefined ? undefined : pulumi.output(args.userData).apply(u => Buffer.from(u, "utf8").toString("base64")),
             monitoring: { enabled: args.monitoring ?? false },
             // What the group launches gets its tags from here: the servers, and their volumes (the group's own
-            // tags reach only the servers).
+            // tags reach only the servers). The provider's default tags reach neither: hence launchTags.
             tagSpecifications: [
-                { resourceType: "instance", tags: { ...tags, Name: prefix } },
-                { resourceType: "volume", tags: { ...tags, Name: `${prefix}-root` } },
+                { resourceType: "instance", tags: { ...launchTags, Name: prefix } },
+                { resourceType: "volume", tags: { ...launchTags, Name: `${prefix}-root` } },
             ],
             // terraform-provider-aws internal/service/ec2/ec2_launch_template.go resourceLaunchTemplateUpdate: a
             // change makes a new version (CreateLaunchTemplateVersion) and this makes it the default.
@@ -295,7 +302,7 @@ export class AutoScaling extends pulumi.ComponentResource {
             },
             // How long `pulumi up` waits for the servers to be healthy (the provider's default, stated).
             waitForCapacityTimeout: "10m",
-            tags: Object.entries({ ...tags, Name: prefix }).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
+            tags: Object.entries({ ...launchTags, Name: prefix }).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
         }, {
             ...child,
             // On the group itself: ignoreChanges given to a component never reaches its children (pulumi-eks #1293).

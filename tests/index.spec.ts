@@ -269,6 +269,21 @@ describe("index.ts (the whole program)", () => {
             assert.deepEqual(policy.inputs.targetTrackingConfiguration, { predefinedMetricSpecification: { predefinedMetricType: "ASGAverageCPUUtilization" }, targetValue: 50 });
         });
 
+        it("what the group launches carries the stack's aws:defaultTags (which the provider does not put there) and its tags; the template's own tags leave the defaults to the provider", () => {
+            const template = one("aws:ec2/launchTemplate:LaunchTemplate");
+            assert.deepEqual(template.inputs.tagSpecifications, [
+                { resourceType: "instance", tags: { Project: "ec2-server", Environment: "web", Owner: "platform-team", Name: "ec2-server-web" } },
+                { resourceType: "volume", tags: { Project: "ec2-server", Environment: "web", Owner: "platform-team", Name: "ec2-server-web-root" } },
+            ]);
+            assert.deepEqual(template.inputs.tags, { Owner: "platform-team", Name: "ec2-server-web-template" });
+            assert.deepEqual(one("aws:autoscaling/group:Group").inputs.tags, [
+                { key: "Project", value: "ec2-server", propagateAtLaunch: true },
+                { key: "Environment", value: "web", propagateAtLaunch: true },
+                { key: "Owner", value: "platform-team", propagateAtLaunch: true },
+                { key: "Name", value: "ec2-server-web", propagateAtLaunch: true },
+            ]);
+        });
+
         it("the servers accept port 80 only from the load balancer, which listens on HTTP 80 from anywhere (IPv4)", () => {
             const albSg = run.resources.find(r => r.type === "aws:ec2/securityGroup:SecurityGroup" && r.name === "web-sg")!;
             const targets = run.resources.find(r => r.type === "aws:ec2/securityGroup:SecurityGroup" && r.name === "web-targets")!;

@@ -224,6 +224,25 @@ describe("components/auto-scaling AutoScaling", () => {
                 `${alb.state!.arnSuffix}/${targetGroup.state!.arnSuffix}`);
         });
 
+        it("launchTags (the provider's default tags merged in) tag the servers, their volumes and the group; the template's own tags stay `tags`", async () => {
+            const launchTags = { Environment: "web", Project: "ec2-server", Team: "platform" };
+            const { resources } = await runInStack(() => new AutoScaling("servers", args({ launchTags })));
+            const template = one(resources, TEMPLATE, "servers-template");
+            assert.deepEqual(template.inputs.tagSpecifications, [
+                { resourceType: "instance", tags: { Environment: "web", Project: "ec2-server", Team: "platform", Name: "web-prod" } },
+                { resourceType: "volume", tags: { Environment: "web", Project: "ec2-server", Team: "platform", Name: "web-prod-root" } },
+            ]);
+            // The provider merges its default tags into this map itself (tagsAll).
+            assert.deepEqual(template.inputs.tags, { Team: "platform", Name: "web-prod-template" });
+            assert.deepEqual(one(resources, GROUP, "servers-group").inputs.tags, [
+                { key: "Environment", value: "web", propagateAtLaunch: true },
+                { key: "Project", value: "ec2-server", propagateAtLaunch: true },
+                { key: "Team", value: "platform", propagateAtLaunch: true },
+                { key: "Name", value: "web-prod", propagateAtLaunch: true },
+            ]);
+            assert.deepEqual(one(resources, "aws:iam/role:Role", "servers-role").inputs.tags, { Team: "platform", Name: "web-prod-role" });
+        });
+
         it("no CPU policy at cpuTarget 0", async () => {
             const { resources } = await runInStack(() => new AutoScaling("servers", args({ scaling: scaling({ cpuTarget: 0 }) })));
             assert.deepEqual(resources.filter(r => r.type === POLICY), []);

@@ -10,7 +10,7 @@ import { runProgram } from "../../offline/program";
 import { runPlan, toPolicyResources } from "../../tools/plan";
 import { diffPlans, renderText } from "../../tools/plan-diff";
 import { parsePlan, Plan } from "../../tools/lib/plan-format";
-import { PolicyPackProcess } from "../../tools/lib/policy-runner";
+import { loadPolicyConfig, PolicyPackProcess } from "../../tools/lib/policy-runner";
 import { readStackConfig } from "../../tools/lib/stack-config";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -52,6 +52,21 @@ describe("tools/plan and plan:diff: elastic capacity (web stack)", () => {
             }
             assert.deepEqual(r.plan!.policy!.diagnostics.map(d => [d.policyName, d.enforcementLevel, d.urn?.split("::").pop()]), [
                 ["alb-http-redirects-to-https", "advisory", "web-http"],
+            ]);
+        } finally {
+            await pack.close();
+        }
+    });
+
+    it("under policy/config/strict.json the only mandatory violation is the plain HTTP listener: what the group launches carries the required tags (Environment from aws:defaultTags)", async () => {
+        const pack = await PolicyPackProcess.start();
+        try {
+            const policyConfig = loadPolicyConfig(path.join(ROOT, "policy", "config", "strict.json"));
+            const r = await runPlan({ stack: "web", pack, policyConfig });
+            // Blocked by the listener alone: web serves HTTP until a certificate is configured (loadBalancer.certificateArn).
+            assert.equal(r.code, 1, r.stdout + r.stderr);
+            assert.deepEqual(r.plan!.policy!.diagnostics.map(d => [d.policyName, d.enforcementLevel, d.urn?.split("::").pop()]), [
+                ["alb-http-redirects-to-https", "mandatory", "web-http"],
             ]);
         } finally {
             await pack.close();
