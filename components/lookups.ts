@@ -81,6 +81,32 @@ async function resolveAmi(cfg: ServerConfig, errors: string[]): Promise<Resolved
     };
 }
 
+/**
+ * What the provider says when DescribeSubnets found no such subnet (InvalidSubnetID.NotFound): terraform-provider-aws
+ * internal/service/ec2/vpc_subnet_data_source.go dataSourceSubnetRead returns tfresource.SingularDataSourceFindError
+ * ("EC2 Subnet", …), which is this text for a not-found error and "reading EC2 Subnet: <AWS error>" for any other.
+ */
+export const NO_SUBNET_FOUND = "no matching EC2 Subnet found";
+
+type SubnetLookup = { subnet: aws.ec2.GetSubnetResult } | { missing: true } | { failed: string };
+
+/** One subnet by id: found, missing (only a not-found answer), or failed (AccessDenied, throttling, network). */
+async function lookupSubnet(id: string): Promise<SubnetLookup> {
+    try {
+        return { subnet: await aws.ec2.getSubnet({ id }) };
+    } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        return message.includes(NO_SUBNET_FOUND) ? { missing: true } : { failed: message };
+    }
+}
+
+/** The error for a subnet lookup that found nothing or failed, under `key` (`existingSubnetIds`, …). */
+function subnetLookupError(key: string, id: string, lookup: { missing: true } | { failed: string }, region: string): string {
+    return "failed" in lookup
+        ? `${NAMESPACE}:${key}: got ${JSON.stringify(id)}, but looking it up failed, so whether it exists is unknown (AWS said: ${lookup.failed})`
+        : `${NAMESPACE}:${key}: got ${JSON.stringify(id)}, expected a subnet that exists in ${region}`;
+}
+
 /** Looks up the AWS facts for a validated config. Throws ConfigError for every problem found. */
 export async function lookupAwsFacts(cfg: ServerConfig): Promise<AwsFacts> {
     const errors: string[] = [];
@@ -102,11 +128,12 @@ export async function lookupAwsFacts(cfg: ServerConfig): Promise<AwsFacts> {
     } else {
         const vpcId = cfg.network.vpcId;
         adoptedSubnets = await Promise.all(cfg.network.subnetIds.map(async id => {
-            const s = await aws.ec2.getSubnet({ id }).catch(() => undefined);
-            if (!s) {
-                errors.push(`${NAMESPACE}:existingSubnetIds: got ${JSON.stringify(id)}, expected a subnet that exists in ${region.region}`);
+            const found = await lookupSubnet(id);
+            if (!("subnet" in found)) {
+                errors.push(subnetLookupError("existingSubnetIds", id, found, region.region));
                 return { id, availabilityZone: "", vpcId: "" };
             }
+            const s = found.subnet;
             if (s.vpcId !== vpcId) {
                 errors.push(`${NAMESPACE}:existingSubnetIds: got ${JSON.stringify(id)}, expected a subnet of ${NAMESPACE}:existingVpcId ${vpcId} (it is in ${s.vpcId})`);
             } else if (cfg.publicIp && !cfg.elasticIp && !s.mapPublicIpOnLaunch) {

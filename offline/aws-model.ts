@@ -1213,7 +1213,9 @@ export class AwsModel implements pulumi.runtime.Mocks {
             case "aws:ec2/getSubnet:getSubnet": {
                 const subnet = this.subnet(String(a.id));
                 if (!subnet) {
-                    throw new AwsError("InvalidSubnetID.NotFound", `The subnet ID '${a.id}' does not exist`);
+                    // The data source turns InvalidSubnetID.NotFound into this text (vpc_subnet_data_source.go,
+                    // tfresource.SingularDataSourceFindError); any other failure reads "reading EC2 Subnet: <AWS error>".
+                    throw new Error("no matching EC2 Subnet found");
                 }
                 return { id: subnet.id, vpcId: subnet.vpcId, ...(subnet.cidr !== undefined ? { cidrBlock: subnet.cidr } : {}), availabilityZone: subnet.az, ...(subnet.mapPublicIpOnLaunch !== undefined ? { mapPublicIpOnLaunch: subnet.mapPublicIpOnLaunch } : {}), state: "available", ownerId: ACCOUNT_ID };
             }

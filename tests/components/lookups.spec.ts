@@ -35,6 +35,17 @@ class DeniedImagesModel extends EngineModel {
         return super.call(args);
     }
 }
+const DENIED_SUBNETS = "reading EC2 Subnet: operation error EC2: DescribeSubnets, https response error StatusCode: 403, RequestID: 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0, api error UnauthorizedOperation: You are not authorized to perform this operation.";
+
+/** AWS refuses every subnet lookup (the credentials lack ec2:DescribeSubnets). */
+class DeniedSubnetsModel extends EngineModel {
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        if (args.token === "aws:ec2/getSubnet:getSubnet") {
+            throw Object.assign(new Error(DENIED_SUBNETS), { details: DENIED_SUBNETS });
+        }
+        return super.call(args);
+    }
+}
 const KEY = (region: string, id = "1234abcd-12ab-34cd-56ef-1234567890ab") => `arn:aws:kms:${region}:123456789012:key/${id}`;
 
 /** Runs the lookups for a raw config in a stack of `region` and returns the facts. */
@@ -83,6 +94,15 @@ describe("components/lookups lookupAwsFacts", () => {
         }
     });
 
+
+    it("reports a subnet AWS does not find as missing, and a failed subnet lookup with AWS's own text", async () => {
+        const missing = "subnet-0123456789abcdef0";
+        const notFound = await lookupErrors({ ...ADOPTED, existingSubnetIds: JSON.stringify([EXISTING.subnets[0].id, missing]) }, { model: new EngineModel({ region: REGION }) });
+        assert.deepEqual(notFound, [`ec2-server:existingSubnetIds: got "${missing}", expected a subnet that exists in ap-northeast-2`]);
+        const denied = await lookupErrors(ADOPTED, { model: new DeniedSubnetsModel({ region: REGION }) });
+        assert.deepEqual(denied, EXISTING.subnets.map(s =>
+            `ec2-server:existingSubnetIds: got "${s.id}", but looking it up failed, so whether it exists is unknown (AWS said: ${DENIED_SUBNETS})`));
+    });
 
     it("rejects KMS keys of another region: EBS volumes use keys of their own region only", async () => {
         const errors = await lookupErrors({
