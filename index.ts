@@ -69,7 +69,7 @@ export = async () => {
     const lb = lbSettings && new LoadBalancer("web", {
         vpcId: network.vpcId,
         subnetIds: cfg.network.kind === "existing" ? lbSettings.subnetIds ?? [] : network.publicSubnetIds,
-        zones: cfg.network.kind === "existing" ? (lbSettings.subnetIds ?? []).length : facts.availabilityZones.length,
+        zones: cfg.network.kind === "existing" ? new Set(facts.loadBalancerSubnets.map(s => s.availabilityZone)).size : facts.availabilityZones.length,
         settings: lbSettings,
         namePrefix,
         tags,

@@ -34,6 +34,8 @@ export interface AwsFacts {
     availabilityZones: string[];
     /** The server subnets with their zones (new network: filled later from the zones). */
     adoptedSubnets: { id: string; availabilityZone: string; vpcId: string }[];
+    /** An adopted network's load balancer subnets (`loadBalancer.subnetIds`) with their zones. Empty otherwise. */
+    loadBalancerSubnets: { id: string; availabilityZone: string; vpcId: string }[];
     ami: ResolvedAmi;
 }
 
@@ -107,6 +109,39 @@ function subnetLookupError(key: string, id: string, lookup: { missing: true } | 
         : `${NAMESPACE}:${key}: got ${JSON.stringify(id)}, expected a subnet that exists in ${region}`;
 }
 
+/**
+ * The load balancer's subnets in an adopted network: each must exist and be in `vpcId`, and together they must be
+ * in two or more zones, one subnet per zone (CreateLoadBalancer refuses fewer zones, and two subnets of one zone).
+ */
+async function loadBalancerSubnetFacts(ids: string[], vpcId: string, region: string, errors: string[]): Promise<AwsFacts["loadBalancerSubnets"]> {
+    const key = "loadBalancer.subnetIds";
+    const found = await Promise.all(ids.map(async id => ({ id, lookup: await lookupSubnet(id) })));
+    const subnets: AwsFacts["loadBalancerSubnets"] = [];
+    for (const { id, lookup } of found) {
+        if (!("subnet" in lookup)) {
+            errors.push(subnetLookupError(key, id, lookup, region));
+        } else if (lookup.subnet.vpcId !== vpcId) {
+            errors.push(`${NAMESPACE}:${key}: got ${JSON.stringify(id)}, expected a subnet of ${NAMESPACE}:existingVpcId ${vpcId} (it is in ${lookup.subnet.vpcId})`);
+        } else {
+            subnets.push({ id, availabilityZone: lookup.subnet.availabilityZone, vpcId: lookup.subnet.vpcId });
+        }
+    }
+    if (subnets.length < ids.length) {
+        return subnets;
+    }
+    const byZone = new Map<string, string[]>();
+    subnets.forEach(s => byZone.set(s.availabilityZone, [...(byZone.get(s.availabilityZone) ?? []), s.id]));
+    for (const [zone, inZone] of byZone) {
+        if (inZone.length > 1) {
+            errors.push(`${NAMESPACE}:${key}: got ${JSON.stringify(ids)}, expected one subnet per availability zone (${inZone.join(", ")} are all in ${zone}): a load balancer takes one subnet in each of its zones`);
+        }
+    }
+    if (byZone.size < 2) {
+        errors.push(`${NAMESPACE}:${key}: got ${JSON.stringify(ids)}, expected subnets in at least 2 availability zones (they are all in ${[...byZone.keys()].join(", ")}): an Application Load Balancer needs two or more zones`);
+    }
+    return subnets;
+}
+
 /** Looks up the AWS facts for a validated config. Throws ConfigError for every problem found. */
 export async function lookupAwsFacts(cfg: ServerConfig): Promise<AwsFacts> {
     const errors: string[] = [];
@@ -114,6 +149,7 @@ export async function lookupAwsFacts(cfg: ServerConfig): Promise<AwsFacts> {
 
     let availabilityZones: string[] = [];
     let adoptedSubnets: AwsFacts["adoptedSubnets"] = [];
+    let loadBalancerSubnets: AwsFacts["loadBalancerSubnets"] = [];
     if (cfg.network.kind === "new") {
         const zones = await aws.getAvailabilityZones({
             state: "available",
@@ -143,6 +179,10 @@ export async function lookupAwsFacts(cfg: ServerConfig): Promise<AwsFacts> {
             }
             return { id, availabilityZone: s.availabilityZone, vpcId: s.vpcId };
         }));
+        // After the server subnets: the offline plan's open world gives unknown subnets the zones in turn.
+        if (cfg.loadBalancer?.subnetIds) {
+            loadBalancerSubnets = await loadBalancerSubnetFacts(cfg.loadBalancer.subnetIds, vpcId, region.region, errors);
+        }
     }
 
     if (ami) {
@@ -189,6 +229,7 @@ export async function lookupAwsFacts(cfg: ServerConfig): Promise<AwsFacts> {
         partition: { partition: partition.partition, dnsSuffix: partition.dnsSuffix },
         availabilityZones,
         adoptedSubnets,
+        loadBalancerSubnets,
         ami,
     };
 }

@@ -30,6 +30,14 @@ class EngineModel extends AwsModel {
     }
 }
 
+/** Every subnet reads back in the region's first zone. */
+class OneZoneModel extends EngineModel {
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        const result = super.call(args);
+        return args.token === "aws:ec2/getSubnet:getSubnet" ? { ...result, availabilityZone: `${this.region}a` } : result;
+    }
+}
+
 function typeCounts(run: ProgramRun): Record<string, number> {
     const counts: Record<string, number> = {};
     for (const r of run.resources) {
@@ -367,6 +375,18 @@ describe("index.ts (the whole program)", () => {
             assert.equal(run.outputs.vpcId, EXISTING.vpcId);
         });
 
+        it("puts the load balancer of an adopted network in its loadBalancer.subnetIds, looked up in the adopted VPC", async () => {
+            const [A, B] = EXISTING.subnets.map(s => s.id);
+            const run = await stackRun("dev", {
+                "ec2-server:existingVpcId": EXISTING.vpcId,
+                "ec2-server:existingSubnetIds": JSON.stringify([A]),
+                "ec2-server:loadBalancer": JSON.stringify({ subnetIds: [A, B] }),
+            });
+            const lb = run.resources.find(r => r.type === "aws:lb/loadBalancer:LoadBalancer")!;
+            assert.deepEqual(lb.inputs.subnets, [A, B]);
+            assert.deepEqual(run.model.invokes.filter(i => i.token === "aws:ec2/getSubnet:getSubnet").map(i => i.args.id), [A, A, B]);
+        });
+
         it("uses a pinned AMI's login user and lets AMI changes show (no ignoreChanges)", async () => {
             const run = await stackRun("dev", { "ec2-server:ami": PINNED_IMAGES[0].id });
             const server = run.resources.find(r => r.type === "aws:ec2/instance:Instance")!;
@@ -418,6 +438,18 @@ describe("index.ts (the whole program)", () => {
             });
             assert.deepEqual(foreign.errors, [`ec2-server:existingSubnetIds: got "${EXISTING.foreignSubnet.id}", expected a subnet of ec2-server:existingVpcId ${EXISTING.vpcId} (it is in ${EXISTING.foreignSubnet.vpcId})`]);
             const ami = await configErrors({ "ec2-server:ami": "ami-0badbadbadbadbad0" }, "dev", new EngineModel({ region: "ap-northeast-2" }));
+            const [A, B] = EXISTING.subnets.map(s => s.id);
+            // Two subnets in one zone: index.ts gives the LoadBalancer the number of distinct zones the lookups found.
+            const oneZone = await configErrors({
+                "ec2-server:existingVpcId": EXISTING.vpcId,
+                "ec2-server:existingSubnetIds": JSON.stringify([A]),
+                "ec2-server:loadBalancer": JSON.stringify({ subnetIds: [A, B] }),
+            }, "dev", new OneZoneModel({ region: "ap-northeast-2" }));
+            assert.deepEqual(oneZone.errors, [
+                `ec2-server:loadBalancer.subnetIds: got ["${A}","${B}"], expected one subnet per availability zone (${A}, ${B} are all in ap-northeast-2a): a load balancer takes one subnet in each of its zones`,
+                `ec2-server:loadBalancer.subnetIds: got ["${A}","${B}"], expected subnets in at least 2 availability zones (they are all in ap-northeast-2a): an Application Load Balancer needs two or more zones`,
+            ]);
+            assert.deepEqual(oneZone.registered, ["pulumi:pulumi:Stack"]);
             assert.deepEqual(ami.errors, ["ec2-server:ami: got \"ami-0badbadbadbadbad0\", expected an AMI visible in this region (no image ami-0badbadbadbadbad0 was found)"]);
         });
     });

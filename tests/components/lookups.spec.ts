@@ -74,6 +74,14 @@ class UnmappedSubnetModel extends AwsModel {
     }
 }
 
+/** Both subnets of the adopted network are in the region's first zone. */
+class OneZoneModel extends EngineModel {
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        const result = super.call(args);
+        return args.token === "aws:ec2/getSubnet:getSubnet" ? { ...result, availabilityZone: `${REGION}a` } : result;
+    }
+}
+
 const ADOPTED = {
     existingVpcId: EXISTING.vpcId,
     existingSubnetIds: JSON.stringify(EXISTING.subnets.map(s => s.id)),
@@ -102,6 +110,44 @@ describe("components/lookups lookupAwsFacts", () => {
         const denied = await lookupErrors(ADOPTED, { model: new DeniedSubnetsModel({ region: REGION }) });
         assert.deepEqual(denied, EXISTING.subnets.map(s =>
             `ec2-server:existingSubnetIds: got "${s.id}", but looking it up failed, so whether it exists is unknown (AWS said: ${DENIED_SUBNETS})`));
+    });
+
+    describe("an adopted network's loadBalancer.subnetIds", () => {
+        const [A, B] = EXISTING.subnets.map(s => s.id);
+        const withLb = (subnetIds: string[]) => ({ ...ADOPTED, loadBalancer: JSON.stringify({ subnetIds }) });
+
+        it("are looked up: their zones and VPC come back in the facts", async () => {
+            const result = await facts(withLb([B, A]));
+            assert.deepEqual(result.loadBalancerSubnets, [
+                { id: B, availabilityZone: "ap-northeast-2b", vpcId: EXISTING.vpcId },
+                { id: A, availabilityZone: "ap-northeast-2a", vpcId: EXISTING.vpcId },
+            ]);
+            assert.deepEqual((await facts(ADOPTED)).loadBalancerSubnets, []);
+        });
+
+        it("a subnet that does not exist, a subnet of another VPC", async () => {
+            const missing = "subnet-0123456789abcdef0";
+            const foreign = EXISTING.foreignSubnet;
+            const errors = await lookupErrors(withLb([A, missing, foreign.id]), { model: new EngineModel({ region: REGION }) });
+            assert.deepEqual(errors, [
+                `ec2-server:loadBalancer.subnetIds: got "${missing}", expected a subnet that exists in ap-northeast-2`,
+                `ec2-server:loadBalancer.subnetIds: got "${foreign.id}", expected a subnet of ec2-server:existingVpcId ${EXISTING.vpcId} (it is in ${foreign.vpcId})`,
+            ]);
+        });
+
+        it("subnets of one zone: an ALB takes one subnet per zone, in two zones or more", async () => {
+            const errors = await lookupErrors(withLb([A, B]), { model: new OneZoneModel({ region: REGION }) });
+            assert.deepEqual(errors, [
+                `ec2-server:loadBalancer.subnetIds: got ["${A}","${B}"], expected one subnet per availability zone (${A}, ${B} are all in ap-northeast-2a): a load balancer takes one subnet in each of its zones`,
+                `ec2-server:loadBalancer.subnetIds: got ["${A}","${B}"], expected subnets in at least 2 availability zones (they are all in ap-northeast-2a): an Application Load Balancer needs two or more zones`,
+            ]);
+        });
+
+        it("a failed lookup is reported with AWS's own text", async () => {
+            const errors = await lookupErrors(withLb([A, B]), { model: new DeniedSubnetsModel({ region: REGION }) });
+            assert.deepEqual(errors.filter(e => e.startsWith("ec2-server:loadBalancer.subnetIds")), [A, B].map(id =>
+                `ec2-server:loadBalancer.subnetIds: got "${id}", but looking it up failed, so whether it exists is unknown (AWS said: ${DENIED_SUBNETS})`));
+        });
     });
 
     it("rejects KMS keys of another region: EBS volumes use keys of their own region only", async () => {

@@ -100,6 +100,23 @@ describe("tools/plan and plan:diff: elastic capacity (web stack)", () => {
         }
     });
 
+    it("an adopted network the model does not know: the load balancer's subnets are looked up after the servers' and take the next zones", async () => {
+        const [vpc, s1, s2, l1, l2] = ["vpc-0a1b2c3d4e5f67890", "subnet-0b1c2d3e4f5a69788", "subnet-0c2d3e4f5a6b79899", "subnet-0d3e4f5a6b7c8a9aa", "subnet-0e4f5a6b7c8d9abbb"];
+        const adopted = WEB.replace("  ec2-server:availabilityZones: 2\n  ec2-server:privateSubnets: true\n", `  ec2-server:existingVpcId: ${vpc}\n  ec2-server:existingSubnetIds: [${s1}, ${s2}]\n`)
+            .replace("  ec2-server:natGateways: single\n", "")
+            .replace("    healthCheckPath: /\n", `    healthCheckPath: /\n    subnetIds: [${l1}, ${l2}]\n`);
+        const r = await runPlan({ root: project(adopted), stack: "web", noPolicy: true });
+        assert.equal(r.code, 0, r.stdout + r.stderr);
+        const assumed = (zone: string) => `assumed zone ${zone} (unknown subnets take the region's zones in turn), VPC ${vpc} (the stack's existingVpcId); unknown: CIDR (private IPs show <private-ip>)`;
+        assert.deepEqual(r.plan!.notVerified!.filter(a => a.subject.startsWith("subnet-")), [
+            { subject: s1, assumed: assumed("ap-northeast-2a") },
+            { subject: s2, assumed: assumed("ap-northeast-2b") },
+            { subject: l1, assumed: assumed("ap-northeast-2c") },
+            { subject: l2, assumed: assumed("ap-northeast-2d") },
+        ]);
+        assert.deepEqual(r.plan!.resources.find(x => x.type === "aws:lb/loadBalancer:LoadBalancer")!.inputs.subnets, [l1, l2]);
+    });
+
     it("a bad combination exits 2 naming its key, and registers nothing", async () => {
         const r = await runPlan({ root: project(`${WEB.replace("ec2-server:publicIp: false", "ec2-server:publicIp: true")}  ec2-server:elasticIp: true\n`), stack: "web", noPolicy: true });
         assert.equal(r.code, 2);
