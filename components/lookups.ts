@@ -172,9 +172,10 @@ export async function lookupAwsFacts(cfg: ServerConfig): Promise<AwsFacts> {
             const s = found.subnet;
             if (s.vpcId !== vpcId) {
                 errors.push(`${NAMESPACE}:existingSubnetIds: got ${JSON.stringify(id)}, expected a subnet of ${NAMESPACE}:existingVpcId ${vpcId} (it is in ${s.vpcId})`);
-            } else if (cfg.publicIp && !cfg.elasticIp && !s.mapPublicIpOnLaunch) {
-                // The servers send no associatePublicIpAddress (see components/instance.ts): their address comes from
-                // the subnet, so a subnet that maps none would leave them without one, silently.
+            } else if (cfg.publicIp && !cfg.elasticIp && !cfg.autoScaling && !s.mapPublicIpOnLaunch) {
+                // Fixed servers send no associatePublicIpAddress (see components/instance.ts): their address comes from
+                // the subnet, so a subnet that maps none would leave them without one, silently. A group's launch
+                // template always says it explicitly (components/auto-scaling.ts), so there the subnet does not matter.
                 errors.push(`${NAMESPACE}:existingSubnetIds: got ${JSON.stringify(id)}, expected a subnet with mapPublicIpOnLaunch (auto-assign public IPv4) on, because ${NAMESPACE}:publicIp is true and servers take their public address from the subnet (turn it on for the subnet, or set elasticIp: true or publicIp: false)`);
             }
             return { id, availabilityZone: s.availabilityZone, vpcId: s.vpcId };

@@ -93,8 +93,9 @@ export function openWorldFromConfig(config: Record<string, string>): OpenWorld {
     return {
         vpcId: key("existingVpcId"),
         instanceType: key("instanceType"),
-        // As components/lookups.ts requires of an adopted subnet: publicIp without an Elastic IP.
-        mapPublicIpOnLaunch: key("publicIp") === "true" && key("elasticIp") !== "true",
+        // As components/lookups.ts requires of an adopted subnet: publicIp without an Elastic IP, for fixed servers
+        // (a group's launch template sends associatePublicIpAddress itself).
+        mapPublicIpOnLaunch: key("publicIp") === "true" && key("elasticIp") !== "true" && key("autoScaling") === undefined,
     };
 }
 

@@ -95,6 +95,20 @@ describe("components/lookups lookupAwsFacts", () => {
         ]);
     });
 
+    it("adopts a subnet that maps no public address for an Auto Scaling group with publicIp: its launch template sends associatePublicIpAddress itself", async () => {
+        const raw = { ...ADOPTED, publicIp: "true", autoScaling: JSON.stringify({ max: 4 }) };
+        const result = await facts(raw, { model: new UnmappedSubnetModel({ region: REGION }) });
+        assert.deepEqual(result.adoptedSubnets, [
+            { id: EXISTING.subnets[0].id, availabilityZone: "ap-northeast-2a", vpcId: EXISTING.vpcId },
+            { id: EXISTING.subnets[1].id, availabilityZone: "ap-northeast-2b", vpcId: EXISTING.vpcId },
+        ]);
+        // The same subnets for fixed servers with publicIp: still refused (the first test above).
+        const { autoScaling: _group, ...fixed } = raw;
+        assert.deepEqual(await lookupErrors(fixed, { model: new UnmappedSubnetModel({ region: REGION }) }), [
+            `ec2-server:existingSubnetIds: got "${EXISTING.subnets[1].id}", expected a subnet with mapPublicIpOnLaunch (auto-assign public IPv4) on, because ec2-server:publicIp is true and servers take their public address from the subnet (turn it on for the subnet, or set elasticIp: true or publicIp: false)`,
+        ]);
+    });
+
     it("adopts a subnet that maps no public address for servers with an Elastic IP or without a public address", async () => {
         for (const raw of [{ ...ADOPTED, publicIp: "false", elasticIp: "true" }, { ...ADOPTED, publicIp: "true", elasticIp: "true" }, { ...ADOPTED, publicIp: "false" }]) {
             const result = await facts(raw, { model: new UnmappedSubnetModel({ region: REGION }) });

@@ -100,10 +100,11 @@ describe("tools/plan and plan:diff: elastic capacity (web stack)", () => {
         }
     });
 
-    it("an adopted network the model does not know: the load balancer's subnets are looked up after the servers' and take the next zones", async () => {
+    it("an adopted network the model does not know: the load balancer's subnets are looked up after the servers' and take the next zones; with publicIp the subnets' mapPublicIpOnLaunch is not assumed (the template says it)", async () => {
         const [vpc, s1, s2, l1, l2] = ["vpc-0a1b2c3d4e5f67890", "subnet-0b1c2d3e4f5a69788", "subnet-0c2d3e4f5a6b79899", "subnet-0d3e4f5a6b7c8a9aa", "subnet-0e4f5a6b7c8d9abbb"];
         const adopted = WEB.replace("  ec2-server:availabilityZones: 2\n  ec2-server:privateSubnets: true\n", `  ec2-server:existingVpcId: ${vpc}\n  ec2-server:existingSubnetIds: [${s1}, ${s2}]\n`)
             .replace("  ec2-server:natGateways: single\n", "")
+            .replace("ec2-server:publicIp: false", "ec2-server:publicIp: true")
             .replace("    healthCheckPath: /\n", `    healthCheckPath: /\n    subnetIds: [${l1}, ${l2}]\n`);
         const r = await runPlan({ root: project(adopted), stack: "web", noPolicy: true });
         assert.equal(r.code, 0, r.stdout + r.stderr);
@@ -115,6 +116,8 @@ describe("tools/plan and plan:diff: elastic capacity (web stack)", () => {
             { subject: l2, assumed: assumed("ap-northeast-2d") },
         ]);
         assert.deepEqual(r.plan!.resources.find(x => x.type === "aws:lb/loadBalancer:LoadBalancer")!.inputs.subnets, [l1, l2]);
+        const template = r.plan!.resources.find(x => x.type === "aws:ec2/launchTemplate:LaunchTemplate")!;
+        assert.equal((template.inputs.networkInterfaces as Record<string, unknown>[])[0].associatePublicIpAddress, "true");
     });
 
     it("a bad combination exits 2 naming its key, and registers nothing", async () => {
