@@ -14,7 +14,10 @@ export interface InstanceArgs {
     ami: string;
     /**
      * True when `ami` was pinned by id. When false (resolved from an alias), `ignoreChanges: ["ami"]` keeps a newly
-     * published image from replacing running servers; roll forward on purpose with `pulumi up --replace`.
+     * published image from replacing running servers. Roll forward on purpose by pinning the image the alias points
+     * to now (`pulumi config set ec2-server:ami "$(pulumi stack output amiId)"`), never with `pulumi up --replace`:
+     * the engine applies ignoreChanges before it builds the new state, for a replacement too (pulumi/pulumi
+     * pkg/resource/deploy/step_generator.go processIgnoreChanges), so the replacement would keep the old image.
      */
     amiPinned: boolean;
     /** Instance type, e.g. t3.micro. Changing it stops and starts the server in place. */
