@@ -32,45 +32,43 @@ async function planOf(web: string, out: string): Promise<Plan> {
 
 describe("tools/plan and plan:diff: elastic capacity (web stack)", () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ec2-server-elastic-plans-"));
-    after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+    // One pack for the file: starting one costs about a second of CPU.
+    let pack: PolicyPackProcess;
+    before(async () => {
+        pack = await PolicyPackProcess.start();
+    });
+    after(async () => {
+        await pack?.close();
+        fs.rmSync(tmp, { recursive: true, force: true });
+    });
 
     it("npm run plan -- --stack web exits 0 under the pack: the group, template, scaling policy, load balancer and NAT gateway; one advisory (plain HTTP)", async () => {
-        const pack = await PolicyPackProcess.start();
-        try {
-            const r = await runPlan({ stack: "web", pack });
-            assert.equal(r.code, 0, r.stdout + r.stderr);
-            const lines = r.stdout.split("\n");
-            for (const [type, name] of [
-                ["aws:autoscaling/group:Group", "servers-group"],
-                ["aws:ec2/launchTemplate:LaunchTemplate", "servers-template"],
-                ["aws:autoscaling/policy:Policy", "servers-cpu"],
-                ["aws:lb/loadBalancer:LoadBalancer", "web-alb"],
-                ["aws:lb/listener:Listener", "web-http"],
-                ["aws:ec2/natGateway:NatGateway", "network-nat-ap-northeast-2a"],
-            ]) {
-                assert.ok(lines.some(l => l.startsWith(" +   ") && l.includes(type) && l.trimEnd().endsWith(name)), `${type} ${name}`);
-            }
-            assert.deepEqual(r.plan!.policy!.diagnostics.map(d => [d.policyName, d.enforcementLevel, d.urn?.split("::").pop()]), [
-                ["alb-http-redirects-to-https", "advisory", "web-http"],
-            ]);
-        } finally {
-            await pack.close();
+        const r = await runPlan({ stack: "web", pack });
+        assert.equal(r.code, 0, r.stdout + r.stderr);
+        const lines = r.stdout.split("\n");
+        for (const [type, name] of [
+            ["aws:autoscaling/group:Group", "servers-group"],
+            ["aws:ec2/launchTemplate:LaunchTemplate", "servers-template"],
+            ["aws:autoscaling/policy:Policy", "servers-cpu"],
+            ["aws:lb/loadBalancer:LoadBalancer", "web-alb"],
+            ["aws:lb/listener:Listener", "web-http"],
+            ["aws:ec2/natGateway:NatGateway", "network-nat-ap-northeast-2a"],
+        ]) {
+            assert.ok(lines.some(l => l.startsWith(" +   ") && l.includes(type) && l.trimEnd().endsWith(name)), `${type} ${name}`);
         }
+        assert.deepEqual(r.plan!.policy!.diagnostics.map(d => [d.policyName, d.enforcementLevel, d.urn?.split("::").pop()]), [
+            ["alb-http-redirects-to-https", "advisory", "web-http"],
+        ]);
     });
 
     it("under policy/config/strict.json the only mandatory violation is the plain HTTP listener: what the group launches carries the required tags (Environment from aws:defaultTags)", async () => {
-        const pack = await PolicyPackProcess.start();
-        try {
-            const policyConfig = loadPolicyConfig(path.join(ROOT, "policy", "config", "strict.json"));
-            const r = await runPlan({ stack: "web", pack, policyConfig });
-            // Blocked by the listener alone: web serves HTTP until a certificate is configured (loadBalancer.certificateArn).
-            assert.equal(r.code, 1, r.stdout + r.stderr);
-            assert.deepEqual(r.plan!.policy!.diagnostics.map(d => [d.policyName, d.enforcementLevel, d.urn?.split("::").pop()]), [
-                ["alb-http-redirects-to-https", "mandatory", "web-http"],
-            ]);
-        } finally {
-            await pack.close();
-        }
+        const policyConfig = loadPolicyConfig(path.join(ROOT, "policy", "config", "strict.json"));
+        const r = await runPlan({ stack: "web", pack, policyConfig });
+        // Blocked by the listener alone: web serves HTTP until a certificate is configured (loadBalancer.certificateArn).
+        assert.equal(r.code, 1, r.stdout + r.stderr);
+        assert.deepEqual(r.plan!.policy!.diagnostics.map(d => [d.policyName, d.enforcementLevel, d.urn?.split("::").pop()]), [
+            ["alb-http-redirects-to-https", "mandatory", "web-http"],
+        ]);
     });
 
     it("the pack sees the group attached through its TrafficSourceAttachment (propertyDependencies): with EC2 health checks it would report it", async () => {
@@ -83,21 +81,16 @@ describe("tools/plan and plan:diff: elastic capacity (web stack)", () => {
         assert.equal("name" in group.properties, false);
         assert.deepEqual(attachment.propertyDependencies!.autoscalingGroupName, [group.urn]);
         group.properties = { ...group.properties, healthCheckType: "EC2" };
-        const pack = await PolicyPackProcess.start();
-        try {
-            await pack.configure({});
-            const diagnostics = await pack.analyzeStack(resources);
-            assert.deepEqual(diagnostics.map(d => [d.policyName, d.urn, d.message]), [[
-                "autoscaling-group-elb-health-check", group.urn,
-                "Auto Scaling groups behind a load balancer should use ELB health checks (healthCheckType \"ELB\"): with EC2 status checks only, the group " +
-                "keeps instances whose application is down and the load balancer has taken out of service (AWS Security Hub AutoScaling.1).\n" +
-                "This group is attached to a load balancer (servers-target (aws:autoscaling/trafficSourceAttachment:TrafficSourceAttachment)) but healthCheckType is \"EC2\", " +
-                "so it replaces only instances that fail EC2 status checks and keeps those the load balancer finds unhealthy. " +
-                'Set healthCheckType: "ELB", with a healthCheckGracePeriod long enough for an instance to boot.',
-            ]]);
-        } finally {
-            await pack.close();
-        }
+        await pack.configure({});
+        const diagnostics = await pack.analyzeStack(resources);
+        assert.deepEqual(diagnostics.map(d => [d.policyName, d.urn, d.message]), [[
+            "autoscaling-group-elb-health-check", group.urn,
+            "Auto Scaling groups behind a load balancer should use ELB health checks (healthCheckType \"ELB\"): with EC2 status checks only, the group " +
+            "keeps instances whose application is down and the load balancer has taken out of service (AWS Security Hub AutoScaling.1).\n" +
+            "This group is attached to a load balancer (servers-target (aws:autoscaling/trafficSourceAttachment:TrafficSourceAttachment)) but healthCheckType is \"EC2\", " +
+            "so it replaces only instances that fail EC2 status checks and keeps those the load balancer finds unhealthy. " +
+            'Set healthCheckType: "ELB", with a healthCheckGracePeriod long enough for an instance to boot.',
+        ]]);
     });
 
     it("an adopted network the model does not know: the load balancer's subnets are looked up after the servers' and take the next zones; with publicIp the subnets' mapPublicIpOnLaunch is not assumed (the template says it)", async () => {
