@@ -1,9 +1,9 @@
 import * as assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { collectWorkflowFiles, DEFAULT_DIR, lintWorkflowFiles } from "../../tools/lint-workflows";
+import { collectWorkflowFiles, DEFAULT_DIR, lintWorkflowFiles, main, USAGE } from "../../tools/lint-workflows";
+import { runMain, runScript } from "./helpers";
 
 const REPO = path.resolve(__dirname, "..", "..");
 
@@ -43,8 +43,8 @@ describe("tools/lint-workflows", () => {
         fs.rmSync(dir, { recursive: true, force: true });
     });
 
-    const run = (...args: string[]) =>
-        spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/lint-workflows.ts", ...args], { cwd: REPO, encoding: "utf8" });
+    // One real process (npm run lint:workflows); the other cases run main() here, through the same runCli.
+    const run = (...args: string[]) => runMain(main, USAGE, args);
 
     it("the repository's workflows lint clean", async () => {
         const files = collectWorkflowFiles([DEFAULT_DIR]);
@@ -56,11 +56,11 @@ describe("tools/lint-workflows", () => {
         assert.deepEqual(findings, []);
     });
 
-    it("a broken workflow is reported as file:line:col: message [kind] with exit 1", async () => {
+    it("a broken workflow is reported as file:line:col: message [kind] with exit 1, as a process", async () => {
         const file = path.join(dir, "broken.yml");
         fs.writeFileSync(file, BROKEN);
         fs.writeFileSync(path.join(dir, "README.md"), "not a workflow\n");
-        const r = run(dir);
+        const r = runScript("lint:workflows", [dir]);
         assert.equal(r.status, 1, r.stderr);
         const rel = path.relative(REPO, file);
         assert.equal(
@@ -75,13 +75,13 @@ describe("tools/lint-workflows", () => {
     });
 
     it("exit 1 when no workflow file is found", async () => {
-        const r = run(dir);
+        const r = await run(dir);
         assert.equal(r.status, 1);
         assert.equal(r.stdout, `actionlint: no workflow files (*.yml, *.yaml) found in ${dir}\n`);
     });
 
     it("exit 2 for a path that does not exist", async () => {
-        const r = run(path.join(dir, "nope"));
+        const r = await run(path.join(dir, "nope"));
         assert.equal(r.status, 2);
         assert.equal(r.stderr, `error: no such file or directory: ${path.join(dir, "nope")}\n`);
     });

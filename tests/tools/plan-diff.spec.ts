@@ -1,8 +1,8 @@
 import * as assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { diffPlans, mdCode, mermaidEscape, PlanDiff, renderMarkdown, renderText } from "../../tools/plan-diff";
+import { diffPlans, main, mdCode, mermaidEscape, PlanDiff, renderMarkdown, renderText, USAGE } from "../../tools/plan-diff";
 import { parsePlan, Plan, PlanFormatError, readPlanFile } from "../../tools/lib/plan-format";
+import { runMain, runScript } from "./helpers";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const FIXTURES = path.join(REPO, "tests", "fixtures");
@@ -430,28 +430,28 @@ describe("tools/plan-diff", () => {
     });
 
     describe("as a script", () => {
-        const run = (...args: string[]) =>
-            spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/plan-diff.ts", ...args], { cwd: REPO, encoding: "utf8" });
+        // One real process (npm run plan:diff); the other cases run main() here, through the same runCli.
+        const run = (...args: string[]) => runMain(main, USAGE, args);
         const fx = (n: string) => path.join("tests", "fixtures", n);
 
-        it("exits 1 on a new mandatory violation, 0 otherwise, 2 on bad input or usage", async () => {
-            const violation = run(fx("plan-base.json"), fx("plan-head-ssh-violation.json"));
+        it("exits 1 on a new mandatory violation (as a process), 0 otherwise, 2 on bad input or usage", async () => {
+            const violation = runScript("plan:diff", [fx("plan-base.json"), fx("plan-head-ssh-violation.json")]);
             assert.equal(violation.status, 1, violation.stderr);
             assert.deepEqual(violation.stdout.trimEnd().split("\n").slice(-1), ["FAIL: 1 new mandatory policy violation(s)"]);
 
-            const fine = run(fx("plan-base.json"), fx("plan-head-ami.json"), "--markdown");
+            const fine = await run(fx("plan-base.json"), fx("plan-head-ami.json"), "--markdown");
             assert.equal(fine.status, 0, fine.stderr);
             assert.equal(fine.stdout.split("\n")[0], "### Plan diff: `ec2-server/dev` (`ap-northeast-2`)");
 
-            const missing = run(fx("plan-base.json"), fx("no-such-plan.json"));
+            const missing = await run(fx("plan-base.json"), fx("no-such-plan.json"));
             assert.equal(missing.status, 2);
             assert.equal(missing.stderr, `error: cannot read ${fx("no-such-plan.json")}: ENOENT\n`);
 
-            const notPlan = run(fx("plan-base.json"), fx("stack-export.json"));
+            const notPlan = await run(fx("plan-base.json"), fx("stack-export.json"));
             assert.equal(notPlan.status, 2);
             assert.equal(notPlan.stderr.split("\n")[0], `error: ${fx("stack-export.json")} is not a valid plan file (version 1):`);
 
-            const usage = run(fx("plan-base.json"));
+            const usage = await run(fx("plan-base.json"));
             assert.equal(usage.status, 2);
             assert.equal(usage.stderr, "error: expected BASE.json and HEAD.json\nusage: npm run -s plan:diff -- BASE.json HEAD.json [--markdown]   (BASE: a plan file or a `pulumi stack export`)\n");
         });

@@ -1,14 +1,14 @@
 import * as assert from "node:assert/strict";
-import * as childProcess from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { ipv4Contains, parseIpv4Cidr } from "../../components/cidr";
 import { EXISTING } from "../../offline/aws-model";
 import { readFactsFile } from "../../offline/facts";
-import { main, runPlan } from "../../tools/plan";
+import { main, runPlan, USAGE } from "../../tools/plan";
 import { parsePlan } from "../../tools/lib/plan-format";
 import { PolicyPackProcess } from "../../tools/lib/policy-runner";
+import { runMain } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");
 const FIXTURES = path.join(__dirname, "..", "fixtures", "open-world");
@@ -225,13 +225,13 @@ describe("tools/plan open world (ids the AWS model cannot know)", function () {
         await assert.rejects(main(["--root", dir, "--stack", "golden", "--facts", missing]), { name: "InputError", message: `cannot read facts file ${missing}: ENOENT` });
     });
 
-    it("runs as a command: exit 0 for the golden stack, with --facts and --out", () => {
+    it("as a command (main, as the script runs it): exit 0 for the golden stack, with --facts and --out", async () => {
         const root = golden();
         const out = path.join(root, "plan.json");
-        const plain = childProcess.spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/plan.ts", "--root", root, "--stack", "golden"], { cwd: ROOT, encoding: "utf8" });
+        const plain = await runMain(main, USAGE, ["--root", root, "--stack", "golden"], { pack });
         assert.equal(plain.status, 0, plain.stderr);
         assert.equal(notVerifiedLines(plain.stdout).length, 6);
-        const told = childProcess.spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/plan.ts", "--root", root, "--stack", "golden", "--facts", FACTS, "--out", out], { cwd: ROOT, encoding: "utf8" });
+        const told = await runMain(main, USAGE, ["--root", root, "--stack", "golden", "--facts", FACTS, "--out", out], { pack });
         assert.equal(told.status, 0, told.stderr);
         const plan = parsePlan(JSON.parse(fs.readFileSync(out, "utf8")), out);
         assert.deepEqual(plan.notVerified!.map(a => a.subject), [AMI, SUBNET_A, SUBNET_C, SG_1, SG_2, `KMS key ${KMS}`]);

@@ -1,9 +1,10 @@
 import * as assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { readJsonFile } from "../../tools/lib/cli";
 import { UNKNOWN_SENTINEL } from "../../tools/lib/plan-format";
-import { decodeStateValue, detectFormat, loadResources, providerUrn, toJsonReport } from "../../tools/policy-check";
+import { decodeStateValue, detectFormat, loadResources, main, providerUrn, toJsonReport, USAGE } from "../../tools/policy-check";
+import { PolicyPackProcess } from "../../tools/lib/policy-runner";
+import { runMain, runScript } from "./helpers";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const fixture = (n: string) => readJsonFile(path.join(REPO, "tests", "fixtures", n));
@@ -197,15 +198,20 @@ describe("tools/policy-check", () => {
     });
 
     describe("as a script, against the real pack", () => {
-        const run = (...args: string[]) =>
-            spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/policy-check.ts", ...args], {
-                cwd: REPO,
-                encoding: "utf8",
-            });
+        // One real process (npm run policy:check); the other cases run main() here, through the same runCli, with
+        // this describe's one pack.
+        let pack: PolicyPackProcess;
+        before(async () => {
+            pack = await PolicyPackProcess.start();
+        });
+        after(async () => {
+            await pack?.close();
+        });
+        const run = (...args: string[]) => runMain(main, USAGE, args, { pack });
         const fx = (n: string) => path.join("tests", "fixtures", n);
 
-        it("stack export with SSH open to the internet: exit 1, exactly that mandatory diagnostic (--json)", async () => {
-            const r = run(fx("stack-export.json"), "--json");
+        it("stack export with SSH open to the internet: exit 1, exactly that mandatory diagnostic (--json), as a process", async () => {
+            const r = runScript("policy:check", [fx("stack-export.json"), "--json"]);
             assert.equal(r.status, 1, r.stderr);
             assert.equal(r.stderr, "");
             const report = JSON.parse(r.stdout) as { policies: Record<string, unknown>[]; diagnostics: Record<string, unknown>[] };
@@ -227,7 +233,7 @@ describe("tools/policy-check", () => {
         });
 
         it("preview of the same program: exit 1 with the same mandatory diagnostic (text report)", async () => {
-            const r = run(fx("preview.json"));
+            const r = await run(fx("preview.json"));
             assert.equal(r.status, 1, r.stderr);
             const lines = r.stdout.trimEnd().split("\n");
             assert.deepEqual(lines.slice(0, 2), [
@@ -246,7 +252,7 @@ describe("tools/policy-check", () => {
         });
 
         it("a compliant plan file: exit 0", async () => {
-            const r = run(fx("plan-base.json"));
+            const r = await run(fx("plan-base.json"));
             assert.equal(r.status, 0, r.stderr);
             const lines = r.stdout.trimEnd().split("\n");
             assert.deepEqual(lines.slice(1), [
@@ -256,13 +262,13 @@ describe("tools/policy-check", () => {
         });
 
         it("exit 2 on unreadable or unrecognised input and on usage errors", async () => {
-            const missing = run(fx("nope.json"));
+            const missing = await run(fx("nope.json"));
             assert.equal(missing.status, 2);
             assert.equal(missing.stderr, `error: cannot read ${fx("nope.json")}: ENOENT\n`);
-            const usage = run();
+            const usage = await run();
             assert.equal(usage.status, 2);
             assert.equal(usage.stderr, "error: expected exactly one FILE\nusage: npm run -s policy:check -- FILE [--policy-config FILE] [--json]\n");
-            const unknownFlag = run(fx("plan-base.json"), "--strict");
+            const unknownFlag = await run(fx("plan-base.json"), "--strict");
             assert.equal(unknownFlag.status, 2);
             assert.equal(unknownFlag.stderr, "error: unknown option --strict\nusage: npm run -s policy:check -- FILE [--policy-config FILE] [--json]\n");
         });

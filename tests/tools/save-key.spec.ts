@@ -1,12 +1,10 @@
 import * as assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { MESSAGES, saveKey, SaveKeyError } from "../../tools/save-key";
-
-const REPO = path.resolve(__dirname, "..", "..");
+import { runScript } from "./helpers";
 
 /** An OpenSSH-format private key block like @pulumi/tls's privateKeyOpenssh (body: openssh-key-v1 + random bytes). */
 function opensshKey(): string {
@@ -140,12 +138,8 @@ describe("tools/save-key", () => {
     it("as a script: reads stdin, exits 0, then 1 without --force, 2 on usage errors", async () => {
         const file = path.join(dir, "ec2-server-dev.pem");
         const key = opensshKey();
-        const run = (args: string[], input: string) =>
-            spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/save-key.ts", ...args], {
-                cwd: REPO,
-                input,
-                encoding: "utf8",
-            });
+        // Real processes: the key arrives on the process's stdin (npm run save-key).
+        const run = (args: string[], input: string) => runScript("save-key", args, { input });
 
         const ok = run([file], key);
         assert.equal(ok.status, 0, ok.stderr);
