@@ -8,6 +8,10 @@
 // TypeScript itself is loaded only when some file has changed. Loading and running the compiler was about
 // half the CPU time of `npm run plan` before its first resource registered.
 //
+// Mocha requires it too (.mocharc.json) and runs its mochaGlobalSetup once, in mocha's main process, before the
+// parallel workers start: that fills the cache with every .ts file of the repository, so two workers starting on
+// an empty cache (a fresh clone, CI) do not both transpile the same files.
+//
 // This file is plain JavaScript because it runs before anything is transpiled.
 "use strict";
 const crypto = require("node:crypto");
@@ -118,3 +122,41 @@ require.extensions[".ts"] = (module, filename) => {
     outputs.set(filename, code);
     /** @type {{ _compile(code: string, filename: string): void }} */ (/** @type {unknown} */ (module))._compile(code, filename);
 };
+
+/**
+ * Transpiles into the cache each given .ts file that is not there yet (an unchanged file costs a read and a hash).
+ * A file that does not compile is skipped: requiring it reports the error, in the test that needs it.
+ * @param {string[]} files absolute paths
+ */
+function fillCache(files) {
+    for (const file of files) {
+        try {
+            transpile(file, fs.readFileSync(file, "utf8"));
+        } catch {
+            // reported when the file is required
+        }
+    }
+}
+
+/**
+ * The repository's .ts files: every directory but node_modules, dot-directories and the pack's compiled bin/.
+ * @param {string} [dir]
+ * @returns {string[]}
+ */
+function repositoryFiles(dir = ROOT) {
+    /** @type {string[]} */
+    const files = [];
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+            if (entry.name !== "node_modules" && entry.name !== "bin" && !entry.name.startsWith(".")) {
+                files.push(...repositoryFiles(full));
+            }
+        } else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) {
+            files.push(full);
+        }
+    }
+    return files;
+}
+
+module.exports = { fillCache, repositoryFiles, mochaGlobalSetup: () => fillCache(repositoryFiles()) };

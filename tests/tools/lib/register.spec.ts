@@ -1,5 +1,6 @@
 // tools/lib/register.js: runs TypeScript like ts-node's transpile-only mode, with each file's JavaScript cached
-// on disk by content, so an unchanged file is never transpiled twice and TypeScript is loaded only on a change.
+// on disk by content, so an unchanged file is never transpiled twice and TypeScript is loaded only on a change;
+// mocha's global setup fills that cache ahead for its parallel workers.
 import * as assert from "node:assert/strict";
 import * as childProcess from "node:child_process";
 import * as fs from "node:fs";
@@ -63,6 +64,19 @@ describe("tools/lib/register.js", () => {
             assert.notEqual(r.status, 0, attempt);
             assert.ok(r.stderr.includes(`${path.join(dir, "main.ts")}:8:11`), `${attempt}: ${r.stderr}`);
         }
+    });
+
+    it("fillCache (mocha's global setup) caches files ahead: the first start then never loads TypeScript; a file that does not compile is skipped", () => {
+        fs.writeFileSync(path.join(dir, "broken.ts"), "export const broken = (x: string => x;\n");
+        const files = ["greet.ts", "main.ts", "broken.ts"].map(f => path.join(dir, f));
+        const fill = childProcess.spawnSync(process.execPath, ["-e", `require(${JSON.stringify(REGISTER)}).fillCache(${JSON.stringify(files)})`], {
+            cwd: dir,
+            encoding: "utf8",
+            env: { ...process.env, EC2_SERVER_TS_CACHE: cache },
+        });
+        assert.equal(fill.status, 0, fill.stderr);
+        assert.equal(fs.readdirSync(cache).length, 2);
+        assert.equal(run().stdout, "hello world 1 typescript:false\n");
     });
 
     it("a syntax error fails with TypeScript's message and location, and is not cached", () => {
