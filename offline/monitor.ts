@@ -98,7 +98,15 @@ export class RecordingMonitor extends MockMonitor {
      */
     constructor(readonly model: AwsModel, readonly deployment: Deployment = new Deployment(model)) {
         super({
-            call: args => model.call(args),
+            // The engine hands an invoke's error text to the SDK in the gRPC status `details`, which is what the
+            // SDK's invoke reports; the stock MockMonitor passes the thrown error as is, so its text would be lost.
+            call: args => {
+                try {
+                    return model.call(args);
+                } catch (err) {
+                    throw Object.assign(err as Error, { details: (err as Error).message });
+                }
+            },
             newResource: args => {
                 const pending = this.pending;
                 this.pending = undefined;

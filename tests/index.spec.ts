@@ -15,23 +15,8 @@ function stackRun(stack: string, overrides: Record<string, string> = {}, secretK
     return runProgram({ stack, config: { ...s.config, ...overrides }, secretKeys: [...s.secretKeys, ...secretKeys], model });
 }
 
-/**
- * The AWS model as the engine serves it: the SDK rebuilds a failed invoke's error from the gRPC error's `details`
- * (@pulumi/pulumi runtime/invoke.js, invokeAsync), which carries the provider's message; the stock MockMonitor
- * passes the model's thrown error as is, so the text is copied there.
- */
-class EngineModel extends AwsModel {
-    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
-        try {
-            return super.call(args);
-        } catch (err) {
-            throw Object.assign(err as Error, { details: (err as Error).message });
-        }
-    }
-}
-
 /** Every subnet reads back in the region's first zone. */
-class OneZoneModel extends EngineModel {
+class OneZoneModel extends AwsModel {
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
         const result = super.call(args);
         return args.token === "aws:ec2/getSubnet:getSubnet" ? { ...result, availabilityZone: `${this.region}a` } : result;
@@ -437,7 +422,7 @@ describe("index.ts (the whole program)", () => {
                 "ec2-server:existingSubnetIds": JSON.stringify([EXISTING.subnets[0].id, EXISTING.foreignSubnet.id]),
             });
             assert.deepEqual(foreign.errors, [`ec2-server:existingSubnetIds: got "${EXISTING.foreignSubnet.id}", expected a subnet of ec2-server:existingVpcId ${EXISTING.vpcId} (it is in ${EXISTING.foreignSubnet.vpcId})`]);
-            const ami = await configErrors({ "ec2-server:ami": "ami-0badbadbadbadbad0" }, "dev", new EngineModel({ region: "ap-northeast-2" }));
+            const ami = await configErrors({ "ec2-server:ami": "ami-0badbadbadbadbad0" }, "dev", new AwsModel({ region: "ap-northeast-2" }));
             const [A, B] = EXISTING.subnets.map(s => s.id);
             // Two subnets in one zone: index.ts gives the LoadBalancer the number of distinct zones the lookups found.
             const oneZone = await configErrors({

@@ -9,25 +9,10 @@ import { ProgramError, runInStack } from "../../offline/program";
 const REGION = "ap-northeast-2";
 const AL2023 = new AwsModel({ region: REGION }).publishedId(AMI_ALIASES["al2023"].parameter);
 
-/**
- * The AWS model as the engine serves it: the SDK rebuilds a failed invoke's error from the gRPC error's `details`
- * (@pulumi/pulumi runtime/invoke.js, invokeAsync: `innerReject(new Error(err.details))`), which carries the
- * provider's message. The stock MockMonitor passes the model's thrown error as is, so the text is copied there.
- */
-class EngineModel extends AwsModel {
-    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
-        try {
-            return super.call(args);
-        } catch (err) {
-            throw Object.assign(err as Error, { details: (err as Error).message });
-        }
-    }
-}
-
 const DENIED = "AccessDenied: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ec2:DescribeImages";
 
 /** AWS refuses the image lookup (the credentials lack ec2:DescribeImages). */
-class DeniedImagesModel extends EngineModel {
+class DeniedImagesModel extends AwsModel {
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
         if (args.token === "aws:ec2/getAmi:getAmi") {
             throw Object.assign(new Error(DENIED), { details: DENIED });
@@ -38,7 +23,7 @@ class DeniedImagesModel extends EngineModel {
 const DENIED_SUBNETS = "reading EC2 Subnet: operation error EC2: DescribeSubnets, https response error StatusCode: 403, RequestID: 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0, api error UnauthorizedOperation: You are not authorized to perform this operation.";
 
 /** AWS refuses every subnet lookup (the credentials lack ec2:DescribeSubnets). */
-class DeniedSubnetsModel extends EngineModel {
+class DeniedSubnetsModel extends AwsModel {
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
         if (args.token === "aws:ec2/getSubnet:getSubnet") {
             throw Object.assign(new Error(DENIED_SUBNETS), { details: DENIED_SUBNETS });
@@ -75,7 +60,7 @@ class UnmappedSubnetModel extends AwsModel {
 }
 
 /** Both subnets of the adopted network are in the region's first zone. */
-class OneZoneModel extends EngineModel {
+class OneZoneModel extends AwsModel {
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
         const result = super.call(args);
         return args.token === "aws:ec2/getSubnet:getSubnet" ? { ...result, availabilityZone: `${REGION}a` } : result;
@@ -116,10 +101,9 @@ describe("components/lookups lookupAwsFacts", () => {
         }
     });
 
-
     it("reports a subnet AWS does not find as missing, and a failed subnet lookup with AWS's own text", async () => {
         const missing = "subnet-0123456789abcdef0";
-        const notFound = await lookupErrors({ ...ADOPTED, existingSubnetIds: JSON.stringify([EXISTING.subnets[0].id, missing]) }, { model: new EngineModel({ region: REGION }) });
+        const notFound = await lookupErrors({ ...ADOPTED, existingSubnetIds: JSON.stringify([EXISTING.subnets[0].id, missing]) }, { model: new AwsModel({ region: REGION }) });
         assert.deepEqual(notFound, [`ec2-server:existingSubnetIds: got "${missing}", expected a subnet that exists in ap-northeast-2`]);
         const denied = await lookupErrors(ADOPTED, { model: new DeniedSubnetsModel({ region: REGION }) });
         assert.deepEqual(denied, EXISTING.subnets.map(s =>
@@ -142,7 +126,7 @@ describe("components/lookups lookupAwsFacts", () => {
         it("a subnet that does not exist, a subnet of another VPC", async () => {
             const missing = "subnet-0123456789abcdef0";
             const foreign = EXISTING.foreignSubnet;
-            const errors = await lookupErrors(withLb([A, missing, foreign.id]), { model: new EngineModel({ region: REGION }) });
+            const errors = await lookupErrors(withLb([A, missing, foreign.id]), { model: new AwsModel({ region: REGION }) });
             assert.deepEqual(errors, [
                 `ec2-server:loadBalancer.subnetIds: got "${missing}", expected a subnet that exists in ap-northeast-2`,
                 `ec2-server:loadBalancer.subnetIds: got "${foreign.id}", expected a subnet of ec2-server:existingVpcId ${EXISTING.vpcId} (it is in ${foreign.vpcId})`,
@@ -190,7 +174,7 @@ describe("components/lookups lookupAwsFacts", () => {
     });
 
     it("reports an image AWS does not return as missing", async () => {
-        const errors = await lookupErrors({ ami: "ami-0badbadbadbadbad0" }, { model: new EngineModel({ region: REGION }) });
+        const errors = await lookupErrors({ ami: "ami-0badbadbadbadbad0" }, { model: new AwsModel({ region: REGION }) });
         assert.deepEqual(errors, ["ec2-server:ami: got \"ami-0badbadbadbadbad0\", expected an AMI visible in this region (no image ami-0badbadbadbadbad0 was found)"]);
     });
 
