@@ -8,12 +8,22 @@
 // bin/ runs only if it was built from exactly the sources that are here now. Otherwise (a policy edited
 // since the last build, or no build) the TypeScript sources run instead, type-checked by that ts-node as
 // they always were, and stderr says so: a stale build never runs.
+//
+// The pack also turns on Node's compile cache (module.enableCompileCache: in $NODE_COMPILE_CACHE, or else in
+// <os tmpdir>/node-compile-cache), so the next start reads the V8 code of @pulumi/policy, @pulumi/pulumi and
+// gRPC instead of compiling them again, and writes it once the pack is loaded (it runs until the CLI kills it,
+// so it would never reach the exit that normally writes the cache). Node checks each entry against the
+// file's content and its own version.
 "use strict";
+const nodeModule = require("node:module");
+
+nodeModule.enableCompileCache?.();
 const { staleReason } = require("./build.js");
 
 const reason = staleReason(__dirname);
 if (reason === undefined) {
     require("./bin/index.js");
+    nodeModule.flushCompileCache?.();
 } else {
     process.stderr.write(
         `ec2-server policy pack: ${reason}; running the TypeScript sources instead (type-checked at every start, slower). ` +
