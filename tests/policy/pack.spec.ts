@@ -14,6 +14,7 @@ import {
     PolicyPackProcess,
     PolicyResource,
 } from "../../tools/lib/policy-runner";
+import { sharedPack, withLentPack } from "../tools/helpers";
 import { EXPECTED_POLICIES, STACK, UNKNOWN, urnOf } from "./helpers";
 
 const PACK_VERSION = (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "policy", "package.json"), "utf8")) as { version: string }).version;
@@ -99,6 +100,19 @@ describe("policy pack over gRPC (as the Pulumi CLI runs it)", () => {
         assert.ok(pack, "the pack started");
         return pack;
     };
+
+    it("unref(): the pack and its two output pipes no longer keep this process alive, and the pack still answers", async () => {
+        // What keeps the event loop alive, by kind (a child process is a ProcessWrap, its stdout and stderr PipeWraps).
+        const alive = () => {
+            const kinds = process.getActiveResourcesInfo();
+            return { processes: kinds.filter(k => k === "ProcessWrap").length, pipes: kinds.filter(k => k === "PipeWrap").length };
+        };
+        const before = alive();
+        assert.ok(before.processes >= 1 && before.pipes >= 2, JSON.stringify(before));
+        assert.equal(running().unref(), running());
+        assert.deepEqual(alive(), { processes: before.processes - 1, pipes: before.pipes - 2 });
+        assert.equal((await running().getAnalyzerInfo()).name, "ec2-server");
+    });
 
     it("prints a port and answers GetAnalyzerInfo with every policy, its level and config schema", async () => {
         const info = await running().getAnalyzerInfo();
@@ -320,7 +334,9 @@ describe("policy pack over gRPC (as the Pulumi CLI runs it)", () => {
 describe("policy-runner", () => {
     it("checkResources runs a one-shot check with a config file and reports effective levels", async () => {
         const publicServer = instance({ associatePublicIpAddress: true });
-        const result = await checkResources([publicServer, instance({})], { policyConfig: loadPolicyConfig(STRICT) });
+        // The worker's pack, lent: one start and one close are what checkResources asks for.
+        const { result, starts, closes } = await withLentPack(await sharedPack(), () => checkResources([publicServer, instance({})], { policyConfig: loadPolicyConfig(STRICT) }));
+        assert.deepEqual({ starts, closes }, { starts: 1, closes: 1 });
         assert.deepEqual(result.policies.find(p => p.name === "ec2-no-public-ip"), { name: "ec2-no-public-ip", enforcementLevel: "mandatory" });
         assert.deepEqual(result.policies.map(p => p.name), EXPECTED_POLICIES.map(p => p.name));
         assert.deepEqual(result.diagnostics.map(d => [d.policyName, d.enforcementLevel, d.urn]), [["ec2-no-public-ip", "mandatory", publicServer.urn]]);

@@ -40,9 +40,7 @@ export interface MainResult {
  * process and in the repository root: captures everything written to stdout and stderr meanwhile, and reads the
  * exit code runCli sets. The working directory and process.exitCode are restored afterwards.
  *
- * With `pack`, the file's one started pack serves the tool: meanwhile PolicyPackProcess.start() hands out that
- * pack, and the tool's close() of it does nothing (the file's after() closes it). Starting a pack costs a second
- * of CPU; that it starts, as the CLI starts it, is what tests/policy/pack.spec.ts and each tool's process test show.
+ * With `pack` (sharedPack()), that pack serves the tool, lent as withLentPack lends it.
  */
 export async function runMain(main: (argv: string[]) => Promise<number>, usage: string, argv: string[], opts: { pack?: PolicyPackProcess } = {}): Promise<MainResult> {
     const streams = { stdout: process.stdout, stderr: process.stderr };
@@ -57,19 +55,13 @@ export async function runMain(main: (argv: string[]) => Promise<number>, usage: 
             return true;
         }) as typeof process.stdout.write;
     }
-    const start = PolicyPackProcess.start;
-    const shared = opts.pack;
-    if (shared !== undefined) {
-        const lent = Object.create(shared, { close: { value: async () => undefined } }) as PolicyPackProcess;
-        PolicyPackProcess.start = async () => lent;
-    }
     const cwd = process.cwd();
     process.chdir(REPO); // where runScript runs the tool, so relative paths in argv and messages match
     process.exitCode = undefined;
     try {
         let settled!: Promise<void>;
         runCli(() => {
-            const running = main(argv);
+            const running = opts.pack === undefined ? main(argv) : withLentPack(opts.pack, () => main(argv)).then(r => r.result);
             // runCli's own handlers are attached after this one, in the same turn; a macrotask later they have run.
             settled = running.then(() => undefined, () => undefined).then(() => new Promise<void>(resolve => setImmediate(resolve)));
             return running;
@@ -85,6 +77,47 @@ export async function runMain(main: (argv: string[]) => Promise<number>, usage: 
         process.stderr.write = writes.stderr;
         process.exitCode = savedExitCode;
         process.chdir(cwd);
+    }
+}
+
+let shared: Promise<PolicyPackProcess> | undefined;
+
+/**
+ * This process's one policy pack, started as the CLI starts it (run-policy-pack in policy/) when a test first asks,
+ * then given to every file that asks: mocha's parallel workers each run many files in one process, and each start
+ * costs most of a second of CPU. Nothing carries over between uses, since every use configures the pack first, as
+ * the CLI does at every run (runPlan, checkResources, and the tests that call analyze). It does not keep the
+ * process alive, and it is killed when the process exits. That a pack starts, answers and closes is what
+ * tests/policy/pack.spec.ts and each tool's process test show.
+ */
+export function sharedPack(): Promise<PolicyPackProcess> {
+    shared ??= PolicyPackProcess.start().then(p => p.unref());
+    return shared;
+}
+
+/**
+ * Runs `fn` while PolicyPackProcess.start() hands out `pack` instead of starting one, and counts how `fn` used it:
+ * the calls to start(), and to close() on what start() gave, which does nothing else (the pack stays up for
+ * the next user).
+ */
+export async function withLentPack<T>(pack: PolicyPackProcess, fn: () => Promise<T>): Promise<{ result: T; starts: number; closes: number }> {
+    const start = PolicyPackProcess.start;
+    const counts = { starts: 0, closes: 0 };
+    const lent = Object.create(pack, {
+        close: {
+            value: async () => {
+                counts.closes++;
+            },
+        },
+    }) as PolicyPackProcess;
+    PolicyPackProcess.start = async () => {
+        counts.starts++;
+        return lent;
+    };
+    try {
+        const result = await fn();
+        return { result, ...counts };
+    } finally {
         PolicyPackProcess.start = start;
     }
 }

@@ -12,6 +12,7 @@ import { diffPlans, renderText } from "../../tools/plan-diff";
 import { parsePlan, Plan } from "../../tools/lib/plan-format";
 import { loadPolicyConfig, PolicyPackProcess } from "../../tools/lib/policy-runner";
 import { readStackConfig } from "../../tools/lib/stack-config";
+import { sharedPack } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");
 const WEB = fs.readFileSync(path.join(ROOT, "Pulumi.web.yaml"), "utf8");
@@ -32,13 +33,12 @@ async function planOf(web: string, out: string): Promise<Plan> {
 
 describe("tools/plan and plan:diff: elastic capacity (web stack)", () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ec2-server-elastic-plans-"));
-    // One pack for the file: starting one costs about a second of CPU.
+    // The worker's one pack (sharedPack): starting one costs most of a second of CPU.
     let pack: PolicyPackProcess;
     before(async () => {
-        pack = await PolicyPackProcess.start();
+        pack = await sharedPack();
     });
     after(async () => {
-        await pack?.close();
         fs.rmSync(tmp, { recursive: true, force: true });
     });
 

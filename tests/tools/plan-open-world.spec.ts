@@ -8,7 +8,7 @@ import { readFactsFile } from "../../offline/facts";
 import { main, runPlan, USAGE } from "../../tools/plan";
 import { parsePlan } from "../../tools/lib/plan-format";
 import { PolicyPackProcess } from "../../tools/lib/policy-runner";
-import { runMain } from "./helpers";
+import { runMain, sharedPack } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");
 const FIXTURES = path.join(__dirname, "..", "fixtures", "open-world");
@@ -55,10 +55,9 @@ describe("tools/plan open world (ids the AWS model cannot know)", function () {
         return dir;
     };
     before(async () => {
-        pack = await PolicyPackProcess.start();
+        pack = await sharedPack();
     });
     after(async () => {
-        await pack?.close();
         for (const d of dirs) {
             fs.rmSync(d, { recursive: true, force: true });
         }

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { main, maskPaths, runPlan, USAGE } from "../../tools/plan";
 import { parsePlan } from "../../tools/lib/plan-format";
 import { PolicyPackProcess } from "../../tools/lib/policy-runner";
-import { runMain, runScript } from "./helpers";
+import { runMain, runScript, sharedPack } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -21,10 +21,9 @@ describe("tools/plan (npm run plan)", function () {
     let pack: PolicyPackProcess;
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ec2-server-plans-"));
     before(async () => {
-        pack = await PolicyPackProcess.start();
+        pack = await sharedPack();
     });
     after(async () => {
-        await pack?.close();
         fs.rmSync(tmp, { recursive: true, force: true });
     });
 

@@ -4,7 +4,7 @@ import { readJsonFile } from "../../tools/lib/cli";
 import { UNKNOWN_SENTINEL } from "../../tools/lib/plan-format";
 import { decodeStateValue, detectFormat, loadResources, main, providerUrn, toJsonReport, USAGE } from "../../tools/policy-check";
 import { PolicyPackProcess } from "../../tools/lib/policy-runner";
-import { runMain, runScript } from "./helpers";
+import { runMain, runScript, sharedPack } from "./helpers";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const fixture = (n: string) => readJsonFile(path.join(REPO, "tests", "fixtures", n));
@@ -199,13 +199,10 @@ describe("tools/policy-check", () => {
 
     describe("as a script, against the real pack", () => {
         // One real process (npm run policy:check); the other cases run main() here, through the same runCli, with
-        // this describe's one pack.
+        // the worker's one pack (sharedPack).
         let pack: PolicyPackProcess;
         before(async () => {
-            pack = await PolicyPackProcess.start();
-        });
-        after(async () => {
-            await pack?.close();
+            pack = await sharedPack();
         });
         const run = (...args: string[]) => runMain(main, USAGE, args, { pack });
         const fx = (n: string) => path.join("tests", "fixtures", n);

@@ -4,6 +4,7 @@
 // the `npm run plan` / `npm run policy:check` tools.
 import { ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
+import type { Socket } from "node:net";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import type * as grpcTypes from "@grpc/grpc-js";
@@ -554,6 +555,18 @@ export class PolicyPackProcess {
             return res;
         }));
         return diagnosticsOf(await this.call<analyzerPbTypes.AnalyzeStackRequest, analyzerPbTypes.AnalyzeResponse>(this.client.analyzeStack, req, "AnalyzeStack"));
+    }
+
+    /**
+     * Lets this process exit while the pack still runs: neither the pack nor its output pipes keep the event loop
+     * alive any more (an idle gRPC client does not either), and, like every pack started here, it is killed when
+     * this process exits. For a pack that many callers share until the process ends.
+     */
+    unref(): this {
+        this.child.unref();
+        (this.child.stdout as Socket | null)?.unref();
+        (this.child.stderr as Socket | null)?.unref();
+        return this;
     }
 
     /** Closes the client and kills the pack (SIGTERM, then SIGKILL after 5 s); resolves once it has exited. */
