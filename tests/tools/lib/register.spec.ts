@@ -107,6 +107,19 @@ describe("tools/lib/register.js", () => {
         assert.ok(fs.readdirSync(own).length > 0, "the process wrote its compile cache");
     });
 
+    it("--fill [dir] (npm's prepare, so npm ci) caches every .ts file under dir ahead: the first start then never loads TypeScript", () => {
+        const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "package.json"), "utf8")) as { scripts: Record<string, string> };
+        assert.equal(pkg.scripts["prepare"], "node policy/build.js && node tools/lib/register.js --fill");
+        fs.mkdirSync(path.join(dir, "node_modules", "dep"), { recursive: true });
+        fs.writeFileSync(path.join(dir, "node_modules", "dep", "index.ts"), "export const skipped = 1;\n");
+        const fill = childProcess.spawnSync(process.execPath, [REGISTER, "--fill", dir], { cwd: dir, encoding: "utf8", env: { ...process.env, EC2_SERVER_TS_CACHE: cache } });
+        assert.equal(fill.status, 0, fill.stderr);
+        assert.equal(fill.stdout, "");
+        const cached = fs.readdirSync(cache).map(f => (JSON.parse(fs.readFileSync(path.join(cache, f), "utf8")) as { filename: string }).filename).sort();
+        assert.deepEqual(cached, [path.join(dir, "greet.ts"), path.join(dir, "main.ts")]);
+        assert.equal(run().stdout, "hello world 1 typescript:false\n");
+    });
+
     it("a syntax error fails with TypeScript's message and location, and is not cached", () => {
         fs.writeFileSync(path.join(dir, "greet.ts"), "export const greet = (name: string => name;\n");
         const r = run();
