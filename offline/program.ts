@@ -53,11 +53,29 @@ export function skipSdkPromiseStackTraces(): void {
 }
 
 /**
+ * For every resource, the SDK's constructor walks the whole stack (`Resource.stackTrace`: `Error.stackTraceLimit`
+ * set to Infinity, each frame source-mapped) to send where the program declared it: `sourcePosition` and
+ * `stackTrace` in the RegisterResource request, which the engine keeps for the Pulumi Cloud console. Offline,
+ * nothing reads them, and that walk was about a tenth of a program's evaluation. Offline runs send none; a real
+ * `pulumi up` never loads this file.
+ */
+let sourcePositionsSkipped = false;
+export function skipSdkSourcePositions(): void {
+    const resource = pulumi.Resource as unknown as { stackTrace?: (skip: number) => unknown[] };
+    if (sourcePositionsSkipped || typeof resource.stackTrace !== "function") {
+        return;
+    }
+    sourcePositionsSkipped = true;
+    resource.stackTrace = () => [];
+}
+
+/**
  * Installs the recording monitor the way `pulumi.runtime.setMocks` installs the stock one, keeping the feature
  * flags it sets (secrets, resource references, …).
  */
 export function installMocks(monitor: RecordingMonitor, project: string, stack: string, preview: boolean): void {
     skipSdkPromiseStackTraces();
+    skipSdkSourcePositions();
     filterReportedRejections();
     settings.setMockOptions(monitor, project, stack, preview);
     Object.assign(state.getStore(), {

@@ -1,4 +1,6 @@
 import * as assert from "node:assert/strict";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { runInStack } from "../../offline/program";
 
 // The SDK's internal modules that offline/program.ts adjusts.
@@ -39,6 +41,28 @@ describe("offline/program", () => {
                 const stack = new Error("from the program").stack ?? "";
                 assert.match(stack, /^Error: from the program\n {4}at .*tests\/offline\/program\.spec\.ts:\d+:\d+/);
             });
+        });
+    });
+
+    describe("source positions", () => {
+        it("resources register without the SDK walking the stack for where they were declared", async () => {
+            const sdk = pulumi.Resource as unknown as { callsites(): unknown[] };
+            const callsites = sdk.callsites;
+            let walks = 0;
+            sdk.callsites = () => {
+                walks++;
+                return callsites.call(sdk);
+            };
+            try {
+                const { resources } = await runInStack(() => {
+                    new aws.ec2.Vpc("a", { cidrBlock: "10.0.0.0/16" });
+                    new aws.ec2.Vpc("b", { cidrBlock: "10.1.0.0/16" });
+                });
+                assert.deepEqual(resources.map(r => `${r.type} ${r.name}`), ["pulumi:pulumi:Stack ec2-server-test", "aws:ec2/vpc:Vpc a", "aws:ec2/vpc:Vpc b"]);
+                assert.equal(walks, 0);
+            } finally {
+                sdk.callsites = callsites;
+            }
         });
     });
 
