@@ -102,16 +102,31 @@ describe("tools/lib/register.js", () => {
         assert.ok(fs.readdirSync(own).length > 0, "the process wrote its compile cache");
     });
 
-    it("--fill [dir] (npm's prepare, so npm ci) caches every .ts file under dir ahead: the first start then never loads TypeScript", () => {
+    it("--fill [dir] (npm's prepare, so npm ci) transpiles every .ts file under dir ahead and compiles what the libraries load; the first start then never loads TypeScript", () => {
         const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "package.json"), "utf8")) as { scripts: Record<string, string> };
         assert.equal(pkg.scripts["prepare"], "node policy/build.js && node tools/lib/register.js --fill");
-        fs.mkdirSync(path.join(dir, "node_modules", "dep"), { recursive: true });
-        fs.writeFileSync(path.join(dir, "node_modules", "dep", "index.ts"), "export const skipped = 1;\n");
-        const fill = childProcess.spawnSync(process.execPath, [REGISTER, "--fill", dir], { cwd: dir, encoding: "utf8", env: { ...process.env, EC2_SERVER_TS_CACHE: cache } });
+        const write = (file: string, text: string) => {
+            fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+            fs.writeFileSync(path.join(dir, file), text);
+        };
+        write("node_modules/dep/index.ts", "export const skipped = 1;\n");
+        // A library module (offline/) is loaded, so its JavaScript is compiled into Node's compile cache; an entry
+        // point (tools/) is only transpiled: loading it could run it.
+        const marker = (name: string) => `require("node:fs").writeFileSync(${JSON.stringify(path.join(dir, `${name}.loaded`))}, "");\n`;
+        write("offline/engine.ts", marker("engine"));
+        write("tools/tool.ts", marker("tool"));
+        const v8 = path.join(dir, "v8");
+        const fill = childProcess.spawnSync(process.execPath, [REGISTER, "--fill", dir], {
+            cwd: dir,
+            encoding: "utf8",
+            env: { ...process.env, EC2_SERVER_TS_CACHE: cache, NODE_COMPILE_CACHE: v8 },
+        });
         assert.equal(fill.status, 0, fill.stderr);
         assert.equal(fill.stdout, "");
         const cached = fs.readdirSync(cache).map(f => (JSON.parse(fs.readFileSync(path.join(cache, f), "utf8")) as { filename: string }).filename).sort();
-        assert.deepEqual(cached, [path.join(dir, "greet.ts"), path.join(dir, "main.ts")]);
+        assert.deepEqual(cached, ["greet.ts", "main.ts", "offline/engine.ts", "tools/tool.ts"].map(f => path.join(dir, f)));
+        assert.deepEqual(fs.readdirSync(dir).filter(f => f.endsWith(".loaded")), ["engine.loaded"]);
+        assert.ok(fs.readdirSync(v8, { recursive: true }).length > 1, "compiled code written to Node's compile cache");
         assert.equal(run().stdout, "hello world 1 typescript:false\n");
     });
 
