@@ -79,7 +79,7 @@ describe("tools/lib/register.js", () => {
         assert.equal(run().stdout, "hello world 1 typescript:false\n");
     });
 
-    it("turns on Node's compile cache in node_modules/.cache/ec2-server/v8, or in the NODE_COMPILE_CACHE given, for its own process only", () => {
+    it("turns on Node's compile cache in node_modules/.cache/ec2-server/v8, or in the NODE_COMPILE_CACHE or EC2_SERVER_V8_CACHE given, for its own process only", () => {
         fs.writeFileSync(path.join(dir, "main.ts"), [
             'import * as nodeModule from "node:module";',
             "console.log(JSON.stringify({ env: process.env.NODE_COMPILE_CACHE ?? null, dir: nodeModule.getCompileCacheDir() }));",
@@ -100,6 +100,8 @@ describe("tools/lib/register.js", () => {
         const own = path.join(dir, "v8");
         assert.deepEqual(start({ ...env, NODE_COMPILE_CACHE: own }), { env: own, dir: own });
         assert.ok(fs.readdirSync(own).length > 0, "the process wrote its compile cache");
+        const mine = path.join(dir, "v8-register");
+        assert.deepEqual(start({ ...env, EC2_SERVER_V8_CACHE: mine }), { env: null, dir: mine });
     });
 
     it("--fill [dir] (npm's prepare, so npm ci) transpiles every .ts file under dir ahead and compiles what the libraries load; the first start then never loads TypeScript", () => {
