@@ -87,6 +87,7 @@ describe("tools/lib/register.js", () => {
         ].join("\n"));
         const env: NodeJS.ProcessEnv = { ...process.env, EC2_SERVER_TS_CACHE: cache };
         delete env["NODE_COMPILE_CACHE"];
+        delete env["EC2_SERVER_V8_CACHE"];
         const start = (e: NodeJS.ProcessEnv) => {
             const r = childProcess.spawnSync(process.execPath, ["-r", REGISTER, path.join(dir, "main.ts")], { cwd: dir, encoding: "utf8", env: e });
             assert.equal(r.status, 0, r.stderr);
