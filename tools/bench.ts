@@ -7,13 +7,16 @@
 //   pack start   spawn of @pulumi/pulumi/cmd/run-policy-pack in policy/ (how the Pulumi CLI starts the pack)
 //                until the pack answers its first gRPC call (GetAnalyzerInfo)
 //                floor: `node -e 'require("@pulumi/policy")'`                                  goal ≤ 2x
+//   pack start, as the tools start it   the same, as `npm run plan`, `policy:check` and the tests start it
+//                (PolicyPackProcess's default): with a compile cache of its own from its first module on
 //   plan dev     wall time of the `npm run plan` command (package.json) on the dev stack, pack included
 //                floor: `node -e` requiring @pulumi/pulumi, @pulumi/aws and @pulumi/tls (the SDK load)  goal ≤ 2.5x
 //   plan 50      the same for a 50-server stack (dev's config, instanceCount 50 over 3 zones)   goal ≤ 3.5x
 //   npm test     wall time of `npm test` (skip with --skip-test), against the same SDK load floor
 //   npm test, after npm ci   the first run after an install, as CI runs it on a fresh clone: the caches as
 //                npm ci's prepare leaves them (`register.js --fill`, untimed, into a new EC2_SERVER_V8_CACHE
-//                directory each run; the TypeScript cache it fills is the repository's), and a new TMPDIR
+//                directory each run, so the packs' "-pack" directory beside it is new too; the TypeScript cache
+//                it fills is the repository's), and a new TMPDIR
 //                                                                                       goal ≤ 15 s on 2 cores
 //   npm test, empty caches   every cache empty (also EC2_SERVER_TS_CACHE): `npm ci --ignore-scripts`, or the
 //                first run after TypeScript or tsconfig.json changed
@@ -78,11 +81,14 @@ async function withoutCompileCacheEnv<T>(fn: () => T | Promise<T>): Promise<T> {
     }
 }
 
-/** Spawn of the pack as the CLI spawns it, until its first gRPC answer. */
-async function timePackStart(): Promise<number> {
+/**
+ * Spawn of the pack until its first gRPC answer: as the CLI spawns it (`cli`), or as `npm run plan` and the tests
+ * do, with a compile cache from its first module on (`tools`, PolicyPackProcess's default).
+ */
+async function timePackStart(how: "cli" | "tools"): Promise<number> {
     return withoutCompileCacheEnv(async () => {
         const start = process.hrtime.bigint();
-        const pack = await PolicyPackProcess.start({ packDir: PACK_DIR });
+        const pack = await PolicyPackProcess.start({ packDir: PACK_DIR, ...(how === "cli" ? { compileCache: false as const } : {}) });
         try {
             await pack.getAnalyzerInfo();
             return elapsedMs(start);
@@ -187,13 +193,15 @@ async function main(argv: string[]): Promise<number> {
 
     try {
         const pack: Figure = { label: "pack start, to first gRPC answer", floorLabel: 'require("@pulumi/policy")', goal: 2, samples: [], floors: [] };
+        const toolsPack: Figure = { label: "pack start, as the tools start it", floorLabel: 'require("@pulumi/policy")', samples: [], floors: [] };
         const cachedSdk = { label: "the SDK load with the compile cache", floors: [] as number[] };
         const dev: Figure = { label: "npm run plan, dev (26 resources)", floorLabel: "SDK load (pulumi/aws/tls)", goal: 2.5, samples: [], floors: [], also: cachedSdk };
         const fifty: Figure = { label: "npm run plan, 50 servers", floorLabel: "SDK load (pulumi/aws/tls)", goal: 3.5, samples: [], floors: [], also: cachedSdk };
 
         // Warm-up: every command once, untimed.
         await timePolicyFloor();
-        await timePackStart();
+        await timePackStart("cli");
+        await timePackStart("tools");
         await timeSdkFloor();
         timeCachedSdkFloor();
         timeCommand(node, planDev);
@@ -201,7 +209,9 @@ async function main(argv: string[]): Promise<number> {
 
         for (let i = 0; i < runs; i++) {
             pack.floors.push(await timePolicyFloor());
-            pack.samples.push(await timePackStart());
+            pack.samples.push(await timePackStart("cli"));
+            toolsPack.floors.push(pack.floors[i]);
+            toolsPack.samples.push(await timePackStart("tools"));
             const sdk = await timeSdkFloor();
             cachedSdk.floors.push(timeCachedSdkFloor());
             dev.floors.push(sdk);
@@ -210,6 +220,7 @@ async function main(argv: string[]): Promise<number> {
             fifty.samples.push(timeCommand(node, plan50));
         }
         out(report(pack));
+        out(report(toolsPack));
         out(report(dev));
         out(report(fifty));
 
@@ -245,6 +256,9 @@ async function main(argv: string[]): Promise<number> {
                     figure.samples.push(elapsedMs(start));
                     for (const name of caches) {
                         fs.rmSync(env[name] as string, { recursive: true, force: true });
+                    }
+                    if (env["EC2_SERVER_V8_CACHE"] !== process.env["EC2_SERVER_V8_CACHE"]) {
+                        fs.rmSync(`${env["EC2_SERVER_V8_CACHE"]}-pack`, { recursive: true, force: true }); // the packs' (packCompileCacheDir)
                     }
                     if (r.status !== 0) {
                         failing[kind]++;

@@ -2,6 +2,7 @@
 // driven over the Analyzer gRPC protocol. One pack process serves the whole file.
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
+import { getCompileCacheDir } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { policies } from "../../policy/policies";
@@ -10,14 +11,18 @@ import {
     checkResources,
     hasMandatory,
     loadPolicyConfig,
+    packCompileCacheDir,
+    packEnv,
     PolicyDiagnostic,
     PolicyPackProcess,
     PolicyResource,
 } from "../../tools/lib/policy-runner";
-import { sharedPack, withLentPack } from "../tools/helpers";
+import { REPO, sharedPack, withLentPack } from "../tools/helpers";
 import { EXPECTED_POLICIES, STACK, UNKNOWN, urnOf } from "./helpers";
 
 const PACK_VERSION = (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "policy", "package.json"), "utf8")) as { version: string }).version;
+/** The directory of the compile cache tools/lib/register.js turns on in this process (as it chooses it). */
+const V8_CACHE = process.env["NODE_COMPILE_CACHE"] || process.env["EC2_SERVER_V8_CACHE"] || path.join(REPO, "node_modules", ".cache", "ec2-server", "v8");
 const STRICT = path.join(__dirname, "..", "..", "policy", "config", "strict.json");
 
 const description = (name: string) => {
@@ -360,16 +365,33 @@ describe("policy-runner", () => {
         }
     });
 
-    it("start() rejects with the pack's stderr when the pack cannot start", async () => {
+    it("start() rejects with the pack's stderr when the pack cannot start; the pack had its own compile cache from its first module on", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "broken-pack-"));
         try {
             fs.symlinkSync(path.join(__dirname, "..", "..", "node_modules"), path.join(dir, "node_modules"), "dir");
             fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "broken", version: "0.0.1", main: "index.js" }));
-            fs.writeFileSync(path.join(dir, "index.js"), 'throw new Error("pack exploded");\n');
+            fs.writeFileSync(path.join(dir, "index.js"), [
+                'const { getCompileCacheDir } = require("node:module");',
+                'const typescript = Object.keys(require.cache).some(f => f.endsWith("/typescript/lib/typescript.js"));',
+                'process.stderr.write(`NODE_COMPILE_CACHE=${process.env.NODE_COMPILE_CACHE} in use=${getCompileCacheDir()} typescript loaded=${typescript}\\n`);',
+                'throw new Error("pack exploded");',
+                "",
+            ].join("\n"));
+            const cache = packCompileCacheDir();
+            assert.equal(cache, `${V8_CACHE}-pack`);
             await assert.rejects(PolicyPackProcess.start({ packDir: dir, timeoutMs: 30_000 }), (e: Error) =>
-                e.message.startsWith(`Policy pack ${dir} exited (code `) && e.message.includes("pack exploded"));
+                e.message.startsWith(`Policy pack ${dir} exited (code `) && e.message.includes("pack exploded")
+                // Turned on by the environment before run-policy-pack loaded TypeScript, so TypeScript came from it too.
+                && e.message.includes(`NODE_COMPILE_CACHE=${cache} in use=${cache}${path.sep}v${process.versions.node}-`) && e.message.includes(" typescript loaded=true\n"));
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }
+    });
+
+    it("packEnv: NODE_COMPILE_CACHE is the packs' own directory by default, the one given, or left as it is with false (as the CLI starts a pack)", () => {
+        assert.ok(getCompileCacheDir()?.startsWith(path.join(V8_CACHE, `v${process.versions.node}-`)), "register.js's compile cache is on in the test process");
+        assert.deepEqual(packEnv(), { ...process.env, NODE_COMPILE_CACHE: `${V8_CACHE}-pack` });
+        assert.deepEqual(packEnv("/var/cache/packs"), { ...process.env, NODE_COMPILE_CACHE: "/var/cache/packs" });
+        assert.equal(packEnv(false), process.env);
     });
 });
