@@ -372,7 +372,7 @@ describe("policy-runner", () => {
             fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "broken", version: "0.0.1", main: "index.js" }));
             fs.writeFileSync(path.join(dir, "index.js"), [
                 'const { getCompileCacheDir } = require("node:module");',
-                'const typescript = Object.keys(require.cache).some(f => f.endsWith("/typescript/lib/typescript.js"));',
+                'const typescript = Object.keys(require.cache).some(f => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(f));',
                 'process.stderr.write(`NODE_COMPILE_CACHE=${process.env.NODE_COMPILE_CACHE} in use=${getCompileCacheDir()} typescript loaded=${typescript}\\n`);',
                 'throw new Error("pack exploded");',
                 "",
