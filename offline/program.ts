@@ -27,12 +27,20 @@ const debuggable = require("@pulumi/pulumi/runtime/debuggable") as {
 };
 
 /**
- * The SDK's `debuggablePromise` runs `new Error().stack` for every promise it creates (about 380,000 in the test
- * suite), only to print that trace if the promise leaks and PULUMI_DEBUG_PROMISE_LEAKS is set. Capturing and
- * formatting those frames was the largest single cost of evaluating a program: about a fifth of the suite's CPU.
- * This runs the SDK's own function with `Error.stackTraceLimit = 0`, so no frame is captured; everything else it
- * does (the leak candidates, the exit-time leak report, `err.promise`) is unchanged, and every other error keeps
- * its full, source-mapped stack. With PULUMI_DEBUG_PROMISE_LEAKS set, the traces are kept.
+ * The SDK's `debuggablePromise` (`runtime/debuggable.js`, about 380,000 calls in the test suite, a thousand for one
+ * server) does three things for every promise: it adds it to the store's `leakCandidates` until it settles, sets
+ * `err.promise` on a rejection, and defines `_debugId`, `_debugCtx` and `_debugStackTrace` on it (the last one
+ * `new Error().stack`). At exit the SDK reports, and fails on, every promise still pending; only with
+ * PULUMI_DEBUG_PROMISE_LEAKS set does it print those three properties for each one (`leakedPromises`, the only
+ * reader of `promiseDebugString`). Offline runs keep the leak candidates and `err.promise`, with the same promise
+ * chain (`.then(...).catch(...)`, so nothing settles a tick earlier or later), and skip the properties nobody reads:
+ * capturing every trace was once a fifth of the suite's CPU, and defining the properties and building an Error (with
+ * `Error.stackTraceLimit` 0) for every promise was still about a fifth of a program run's CPU (dev, 100 runs in one
+ * process, 5 times interleaved: 29-36 ms of CPU a run against 41-44 ms).
+ *
+ * The first call still goes through the SDK's own function: that is what schedules its exit-time report. With
+ * PULUMI_DEBUG_PROMISE_LEAKS set, the SDK's function runs for every promise, with full traces.
+ * tests/offline/program.spec.ts pins the SDK code this mirrors, so an SDK upgrade that changes it fails there.
  */
 let promiseTracesSkipped = false;
 export function skipSdkPromiseStackTraces(): void {
@@ -41,14 +49,30 @@ export function skipSdkPromiseStackTraces(): void {
     }
     promiseTracesSkipped = true;
     const original = debuggable.debuggablePromise;
+    let first = true;
     debuggable.debuggablePromise = function debuggablePromise<T>(p: Promise<T>, ctx: unknown): Promise<T> {
-        const limit = Error.stackTraceLimit;
-        Error.stackTraceLimit = 0;
-        try {
-            return original(p, ctx);
-        } finally {
-            Error.stackTraceLimit = limit;
+        if (first) {
+            first = false;
+            const limit = Error.stackTraceLimit;
+            Error.stackTraceLimit = 0;
+            try {
+                return original(p, ctx);
+            } finally {
+                Error.stackTraceLimit = limit;
+            }
         }
+        const leakCandidates = (state.getStore() as { leakCandidates: Set<Promise<unknown>> }).leakCandidates;
+        leakCandidates.add(p);
+        return p
+            .then(val => {
+                leakCandidates.delete(p);
+                return val;
+            })
+            .catch((err: { promise?: unknown }) => {
+                leakCandidates.delete(p);
+                err.promise = p;
+                throw err;
+            });
     };
 }
 
