@@ -3,6 +3,8 @@
  * `pulumi up` would evaluate it, and returns what was registered. Used by the program tests and by
  * `npm run plan`.
  */
+// First, before anything loads the SDK: its function serializer loads only if called (see lazy-closure.js).
+require("./lazy-closure.js");
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsModel } from "./aws-model";

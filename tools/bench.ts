@@ -8,7 +8,8 @@
 //                until the pack answers its first gRPC call (GetAnalyzerInfo)
 //                floor: `node -e 'require("@pulumi/policy")'`                                  goal ≤ 2x
 //   pack start, as the tools start it   the same, as `npm run plan`, `policy:check` and the tests start it
-//                (PolicyPackProcess's default): with a compile cache of its own from its first module on
+//                (PolicyPackProcess's default, packEnv): with a compile cache of its own and the SDK's function
+//                serializer deferred (offline/lazy-closure.js), from its first module on
 //   plan dev     wall time of the `npm run plan` command (package.json) on the dev stack, pack included
 //                floor: `node -e` requiring @pulumi/pulumi, @pulumi/aws and @pulumi/tls (the SDK load)  goal ≤ 2.5x
 //   plan 50      the same for a 50-server stack (dev's config, instanceCount 50 over 3 zones)   goal ≤ 3.5x
@@ -83,12 +84,13 @@ async function withoutCompileCacheEnv<T>(fn: () => T | Promise<T>): Promise<T> {
 
 /**
  * Spawn of the pack until its first gRPC answer: as the CLI spawns it (`cli`), or as `npm run plan` and the tests
- * do, with a compile cache from its first module on (`tools`, PolicyPackProcess's default).
+ * do (`tools`, PolicyPackProcess's default: a compile cache and the SDK's function serializer deferred, from the
+ * pack's first module on).
  */
 async function timePackStart(how: "cli" | "tools"): Promise<number> {
     return withoutCompileCacheEnv(async () => {
         const start = process.hrtime.bigint();
-        const pack = await PolicyPackProcess.start({ packDir: PACK_DIR, ...(how === "cli" ? { compileCache: false as const } : {}) });
+        const pack = await PolicyPackProcess.start({ packDir: PACK_DIR, asCli: how === "cli" });
         try {
             await pack.getAnalyzerInfo();
             return elapsedMs(start);

@@ -365,15 +365,19 @@ describe("policy-runner", () => {
         }
     });
 
-    it("start() rejects with the pack's stderr when the pack cannot start; the pack had its own compile cache from its first module on", async () => {
+    it("start() rejects with the pack's stderr when the pack cannot start; the pack had its compile cache and the lazy SDK serializer from its first module on", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "broken-pack-"));
         try {
             fs.symlinkSync(path.join(__dirname, "..", "..", "node_modules"), path.join(dir, "node_modules"), "dir");
             fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "broken", version: "0.0.1", main: "index.js" }));
+            // As a real pack does (through @pulumi/policy), it loads the SDK; then it says what it has, and fails.
             fs.writeFileSync(path.join(dir, "index.js"), [
+                'require("@pulumi/pulumi");',
                 'const { getCompileCacheDir } = require("node:module");',
-                'const typescript = Object.keys(require.cache).some(f => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(f));',
-                'process.stderr.write(`NODE_COMPILE_CACHE=${process.env.NODE_COMPILE_CACHE} in use=${getCompileCacheDir()} typescript loaded=${typescript}\\n`);',
+                "const loaded = re => Object.keys(require.cache).some(f => re.test(f));",
+                "const typescript = loaded(/[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/);",
+                "const serializer = loaded(/[\\\\/]runtime[\\\\/]closure[\\\\/](serializeClosure|codePaths)\\.js$/);",
+                'process.stderr.write(`NODE_COMPILE_CACHE=${process.env.NODE_COMPILE_CACHE} in use=${getCompileCacheDir()} typescript loaded=${typescript} serializer loaded=${serializer}\\n`);',
                 'throw new Error("pack exploded");',
                 "",
             ].join("\n"));
@@ -381,17 +385,21 @@ describe("policy-runner", () => {
             assert.equal(cache, `${V8_CACHE}-pack`);
             await assert.rejects(PolicyPackProcess.start({ packDir: dir, timeoutMs: 30_000 }), (e: Error) =>
                 e.message.startsWith(`Policy pack ${dir} exited (code `) && e.message.includes("pack exploded")
-                // Turned on by the environment before run-policy-pack loaded TypeScript, so TypeScript came from it too.
-                && e.message.includes(`NODE_COMPILE_CACHE=${cache} in use=${cache}${path.sep}v${process.versions.node}-`) && e.message.includes(" typescript loaded=true\n"));
+                // Turned on by the environment before run-policy-pack loaded TypeScript, so TypeScript came from it too;
+                // the SDK loaded without its function serializer.
+                && e.message.includes(`NODE_COMPILE_CACHE=${cache} in use=${cache}${path.sep}v${process.versions.node}-`)
+                && e.message.includes(" typescript loaded=true serializer loaded=false\n"));
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }
     });
 
-    it("packEnv: NODE_COMPILE_CACHE is the packs' own directory by default, the one given, or left as it is with false (as the CLI starts a pack)", () => {
+    it("packEnv: the packs' own compile cache and the lazy SDK serializer by default, the environment as it is as the CLI starts a pack", () => {
         assert.ok(getCompileCacheDir()?.startsWith(path.join(V8_CACHE, `v${process.versions.node}-`)), "register.js's compile cache is on in the test process");
-        assert.deepEqual(packEnv(), { ...process.env, NODE_COMPILE_CACHE: `${V8_CACHE}-pack` });
-        assert.deepEqual(packEnv("/var/cache/packs"), { ...process.env, NODE_COMPILE_CACHE: "/var/cache/packs" });
-        assert.equal(packEnv(false), process.env);
+        const lazy = path.join(REPO, "offline", "lazy-closure.js");
+        assert.ok(fs.existsSync(lazy));
+        const options = [process.env["NODE_OPTIONS"], `--require ${JSON.stringify(lazy)}`].filter(Boolean).join(" ");
+        assert.deepEqual(packEnv(), { ...process.env, NODE_COMPILE_CACHE: `${V8_CACHE}-pack`, NODE_OPTIONS: options });
+        assert.equal(packEnv(true), process.env);
     });
 });
