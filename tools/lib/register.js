@@ -25,9 +25,9 @@ const ROOT = path.resolve(__dirname, "..", "..");
 // gRPC, and the JavaScript transpiled below. Node stores the V8 code of each file it compiles and checks it
 // against the file's content and its own version; `npm ci` starts it afresh with node_modules. A directory given
 // in NODE_COMPILE_CACHE (which Node itself reads, in every process) or EC2_SERVER_V8_CACHE (read only here) is
-// used instead. It is not passed on to the processes started from here: the policy pack turns on its own
-// (policy/pack.js), and a plan whose pack also read this one from its first module on took 0.1 s longer (medians
-// of 8 interleaved runs: 1.48 s against 1.38 s; the suite was the same either way).
+// used instead. It is not passed on to the processes started from here: the packs the tools start get a directory
+// of their own beside it (tools/lib/policy-runner.ts packCompileCacheDir), since run-policy-pack runs under other
+// V8 flags and V8 rejects code cached under other flags.
 const COMPILE_CACHE_DIR = process.env["NODE_COMPILE_CACHE"] || process.env["EC2_SERVER_V8_CACHE"] || path.join(ROOT, "node_modules", ".cache", "ec2-server", "v8");
 nodeModule.enableCompileCache?.(COMPILE_CACHE_DIR);
 const TSCONFIG = path.join(ROOT, "tsconfig.json");
@@ -182,7 +182,7 @@ const LIBRARY_DIRS = ["components", "offline", path.join("tools", "lib"), path.j
  * `node tools/lib/register.js --fill [dir]`: npm's `prepare` (so `npm ci` and `npm install`) runs this after it
  * builds the policy pack. It compiles what the tools load, once, as pip byte-compiles a package at install:
  * - every .ts file of the repository (or of dir) into this file's cache;
- * - the V8 code of what the repository's libraries load (LIBRARY_DIRS: the SDK, `@pulumi/aws`, gRPC, TypeScript)
+ * - the V8 code of what the repository's libraries load (LIBRARY_DIRS: the SDK, `@pulumi/aws`, gRPC)
  *   into Node's compile cache. Each is required, which only defines things; nothing runs.
  * The first `npm run plan` or `npm test` after an install then starts as fast as any later one. Without it, every
  * process of the first test run compiled the same modules and wrote the same entries at exit: about 2 s of
