@@ -30,14 +30,8 @@ const SDK_RUNTIME_INDEX = /[\\/]@pulumi[\\/]pulumi[\\/]runtime[\\/]index\.js$/;
 /** @typedef {(request: string, parent: NodeJS.Module | undefined, isMain: boolean) => unknown} Load */
 const loader = /** @type {{ _load: Load }} */ (/** @type {unknown} */ (Module));
 
-let installed = false;
-
-/** Installs the stand-ins for every later load of the SDK in this process (once; later calls do nothing). */
+/** Installs the stand-ins for every later load of the SDK in this process (once: Node runs this file once a process). */
 function deferSdkClosureSerializer() {
-    if (installed) {
-        return;
-    }
-    installed = true;
     const load = loader._load;
     /** @type {Load} */
     loader._load = function (request, parent, isMain) {
@@ -54,4 +48,4 @@ function deferSdkClosureSerializer() {
 
 deferSdkClosureSerializer();
 
-module.exports = { LAZY_EXPORTS, deferSdkClosureSerializer };
+module.exports = { LAZY_EXPORTS };
