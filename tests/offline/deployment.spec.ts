@@ -6,6 +6,7 @@
  */
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { readStackConfig } from "../../tools/lib/stack-config";
 import { AMI_ALIASES } from "../../components/aws-facts";
 import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws-model";
@@ -30,6 +31,23 @@ function stackOf(stack: string, overrides: Record<string, string> = {}, secretKe
 
 function plan(s: Stack, state?: StateResource[], model?: AwsModel): Promise<ProgramRun> {
     return runProgram({ stack: s.stack, config: s.config, secretKeys: s.secretKeys, state, model });
+}
+
+const firstPlans = new Map<string, Promise<ProgramRun>>();
+
+/**
+ * A stack's first plan (no state, the default model), made once per stack and config in this file: most tests
+ * start from the same few stacks, and a run depends only on them. Tests only read a run; the states they change
+ * are new copies (stateOf).
+ */
+function firstPlan(s: Stack): Promise<ProgramRun> {
+    const key = JSON.stringify([s.stack, s.config, s.secretKeys]);
+    let run = firstPlans.get(key);
+    if (run === undefined) {
+        run = plan(s);
+        firstPlans.set(key, run);
+    }
+    return run;
 }
 
 /** The state a run leaves, written and read back as a `pulumi stack export` file. */
@@ -90,12 +108,17 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
         for (const [label, stack, overrides, secretKeys] of VARIANTS) {
             it(`${label}: zero changes against the state after up, and after up + refresh`, async () => {
                 const s = stackOf(stack, overrides, secretKeys);
-                const first = await plan(s);
+                const first = await firstPlan(s);
                 assert.ok(first.deployment.steps.every(x => x.op === "create"));
-                const afterUp = await plan(s, stateOf(s, first, false));
+                const upState = stateOf(s, first, false);
+                const afterUp = await plan(s, upState);
                 assert.deepEqual(changes(afterUp), []);
                 assert.deepEqual(afterUp.deployment.refusals, []);
-                const afterRefresh = await plan(s, stateOf(s, first, true));
+                // Where the refresh reads back exactly what the up stored (the model's creates already answer what
+                // AWS reads back, for 13 of these 17 stacks), the same config against the same state plans the same:
+                // the run above stands for it.
+                const refreshedState = stateOf(s, first, true);
+                const afterRefresh = isDeepStrictEqual(refreshedState, upState) ? afterUp : await plan(s, refreshedState);
                 assert.deepEqual(changes(afterRefresh), []);
                 assert.deepEqual(afterRefresh.deployment.refusals, []);
                 // References resolve to the ids in the state: the second run's outputs are the first run's.
@@ -107,7 +130,7 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
     describe("read-back (what a `pulumi refresh` stores)", () => {
         it("an Elastic IP server reads associatePublicIpAddress true and the EIP's address, and sends no value AWS contradicts", async () => {
             const s = stackOf("dev", { "ec2-server:elasticIp": "true", "ec2-server:publicIp": "false" });
-            const run = await plan(s);
+            const run = await firstPlan(s);
             const server = run.resources.find(r => r.type === "aws:ec2/instance:Instance")!;
             assert.equal("associatePublicIpAddress" in server.inputs, false);
             const state = stateOf(s, run, true);
@@ -120,7 +143,7 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
 
         it("a stopped publicIp server reads associatePublicIpAddress false and no address, and still plans zero changes", async () => {
             const s = stackOf("dev");
-            const run = await plan(s);
+            const run = await firstPlan(s);
             const state = stateOf(s, run, true);
             const instance = byName(state, "aws:ec2/instance:Instance", "server-0");
             assert.equal(instance.outputs.associatePublicIpAddress, true);
@@ -134,7 +157,7 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
 
         it("encrypted volumes without a key read back the AWS-managed key's ARN; tagsAll merges the provider's defaultTags", async () => {
             const s = stackOf("prod");
-            const run = await plan(s);
+            const run = await firstPlan(s);
             const state = stateOf(s, run, true);
             const volume = byName(state, "aws:ebs/volume:Volume", "server-0-data");
             assert.match(String(volume.outputs.kmsKeyId), /^arn:aws:kms:ap-northeast-2:123456789012:key\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -149,7 +172,7 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
 
         it("writes no secret: the private key and secret user data are envelopes with ciphertext \"[secret]\"", async () => {
             const s = stackOf("dev", { "ec2-server:userData": "#!/bin/bash\nexport TOKEN=s3cr3t\n" }, ["ec2-server:userData"]);
-            const run = await plan(s);
+            const run = await firstPlan(s);
             const text = JSON.stringify(stateOf(s, run, true));
             assert.doesNotMatch(text, /PRIVATE KEY/);
             assert.doesNotMatch(text, /s3cr3t/);
@@ -165,7 +188,7 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
     describe("changes give exactly the operation AWS performs", () => {
         it("instance type: an in-place update that stops and starts the server (its auto-assigned IP changes)", async () => {
             const s = stackOf("dev");
-            const base = await plan(s);
+            const base = await firstPlan(s);
             const run = await plan(stackOf("dev", { "ec2-server:instanceType": "t3.small" }), stateOf(s, base, true));
             assert.deepEqual(changes(run), ["update server-0"]);
             const st = step(run, "aws:ec2/instance:Instance", "server-0");
@@ -177,7 +200,7 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
         it("a pinned AMI changed: the server is replaced, its data volumes re-attached and kept", async () => {
             const vols = { "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf" }]) };
             const s = stackOf("dev", { ...vols, "ec2-server:ami": PINNED_IMAGES[0].id });
-            const base = await plan(s);
+            const base = await firstPlan(s);
             const state = stateOf(s, base, true);
             const al2023 = new AwsModel({ region: "ap-northeast-2" }).publishedId(AMI_ALIASES.al2023.parameter);
             const run = await plan(stackOf("dev", { ...vols, "ec2-server:ami": al2023 }), state);
@@ -203,7 +226,7 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
 
         it("a newer image behind an alias: no change (ignoreChanges on ami)", async () => {
             const s = stackOf("dev");
-            const base = await plan(s);
+            const base = await firstPlan(s);
             const state = stateOf(s, base, true);
             const published = new AwsModel({ region: "ap-northeast-2" }).publishedId(AMI_ALIASES.al2023.parameter);
             assert.equal(byName(state, "aws:ec2/instance:Instance", "server-0").inputs.ami, published);
@@ -219,7 +242,7 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
 
         it("rolling forward on purpose: pinning the image the alias points to now replaces the server with it", async () => {
             const s = stackOf("dev");
-            const base = await plan(s);
+            const base = await firstPlan(s);
             const state = stateOf(s, base, true);
             class NewerImage extends AwsModel {
                 publishedId(p: string): string {
@@ -236,7 +259,7 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
 
         it("web: a scale-out by AWS (desired capacity 2 → 5) is no change on the next plan, after a refresh too", async () => {
             const s = stackOf("web");
-            const base = await plan(s);
+            const base = await firstPlan(s);
             const state = stateOf(s, base, true);
             const group = byName(state, "aws:autoscaling/group:Group", "servers-group");
             group.outputs = { ...group.outputs, desiredCapacity: 5 };
@@ -246,7 +269,7 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
 
         it("a new VPC CIDR replaces the network; the NAT gateway is deleted before its replacement takes over its Elastic IP", async () => {
             const s = stackOf("web");
-            const base = await plan(s);
+            const base = await firstPlan(s);
             const run = await plan(stackOf("web", { "ec2-server:vpcCidr": "10.20.0.0/16" }), stateOf(s, base, true));
             const nat = step(run, "aws:ec2/natGateway:NatGateway", "network-nat-ap-northeast-2a");
             assert.equal(nat.op, "replace");
@@ -257,7 +280,7 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
 
         it("a tag change in aws:defaultTags updates tagsAll in place on every tagged resource", async () => {
             const s = stackOf("dev");
-            const base = await plan(s);
+            const base = await firstPlan(s);
             const run = await plan(stackOf("dev", { "aws:defaultTags": JSON.stringify({ tags: { Project: "ec2-server", Environment: "staging" } }) }), stateOf(s, base, true));
             const vpc = step(run, "aws:ec2/vpc:Vpc", "network-vpc");
             assert.equal(vpc.op, "update");
@@ -273,7 +296,7 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
         it("a data volume removed: its attachment is deleted, the volume retained and reported, the server not left stopped", async () => {
             const two = { "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf" }, { name: "logs", sizeGiB: 10, deviceName: "/dev/sdg" }]) };
             const one = { "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf" }]) };
-            const base = await plan(stackOf("dev", two));
+            const base = await firstPlan(stackOf("dev", two));
             const state = stateOf(stackOf("dev", two), base, true);
             const run = await plan(stackOf("dev", one), state);
             assert.deepEqual(changes(run), ["delete server-0-logs", "delete server-0-logs"]);
@@ -291,7 +314,7 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
 
         it("a data volume removed from a state whose attachment still has stopInstanceBeforeDetaching: the server is left stopped, and the plan says so", async () => {
             const two = { "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf" }, { name: "logs", sizeGiB: 10, deviceName: "/dev/sdg" }]) };
-            const base = await plan(stackOf("dev", two));
+            const base = await firstPlan(stackOf("dev", two));
             const state = stateOf(stackOf("dev", two), base, true);
             const attachment = byName(state, "aws:ec2/volumeAttachment:VolumeAttachment", "server-0-logs");
             attachment.inputs = { ...attachment.inputs, stopInstanceBeforeDetaching: true };
@@ -306,7 +329,7 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
         it("instanceCount 3 → 2: server-2 is deleted, its data volume retained and reported", async () => {
             const vols = { "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf" }]) };
             const three = stackOf("dev", { ...vols, "ec2-server:instanceCount": "3" });
-            const base = await plan(three);
+            const base = await firstPlan(three);
             const state = stateOf(three, base, true);
             const run = await plan(stackOf("dev", { ...vols, "ec2-server:instanceCount": "2" }), state);
             assert.deepEqual(changes(run).sort(), ["delete server-2", "delete server-2-data", "delete server-2-data"]);
@@ -319,7 +342,7 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
 
         it("termination protection plus a replacement: refused before anything changes (the engine's protect), with exit-1 refusals", async () => {
             const s = stackOf("prod");
-            const base = await plan(s);
+            const base = await firstPlan(s);
             const run = await plan(stackOf("prod", { "ec2-server:ami": PINNED_IMAGES[0].id }), stateOf(s, base, true));
             const server = step(run, "aws:ec2/instance:Instance", "server-0");
             assert.equal(server.op, "replace");
@@ -332,7 +355,7 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
 
         it("termination protection turned off and the AMI changed in the same up: allowed, because forceDestroy was in the state from the first up", async () => {
             const s = stackOf("prod");
-            const base = await plan(s);
+            const base = await firstPlan(s);
             const run = await plan(stackOf("prod", { "ec2-server:ami": PINNED_IMAGES[0].id, "ec2-server:terminationProtection": "false" }), stateOf(s, base, true));
             assert.equal(step(run, "aws:ec2/instance:Instance", "server-0").op, "replace");
             assert.deepEqual(run.deployment.refusals, []);
@@ -340,7 +363,7 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
 
         it("a state without forceDestroy: AWS refuses to terminate the protected server", async () => {
             const s = stackOf("prod");
-            const base = await plan(s);
+            const base = await firstPlan(s);
             const state = stateOf(s, base, true);
             const instance = byName(state, "aws:ec2/instance:Instance", "server-0");
             delete instance.outputs.forceDestroy;
@@ -354,7 +377,7 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
 
         it("a smaller data volume is refused at update time, as ModifyVolume refuses it", async () => {
             const big = stackOf("prod");
-            const base = await plan(big);
+            const base = await firstPlan(big);
             const run = await plan(stackOf("prod", { "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 40, type: "gp3", deviceName: "/dev/sdf", encrypted: true }]) }), stateOf(big, base, true));
             const volume = step(run, "aws:ebs/volume:Volume", "server-0-data");
             assert.equal(volume.op, "update");
