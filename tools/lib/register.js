@@ -170,7 +170,7 @@ function repositoryFiles(dir = ROOT) {
     return files;
 }
 
-module.exports = { fillCache, repositoryFiles, mochaGlobalSetup: () => fillCache(repositoryFiles()) };
+module.exports = { mochaGlobalSetup: () => fillCache(repositoryFiles()) };
 
 /**
  * What the tools and the tests load from the repository, besides their entry points: loading these compiles the
