@@ -4,7 +4,12 @@
  * `parseConfig` is pure (raw strings in, typed config or a ConfigError out) so it is table-tested without Pulumi.
  * `loadConfig` reads the stack's config through the Pulumi runtime and calls it. Components never read config.
  */
-import * as pulumi from "@pulumi/pulumi";
+// The two SDK modules this file needs, not the whole SDK: the offline plan checks a stack's config with parseConfig
+// before it starts its policy pack or loads the SDK (tools/plan.ts), so a bad config stops in a tenth of a second.
+// Under the real runtime they are the same module instances `@pulumi/pulumi` re-exports (pulumi.RunError,
+// pulumi.runtime), so what the SDK checks for (RunError.isInstance) holds.
+import { RunError } from "@pulumi/pulumi/errors";
+import * as runtimeConfig from "@pulumi/pulumi/runtime/config";
 import {
     AMI_ALIASES, AMI_ID_PATTERN, DATA_DEVICE_PATTERN, EBS_TYPES, KNOWN_INSTANCE_TYPES, PRIVATE_RANGES,
     Architecture, ROOT_VOLUME_TYPES, USER_DATA_MAX_BYTES, closest, instanceTypeArchitecture,
@@ -196,7 +201,7 @@ export const KNOWN_KEYS = [
 ] as const;
 
 /** The configuration was invalid; `errors` lists every problem. Extends RunError so Pulumi prints no stack trace. */
-export class ConfigError extends pulumi.RunError {
+export class ConfigError extends RunError {
     constructor(public readonly errors: string[]) {
         super(formatErrors(errors));
         Object.setPrototypeOf(this, ConfigError.prototype);
@@ -1319,11 +1324,18 @@ export function openSshPublicKeyProblem(text: string): string | undefined {
  * The SDK's `isConfigSecret` (what `pulumi.Config.getSecret` relies on) is exported at runtime but marked internal
  * in its typings; a test with a secret userData keeps this working across SDK upgrades.
  */
-const runtimeConfig = pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean };
+const isConfigSecret = (runtimeConfig as unknown as { isConfigSecret?: (key: string) => boolean }).isConfigSecret;
 
 /** Reads the stack's `ec2-server:*` config through the Pulumi runtime and validates it. */
 export function loadConfig(): ServerConfig {
-    const all = pulumi.runtime.allConfig();
+    return configFromKeys(runtimeConfig.allConfig(), key => isConfigSecret?.(key) ?? false);
+}
+
+/**
+ * Validates a stack's config given as the CLI passes it to the program: every key with its namespace
+ * (`ec2-server:instanceType`, `aws:region`) to its string value, and which keys are secret.
+ */
+export function configFromKeys(all: Record<string, string>, isSecret: (fullKey: string) => boolean): ServerConfig {
     const raw: RawConfig = {};
     const secretKeys = new Set<string>();
     const prefix = `${NAMESPACE}:`;
@@ -1331,7 +1343,7 @@ export function loadConfig(): ServerConfig {
         if (fullKey.startsWith(prefix)) {
             const key = fullKey.slice(prefix.length);
             raw[key] = value;
-            if (runtimeConfig.isConfigSecret?.(fullKey)) {
+            if (isSecret(fullKey)) {
                 secretKeys.add(key);
             }
         }

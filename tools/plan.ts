@@ -280,6 +280,17 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
     } catch (err) {
         throw new InputError((err as Error).message);
     }
+    // What the config alone shows is wrong stops the plan here, before the pack or the SDK starts (about 50 ms
+    // instead of 0.6 s and a pack process); what needs AWS (an AMI, an adopted subnet) the program checks below.
+    const { ConfigError, configFromKeys } = await import("../components/config");
+    try {
+        configFromKeys(stackConfig.config, key => stackConfig.secretKeys.includes(key));
+    } catch (err) {
+        if (err instanceof ConfigError) {
+            return { code: 2, stdout: "", stderr: `${err.message}\n` };
+        }
+        throw err;
+    }
     const runner = await import("./lib/policy-runner");
     // The pack starts (and compiles) while the program is evaluated.
     const ownPack = !opts.noPolicy && !opts.pack;
@@ -287,7 +298,6 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
     packStart?.catch(() => undefined);
     try {
         const { runProgram, ProgramError } = await import("../offline/program");
-        const { ConfigError } = await import("../components/config");
         const stack = opts.stack;
         let state: StackState | undefined;
         if (opts.state) {

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { main, maskPaths, runPlan, USAGE } from "../../tools/plan";
 import { parsePlan } from "../../tools/lib/plan-format";
 import { PolicyPackProcess } from "../../tools/lib/policy-runner";
-import { runMain, runScript, sharedPack } from "./helpers";
+import { runMain, runScript, sharedPack, withLentPack } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -90,10 +90,13 @@ describe("tools/plan (npm run plan)", function () {
         assert.ok(r.stdout.includes("FAILED (pulumi up would be blocked)"));
     });
 
-    it("a stack with bad values exits 2 with the program's message and writes no plan", async () => {
+    it("a stack with bad values exits 2 with the program's message and writes no plan, before it starts a pack or the program", async () => {
         const root = projectWith("bad", "config:\n  aws:region: ap-northeast-2\n  ec2-server:instanceCount: 0\n  ec2-server:instancetype: t3.large\n");
         const out = path.join(root, "plan.json");
-        const r = await runPlan({ root, stack: "bad", out, pack });
+        // Each program run loads index.ts anew (offline/program.ts drops it from the module cache first).
+        const program = require.cache[path.join(ROOT, "index.ts")];
+        const { result: r, starts, closes } = await withLentPack(pack, () => runPlan({ root, stack: "bad", out }));
+        assert.deepEqual({ starts, closes }, { starts: 0, closes: 0 });
         assert.equal(r.code, 2);
         assert.equal(r.stdout, "");
         assert.equal(r.stderr.split("\n").slice(0, 3).join("\n"), [
@@ -102,6 +105,21 @@ describe("tools/plan (npm run plan)", function () {
             "  - ec2-server:instanceCount: got 0, expected an integer from 1 to 50",
         ].join("\n"));
         assert.equal(fs.existsSync(out), false);
+        assert.equal(require.cache[path.join(ROOT, "index.ts")], program, "the program was not evaluated");
+    });
+
+    it("what only a lookup shows (more zones than the region has) stops the program: exit 2 with its message, and the pack it started is closed", async () => {
+        const root = projectWith("zones", "config:\n  aws:region: ap-northeast-2\n  ec2-server:availabilityZones: 6\n");
+        const { result: r, starts, closes } = await withLentPack(pack, () => runPlan({ root, stack: "zones" }));
+        assert.deepEqual({ starts, closes }, { starts: 1, closes: 1 });
+        assert.equal(r.code, 2);
+        assert.equal(r.stdout, "");
+        assert.equal(r.stderr, [
+            "Invalid ec2-server configuration (1 error); nothing was created:",
+            "  - ec2-server:availabilityZones: got 6, expected at most 4 (the zones of ap-northeast-2: ap-northeast-2a, ap-northeast-2b, ap-northeast-2c, ap-northeast-2d)",
+            "Set values with `pulumi config set ec2-server:<key> <value>` (objects and lists: --path or the stack file). See README \"Configuration\".",
+            "",
+        ].join("\n"));
     });
 
     it("masks secret input paths", () => {
@@ -123,15 +141,17 @@ describe("tools/plan (npm run plan)", function () {
         assert.equal(bad.stderr, "error: no stack file Pulumi.nope.yaml; stacks here: dev, prod\n");
     });
 
-    it("runs as a process (npm run plan): bad config exits 2 with only the program's message", () => {
-        // No stack trace from the SDK's leftover rejections: only a real process shows what escapes at exit.
-        const root = projectWith("bad", "config:\n  aws:region: ap-northeast-2\n  ec2-server:instanceCount: 0\n");
-        const invalid = runScript("plan", ["--root", root, "--stack", "bad"]);
+    it("runs as a process (npm run plan): a config error the program finds exits 2 with only the program's message", () => {
+        // A lookup's error fails the program halfway: no stack trace from the SDK's leftover rejections, no leaked
+        // promises reported. Only a real process shows what escapes at exit. (Without the pack: that the plan
+        // closes the one it started is the test above.)
+        const root = projectWith("zones", "config:\n  aws:region: ap-northeast-2\n  ec2-server:availabilityZones: 6\n");
+        const invalid = runScript("plan", ["--root", root, "--stack", "zones", "--no-policy"]);
         assert.equal(invalid.status, 2);
         assert.equal(invalid.stdout, "");
         assert.equal(invalid.stderr, [
             "Invalid ec2-server configuration (1 error); nothing was created:",
-            "  - ec2-server:instanceCount: got 0, expected an integer from 1 to 50",
+            "  - ec2-server:availabilityZones: got 6, expected at most 4 (the zones of ap-northeast-2: ap-northeast-2a, ap-northeast-2b, ap-northeast-2c, ap-northeast-2d)",
             "Set values with `pulumi config set ec2-server:<key> <value>` (objects and lists: --path or the stack file). See README \"Configuration\".",
             "",
         ].join("\n"));
