@@ -2,8 +2,9 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
+import * as pulumi from "@pulumi/pulumi";
 import {
-    ConfigError, DEFAULTS, KNOWN_KEYS, RawConfig, cronProblem, formatErrors, parseConfig, ruleSlug, timeZoneProblem,
+    ConfigError, DEFAULTS, configFromKeys, KNOWN_KEYS, RawConfig, cronProblem, formatErrors, parseConfig, ruleSlug, timeZoneProblem,
 } from "../../components/config";
 import { ecdsaKey, ed25519Key, rsaKey } from "../../offline/ssh-keys";
 
@@ -1244,6 +1245,18 @@ describe("components/config parseConfig", () => {
         ]);
         assert.equal(error.message, formatErrors(error.errors));
         assert.equal(error.message.split("\n")[0], "Invalid ec2-server configuration (4 errors); nothing was created:");
+        // The SDK's own RunError (config.ts imports @pulumi/pulumi/errors, the module the SDK re-exports): the
+        // language host prints its message without a stack trace.
+        assert.ok(error instanceof pulumi.RunError);
+        assert.equal(pulumi.RunError.isInstance(error), true);
+    });
+
+    it("configFromKeys reads the ec2-server keys of a stack's config (namespaced, as the CLI passes them) and which are secret", () => {
+        const cfg = configFromKeys({ "aws:region": "ap-northeast-2", "ec2-server:instanceCount": "2", "ec2-server:userData": "#!/bin/bash\n" }, key => key === "ec2-server:userData");
+        assert.equal(cfg.instanceCount, 2);
+        assert.deepEqual(cfg.userData, { value: "#!/bin/bash\n", secret: true });
+        assert.throws(() => configFromKeys({ "ec2-server:instanceCount": "0", "other:instanceCount": "0" }, () => false), (e: ConfigError) =>
+            e instanceof ConfigError && e.errors.length === 1 && e.errors[0] === "ec2-server:instanceCount: got 0, expected an integer from 1 to 50");
     });
 
     it("never shows a secret value in an error", () => {
