@@ -17,6 +17,17 @@ function projectWith(stack: string, stackYaml: string): string {
     return dir;
 }
 
+/** A config error only a lookup shows (parseConfig takes up to 6 zones; the region has 4), and the program's message. */
+const TOO_MANY_ZONES = {
+    stack: "config:\n  aws:region: ap-northeast-2\n  ec2-server:availabilityZones: 6\n",
+    stderr: [
+        "Invalid ec2-server configuration (1 error); nothing was created:",
+        "  - ec2-server:availabilityZones: got 6, expected at most 4 (the zones of ap-northeast-2: ap-northeast-2a, ap-northeast-2b, ap-northeast-2c, ap-northeast-2d)",
+        "Set values with `pulumi config set ec2-server:<key> <value>` (objects and lists: --path or the stack file). See README \"Configuration\".",
+        "",
+    ].join("\n"),
+};
+
 describe("tools/plan (npm run plan)", function () {
     let pack: PolicyPackProcess;
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ec2-server-plans-"));
@@ -109,17 +120,12 @@ describe("tools/plan (npm run plan)", function () {
     });
 
     it("what only a lookup shows (more zones than the region has) stops the program: exit 2 with its message, and the pack it started is closed", async () => {
-        const root = projectWith("zones", "config:\n  aws:region: ap-northeast-2\n  ec2-server:availabilityZones: 6\n");
+        const root = projectWith("zones", TOO_MANY_ZONES.stack);
         const { result: r, starts, closes } = await withLentPack(pack, () => runPlan({ root, stack: "zones" }));
         assert.deepEqual({ starts, closes }, { starts: 1, closes: 1 });
         assert.equal(r.code, 2);
         assert.equal(r.stdout, "");
-        assert.equal(r.stderr, [
-            "Invalid ec2-server configuration (1 error); nothing was created:",
-            "  - ec2-server:availabilityZones: got 6, expected at most 4 (the zones of ap-northeast-2: ap-northeast-2a, ap-northeast-2b, ap-northeast-2c, ap-northeast-2d)",
-            "Set values with `pulumi config set ec2-server:<key> <value>` (objects and lists: --path or the stack file). See README \"Configuration\".",
-            "",
-        ].join("\n"));
+        assert.equal(r.stderr, TOO_MANY_ZONES.stderr);
     });
 
     it("masks secret input paths", () => {
@@ -145,15 +151,10 @@ describe("tools/plan (npm run plan)", function () {
         // A lookup's error fails the program halfway: no stack trace from the SDK's leftover rejections, no leaked
         // promises reported. Only a real process shows what escapes at exit. (Without the pack: that the plan
         // closes the one it started is the test above.)
-        const root = projectWith("zones", "config:\n  aws:region: ap-northeast-2\n  ec2-server:availabilityZones: 6\n");
+        const root = projectWith("zones", TOO_MANY_ZONES.stack);
         const invalid = runScript("plan", ["--root", root, "--stack", "zones", "--no-policy"]);
         assert.equal(invalid.status, 2);
         assert.equal(invalid.stdout, "");
-        assert.equal(invalid.stderr, [
-            "Invalid ec2-server configuration (1 error); nothing was created:",
-            "  - ec2-server:availabilityZones: got 6, expected at most 4 (the zones of ap-northeast-2: ap-northeast-2a, ap-northeast-2b, ap-northeast-2c, ap-northeast-2d)",
-            "Set values with `pulumi config set ec2-server:<key> <value>` (objects and lists: --path or the stack file). See README \"Configuration\".",
-            "",
-        ].join("\n"));
+        assert.equal(invalid.stderr, TOO_MANY_ZONES.stderr);
     });
 });
