@@ -67,7 +67,8 @@ async function newLinter(): Promise<Linter> {
  * Each linter runs the Go runtime's start-up in a module of its own, so that second compile was almost all the
  * cost: `npm run lint:workflows` took 0.75 s of CPU, 0.11 s with Liftoff alone (the same findings: only the
  * machine code differs). V8 reads the flag when it compiles a module, so setting it here, before the first one,
- * takes effect; it only concerns WebAssembly, which nothing else in these processes runs.
+ * takes effect. It stays on for the rest of the process and concerns only WebAssembly: code compiled after it
+ * (in a test worker, say) runs the same, perhaps slower, never differently.
  */
 let baselineOnly = false;
 function wasmBaselineOnly(): void {
