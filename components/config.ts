@@ -5,7 +5,7 @@
  * `loadConfig` reads the stack's config through the Pulumi runtime and calls it. Components never read config.
  */
 // The two SDK modules this file needs, not the whole SDK: the offline plan checks a stack's config with parseConfig
-// before it starts its policy pack or loads the SDK (tools/plan.ts), so a bad config stops in a tenth of a second.
+// before it starts its policy pack or loads the SDK's index (tools/plan.ts): a bad config stops in a tenth of a second.
 // Under the real runtime they are the same module instances `@pulumi/pulumi` re-exports (pulumi.RunError,
 // pulumi.runtime), so what the SDK checks for (RunError.isInstance) holds.
 import { RunError } from "@pulumi/pulumi/errors";
