@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { main, maskPaths, runPlan, USAGE } from "../../tools/plan";
 import { parsePlan } from "../../tools/lib/plan-format";
+import { PROGRAM } from "../../offline/program";
 import { PolicyPackProcess } from "../../tools/lib/policy-runner";
 import { runMain, runScript, sharedPack, withLentPack } from "./helpers";
 
@@ -105,7 +106,7 @@ describe("tools/plan (npm run plan)", function () {
         const root = projectWith("bad", "config:\n  aws:region: ap-northeast-2\n  ec2-server:instanceCount: 0\n  ec2-server:instancetype: t3.large\n");
         const out = path.join(root, "plan.json");
         // Each program run loads index.ts anew (offline/program.ts drops it from the module cache first).
-        const program = require.cache[path.join(ROOT, "index.ts")];
+        const program = require.cache[PROGRAM];
         const { result: r, starts, closes } = await withLentPack(pack, () => runPlan({ root, stack: "bad", out }));
         assert.deepEqual({ starts, closes }, { starts: 0, closes: 0 });
         assert.equal(r.code, 2);
@@ -116,7 +117,7 @@ describe("tools/plan (npm run plan)", function () {
             "  - ec2-server:instanceCount: got 0, expected an integer from 1 to 50",
         ].join("\n"));
         assert.equal(fs.existsSync(out), false);
-        assert.equal(require.cache[path.join(ROOT, "index.ts")], program, "the program was not evaluated");
+        assert.equal(require.cache[PROGRAM], program, "the program was not evaluated");
     });
 
     it("what only a lookup shows (more zones than the region has) stops the program: exit 2 with its message, and the pack it started is closed", async () => {
