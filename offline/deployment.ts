@@ -7,7 +7,7 @@
  * Rules live in offline/lifecycle.ts (diff) and offline/lifecycle-rules.ts (read-back, updates, deletes).
  */
 import { AwsModel, ACCOUNT_ID, unwrapSecrets } from "./aws-model";
-import { applyIgnoreChanges, diffResource, Op, PropertyDiff } from "./lifecycle";
+import { applyIgnoreChanges, diffResource, keepOldDefaults, Op, PropertyDiff } from "./lifecycle";
 import {
     applyUpdate, attachmentStopsServer, AwsRejection, ATTACHMENT, deleteFate, deleteRefusal, hasInstanceStore, INSTANCE,
     INSTANCE_STORE_NOTE, readBack, refreshInputs, WorldFacts,
@@ -151,7 +151,11 @@ export class Deployment {
             // and that is what an update sends and what a replacement is created with (pulumi/pulumi
             // pkg/resource/deploy/step_generator.go: `processIgnoreChanges(inputs, oldInputs, goal.IgnoreChanges)`
             // before the new state is made). So `pulumi up --replace` does not pick up an ignored value.
-            a = { ...a, inputs: applyIgnoreChanges(a.inputs, old.inputs, a.options.ignoreChanges), rawInputs: applyIgnoreChanges(a.rawInputs, old.inputs, a.options.ignoreChanges) };
+            a = {
+                ...a,
+                inputs: applyIgnoreChanges(keepOldDefaults(a.inputs, old.inputs), old.inputs, a.options.ignoreChanges),
+                rawInputs: applyIgnoreChanges(keepOldDefaults(a.rawInputs, old.inputs), old.inputs, a.options.ignoreChanges),
+            };
             const diff = diffResource(old, a.inputs, { ignoreChanges: a.options.ignoreChanges, replaceOnChanges: a.options.replaceOnChanges, defaultTags: this.opts.defaultTags });
             step.oldId = old.id;
             step.diffs = diff.changes;

@@ -96,6 +96,23 @@ export function applyIgnoreChanges(news: Record<string, unknown>, oldInputs: Rec
 }
 
 /**
+ * The provider's Check on an update (pulumi-terraform-bridge pkg/tfbridge/schema.go applyDefaults, useOldDefault):
+ * a property the program does not set keeps its old value when the old inputs list it in `__defaults`, the
+ * properties the provider filled in itself. An autoname (`web-tg-1a2b3c4`) therefore stays the same across updates;
+ * only a replacement, which the engine checks again without old inputs, gets a new one.
+ */
+export function keepOldDefaults(news: Record<string, unknown>, oldInputs: Record<string, unknown>): Record<string, unknown> {
+    const defaults = Array.isArray(oldInputs.__defaults) ? oldInputs.__defaults.filter((k): k is string => typeof k === "string") : [];
+    const out = { ...news };
+    for (const key of defaults) {
+        if (out[key] === undefined && oldInputs[key] !== undefined) {
+            out[key] = oldInputs[key];
+        }
+    }
+    return out;
+}
+
+/**
  * Diffs the program's new inputs against a resource's state, as the engine and the bridge do (see the file
  * header), and classifies each change as an in-place update or a replacement.
  */

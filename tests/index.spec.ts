@@ -269,9 +269,11 @@ describe("index.ts (the whole program)", () => {
                 { resourceType: "volume", tags: { Project: "ec2-server", Environment: "web", Owner: "platform-team", Name: "ec2-server-web-root" } },
             ]);
             assert.deepEqual(template.inputs.tags, { Owner: "platform-team", Name: "ec2-server-web-template" });
+            // The CLI hands aws:defaultTags to the program as JSON with sorted keys (Go's encoding/json), whatever
+            // the stack file's order: Environment before Project (seen under the real CLI, tests/e2e).
             assert.deepEqual(one("aws:autoscaling/group:Group").inputs.tags, [
-                { key: "Project", value: "ec2-server", propagateAtLaunch: true },
                 { key: "Environment", value: "web", propagateAtLaunch: true },
+                { key: "Project", value: "ec2-server", propagateAtLaunch: true },
                 { key: "Owner", value: "platform-team", propagateAtLaunch: true },
                 { key: "Name", value: "ec2-server-web", propagateAtLaunch: true },
             ]);

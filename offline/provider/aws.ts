@@ -13,7 +13,7 @@
  */
 import * as crypto from "node:crypto";
 import { AwsModel, ACCOUNT_ID, unwrapSecrets } from "../aws-model";
-import { diffResource } from "../lifecycle";
+import { diffResource, keepOldDefaults } from "../lifecycle";
 import { applyUpdate, AwsRejection, deleteRefusal, LAUNCH_TEMPLATE, readBack, refreshInputs, WorldFacts } from "../lifecycle-rules";
 import { SECRET_SIG, SIG_KEY, StateResource } from "../state";
 import { UNKNOWN_SENTINEL } from "../../tools/lib/plan-format";
@@ -163,15 +163,12 @@ export class SimAws implements SimProvider {
 
     check(urn: string, olds: Props, news: Props, randomSeed: Buffer): { inputs: Props; failures: CheckFailure[] } {
         const { type, name } = parseUrn(urn);
-        const inputs: Props = { ...news };
+        const inputs: Props = keepOldDefaults(news, olds);
         const failures: CheckFailure[] = [];
         const defaults: string[] = [];
         const rule = AUTONAMED[type];
         if (rule && news[rule.property] === undefined && news.namePrefix === undefined) {
-            const oldDefaults = Array.isArray(olds.__defaults) ? olds.__defaults : [];
-            if (olds[rule.property] !== undefined && oldDefaults.includes(rule.property)) {
-                inputs[rule.property] = olds[rule.property];
-            } else {
+            if (inputs[rule.property] === undefined) {
                 const seed = randomSeed.length > 0 ? randomSeed : crypto.randomBytes(32);
                 const autoname = `${name}-${crypto.createHash("sha256").update(seed).digest("hex").slice(0, 7)}`;
                 if (autoname.length > rule.maxLength) {

@@ -185,6 +185,24 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
         });
     });
 
+    describe("a state the real engine wrote (pulumi-aws's Check filled in names, tests/e2e)", () => {
+        it("an autoname the provider chose (`__defaults`) is kept when the program sets none: no change, not a replacement", async () => {
+            const s = stackOf("web");
+            const base = await firstPlan(s);
+            const state = stateOf(s, base, false).map(r => {
+                const name = typeof r.outputs.name === "string" ? r.outputs.name : undefined;
+                // As pulumi-terraform-bridge's Check stores it: the autoname among the inputs, listed in __defaults.
+                return name !== undefined && r.inputs.name === undefined && r.type.startsWith("aws:") && !r.type.startsWith("aws:iam/rolePolicyAttachment")
+                    ? { ...r, inputs: { ...r.inputs, name, __defaults: ["name"] } }
+                    : r;
+            });
+            const group = byName(state, "aws:autoscaling/group:Group", "servers-group");
+            assert.deepEqual(group.inputs.__defaults, ["name"]);
+            const run = await plan(s, state);
+            assert.deepEqual(changes(run), []);
+        });
+    });
+
     describe("changes give exactly the operation AWS performs", () => {
         it("instance type: an in-place update that stops and starts the server (its auto-assigned IP changes)", async () => {
             const s = stackOf("dev");

@@ -19,8 +19,16 @@ export interface StackConfig {
 /** What an encrypted (`secure:`) value becomes offline. */
 export const SECRET_PLACEHOLDER = "[secret]";
 
-function toConfigString(value: unknown): string {
-    return typeof value === "string" ? value : JSON.stringify(value);
+/**
+ * A config value as the CLI hands it to the program: a string as it is; anything else as JSON with the keys of
+ * every object sorted, as Go's encoding/json writes a map (the CLI's config.Value). So `aws:defaultTags` given as
+ * `{Project, Environment}` reaches the program as `{"Environment":…,"Project":…}`, and key order shows in lists
+ * built from it (an Auto Scaling group's tags).
+ */
+export function toConfigString(value: unknown): string {
+    const sorted = (v: unknown): unknown => Array.isArray(v) ? v.map(sorted)
+        : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map(k => [k, sorted((v as Record<string, unknown>)[k])])) : v;
+    return typeof value === "string" ? value : JSON.stringify(sorted(value));
 }
 
 function isSecure(value: unknown): boolean {
