@@ -166,6 +166,9 @@ export = async () => {
 
     const outputs: Record<string, unknown> = {
         instanceIds: servers.servers.map(s => s.id),
+        // The image each server runs (with an alias, the one it was created from: ignoreChanges keeps it), which
+        // may differ from amiId, the image the config resolves to now.
+        serverAmiIds: servers.servers.map(s => s.instance.ami),
         availabilityZones: servers.servers.map(s => s.availabilityZone),
         privateIps: servers.servers.map(s => s.privateIp),
         publicIps: servers.servers.map(s => s.publicIp ?? null),

@@ -14,10 +14,12 @@ export interface AutoScalingArgs {
     /**
      * True when `ami` was pinned by id: a new id makes a new template version, which the group's instance refresh
      * rolls out. When false (resolved from an alias), the template has `ignoreChanges: ["imageId"]`, so a newly
-     * published image never rolls the group by surprise. Roll forward on purpose by pinning the image the alias
-     * points to now (`pulumi config set ec2-server:ami "$(pulumi stack output amiId)"`): the new id makes a new
-     * template version. Replacing the template would not: the engine applies ignoreChanges before it builds the
-     * new state, for a replacement too (pulumi/pulumi pkg/resource/deploy/step_generator.go processIgnoreChanges).
+     * published image never rolls the group by surprise: every later version of the template, made by an update
+     * in place, keeps the image of the old one. Roll forward on purpose by pinning the image the alias points to
+     * now (`pulumi config set ec2-server:ami "$(pulumi stack output amiId)"`): the new id makes a new template
+     * version. Only a replacement of the template itself would take the alias's newest image unasked: the engine
+     * checks a replacement's inputs again without ignoreChanges (pulumi/pulumi pkg/resource/deploy/step_generator.go
+     * continueStepsFromDiff).
      */
     amiPinned: boolean;
     /** The AMI's root device name (`/dev/xvda`, `/dev/sda1`): the encrypted root volume is mapped onto it. */

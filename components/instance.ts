@@ -14,10 +14,14 @@ export interface InstanceArgs {
     ami: string;
     /**
      * True when `ami` was pinned by id. When false (resolved from an alias), `ignoreChanges: ["ami"]` keeps a newly
-     * published image from replacing running servers. Roll forward on purpose by pinning the image the alias points
-     * to now (`pulumi config set ec2-server:ami "$(pulumi stack output amiId)"`), never with `pulumi up --replace`:
-     * the engine applies ignoreChanges before it builds the new state, for a replacement too (pulumi/pulumi
-     * pkg/resource/deploy/step_generator.go processIgnoreChanges), so the replacement would keep the old image.
+     * published image from replacing running servers: while a server is updated in place it keeps its image. A
+     * replacement does not: whatever causes it (a new subnet or zone, key, user data with userDataReplaceOnChange,
+     * publicIp) and `pulumi up --replace` alike, the new server boots the image the alias points to at that moment.
+     * The engine checks a replacement's inputs again from the program's own values (pulumi/pulumi
+     * pkg/resource/deploy/step_generator.go continueStepsFromDiff; a targeted replace, isTargetedReplace, checks
+     * them so from the start), and `pulumi preview` does not list the new image; `npm run plan` does. To keep the
+     * running image through a replacement, pin it first (`serverAmiIds` output); to roll forward on purpose, pin the
+     * alias's current image (`amiId` output).
      */
     amiPinned: boolean;
     /** Instance type, e.g. t3.micro. Changing it stops and starts the server in place. */

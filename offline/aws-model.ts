@@ -131,6 +131,11 @@ export interface AwsModelOptions {
      * Without it (tests) the world is closed: such an id does not exist, as in an account the test fully describes.
      */
     openWorld?: OpenWorld;
+    /**
+     * How many newer images AWS has published under each public parameter since the model's first (the simulated
+     * account's `imageReleases`): the parameter then names the newest, and the older ones still exist.
+     */
+    imageReleases?: Record<string, number>;
 }
 
 export class AwsModel implements pulumi.runtime.Mocks {
@@ -162,6 +167,7 @@ export class AwsModel implements pulumi.runtime.Mocks {
     readonly invokes: { token: string; args: Props }[] = [];
     private readonly facts: OfflineFacts;
     private readonly openWorld?: OpenWorld;
+    private readonly imageReleases: Record<string, number>;
     /** VPCs the program created: the model knows every group in them. */
     private readonly createdVpcs = new Set<string>();
     /** AMIs the model does not know, as first resolved (from facts, or assumed). */
@@ -189,6 +195,7 @@ export class AwsModel implements pulumi.runtime.Mocks {
         }
         this.facts = options.facts ?? emptyFacts();
         this.openWorld = options.openWorld;
+        this.imageReleases = options.imageReleases ?? {};
         const wrongZones = Object.entries(this.facts.subnets).filter(([, s]) => s.availabilityZone !== undefined && !zones.includes(s.availabilityZone));
         if (wrongZones.length > 0) {
             throw new Error(`facts for another region: ${wrongZones.map(([id, s]) => `subnet ${id} in ${s.availabilityZone} (${s.source})`).join(", ")}; the zones of ${options.region} are ${zones.join(", ")}`);
@@ -366,8 +373,10 @@ export class AwsModel implements pulumi.runtime.Mocks {
             return pinned;
         }
         for (const [path, image] of Object.entries(PUBLISHED)) {
-            if (this.publishedId(path) === id) {
-                return { id, ...image };
+            for (let release = this.imageReleases[path] ?? 0; release >= 0; release--) {
+                if (this.publishedId(path, release) === id) {
+                    return { id, ...image };
+                }
             }
         }
         return this.openImage(id, instanceType);
@@ -416,9 +425,9 @@ export class AwsModel implements pulumi.runtime.Mocks {
     }
 
     /** The AMI id AWS currently publishes under a public parameter in this region. */
-    publishedId(path: string): string {
+    publishedId(path: string, release = this.imageReleases[path] ?? 0): string {
         // Not salted by a replacement round: the image AWS publishes does not depend on what is being created.
-        return `ami-0${crypto.createHash("sha256").update(`${this.region}/ami/${path}`).digest("hex").slice(0, 16)}`;
+        return `ami-0${crypto.createHash("sha256").update(`${this.region}/ami/${path}${release > 0 ? `/release-${release}` : ""}`).digest("hex").slice(0, 16)}`;
     }
 
     private checkRule(type: string, p: Props): void {

@@ -14,6 +14,7 @@ import {
 } from "./lifecycle-rules";
 import type { PlanResourceOptions } from "../tools/lib/plan-format";
 import { isStateSecret, StateResource } from "./state";
+import { deepEqual, getPath, parsePath } from "../tools/lib/replacements";
 import { SECRET_PLACEHOLDER } from "../tools/lib/plan-format";
 
 export interface RegisterArgs {
@@ -147,16 +148,22 @@ export class Deployment {
             step.op = "same";
             ({ id, outputs } = this.create(a, 0));
         } else {
-            // The engine builds the new state's inputs with ignoreChanges applied (old values for the ignored paths),
-            // and that is what an update sends and what a replacement is created with (pulumi/pulumi
-            // pkg/resource/deploy/step_generator.go: `processIgnoreChanges(inputs, oldInputs, goal.IgnoreChanges)`
-            // before the new state is made). So `pulumi up --replace` does not pick up an ignored value.
+            // The engine diffs the provider-checked inputs (old autonames kept) with ignoreChanges applied: the old
+            // values for the ignored paths (pulumi/pulumi pkg/resource/deploy/step_generator.go, processIgnoreChanges
+            // before Check). That is what a same or an update keeps. A replacement is not: continueStepsFromDiff runs
+            // Check again on the program's own inputs ("we need to recompute the default values"), so the new
+            // resource gets the program's value of every ignored path and a new autoname. `pulumi up --replace`
+            // (isTargetedReplace) checks the program's inputs from the start: the same.
+            const program = a;
             a = {
                 ...a,
                 inputs: applyIgnoreChanges(keepOldDefaults(a.inputs, old.inputs), old.inputs, a.options.ignoreChanges),
                 rawInputs: applyIgnoreChanges(keepOldDefaults(a.rawInputs, old.inputs), old.inputs, a.options.ignoreChanges),
             };
             const diff = diffResource(old, a.inputs, { ignoreChanges: a.options.ignoreChanges, replaceOnChanges: a.options.replaceOnChanges, defaultTags: this.opts.defaultTags });
+            if (diff.replace) {
+                a = program;
+            }
             step.oldId = old.id;
             step.diffs = diff.changes;
             step.unverified = diff.unverified;
@@ -196,6 +203,7 @@ export class Deployment {
                     ({ id, outputs } = { id: old.id, outputs: old.outputs });
                 }
                 step.notes.push(...replaceNotes(old, a.options.deleteBeforeReplace, this.world()));
+                step.notes.push(...ignoredOnReplace(old, a));
             }
         }
         step.id = id;
@@ -297,6 +305,23 @@ export function refresh<T extends StateResource>(resources: T[], facts: WorldFac
         const outputs = readBack(r, resources, facts);
         return { ...r, outputs, inputs: refreshInputs(r.inputs, outputs) };
     });
+}
+
+/**
+ * The ignored paths whose program value differs from the old one: a replacement is created with the program's value
+ * (continueStepsFromDiff), which `pulumi preview` does not show among its diffs.
+ */
+function ignoredOnReplace(old: StateResource, a: RegisterArgs): string[] {
+    const notes: string[] = [];
+    for (const p of a.options.ignoreChanges) {
+        const segs = parsePath(p);
+        const before = getPath(old.inputs, segs);
+        const after = getPath(a.inputs, segs);
+        if (!segs.includes("*") && after !== undefined && !deepEqual(before, after)) {
+            notes.push(`${p}: the replacement is created with the program's ${JSON.stringify(after)}, not the ${JSON.stringify(before)} that ignoreChanges kept: ignoreChanges does not reach a replacement, and \`pulumi preview\` does not list this change (pulumi/pulumi pkg/resource/deploy/step_generator.go continueStepsFromDiff)`);
+        }
+    }
+    return notes;
 }
 
 /** What a replacement does to data and addresses. */

@@ -104,6 +104,7 @@ describe("index.ts (the whole program)", () => {
             const { privateKeyPem, ...plain } = run.outputs;
             assert.deepEqual(plain, {
                 instanceIds: [server.id],
+                serverAmiIds: [AL2023_SEOUL],
                 availabilityZones: ["ap-northeast-2a"],
                 privateIps: [server.state!.privateIp],
                 publicIps: [ip],
@@ -186,7 +187,7 @@ describe("index.ts (the whole program)", () => {
             const server = run.resources.find(r => r.type === "aws:ec2/instance:Instance")!;
             assert.deepEqual(Object.keys(run.outputs).sort(), [
                 "amiId", "availabilityZones", "dataVolumeIds", "instanceIds", "loginUser", "privateIps", "privateSubnetIds", "publicDns",
-                "publicIps", "publicSubnetIds", "securityGroupIds", "ssmCommands", "subnetIds", "vpcId",
+                "publicIps", "publicSubnetIds", "securityGroupIds", "serverAmiIds", "ssmCommands", "subnetIds", "vpcId",
             ]);
             assert.deepEqual(run.outputs.publicIps, [null]);
             assert.deepEqual(run.outputs.ssmCommands, [`aws ssm start-session --target ${server.id} --region ap-northeast-2`]);

@@ -27,6 +27,8 @@ export interface Account {
     resources: AccountResource[];
     /** How many times each URN was created: a replacement is the model's next round (new ids and addresses). */
     creates: Record<string, number>;
+    /** Newer images AWS has published under a public AMI parameter since the account began (AwsModel imageReleases). */
+    imageReleases?: Record<string, number>;
 }
 
 /** Where the simulation keeps its files (`npm run sim` sets it). */

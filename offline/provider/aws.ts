@@ -115,9 +115,9 @@ export class SimAws implements SimProvider {
     configure(urn: string, config: Props): void {
         const region = String(unwrapSecrets(config.region) ?? "");
         this.defaultTags = parseDefaultTags(unwrapSecrets(config.defaultTags));
-        this.model = new AwsModel({ region });
         this.file = accountFile(simDir(), parseUrn(urn).stack);
         this.account = readAccount(this.file, region);
+        this.model = new AwsModel({ region, imageReleases: this.account.imageReleases });
         for (const r of this.account.resources) {
             this.model.seed(r.type, r.id, r.inputs, r.outputs);
         }

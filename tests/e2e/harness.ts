@@ -14,6 +14,7 @@ import { findPulumi, REPO_ROOT, simEnv } from "../../offline/provider/cli";
 import { Account, accountFile, changeAccount } from "../../offline/provider/account";
 import { parseStackExport, StateResource } from "../../offline/state";
 import { ProgramRun, runProgram } from "../../offline/program";
+import { AwsModel } from "../../offline/aws-model";
 import { toConfigString } from "../../tools/lib/stack-config";
 
 export const PULUMI = findPulumi();
@@ -192,17 +193,23 @@ export function configStrings(config: Record<string, unknown>): Record<string, s
 }
 
 /** The offline engine's run of the same program and config against a state (a real `pulumi stack export`). */
-export function offlinePlan(stack: string, config: Record<string, unknown>, state: StateResource[], secrets: Record<string, string> = {}): Promise<ProgramRun> {
-    return runProgram({ stack, config: { ...configStrings(config), ...secrets }, secretKeys: Object.keys(secrets), state });
+export function offlinePlan(stack: string, config: Record<string, unknown>, state: StateResource[], secrets: Record<string, string> = {}, imageReleases: Record<string, number> = {}): Promise<ProgramRun> {
+    const strings = { ...configStrings(config), ...secrets };
+    const model = new AwsModel({ region: strings["aws:region"], imageReleases });
+    return runProgram({ stack, config: strings, secretKeys: Object.keys(secrets), state, model });
 }
 
 /**
- * The operation per resource name: the real engine's steps (a replacement's create-replacement, replace and
- * delete-replaced steps count as one "replace") or the offline engine's.
+ * The operation per resource (`<type> <name>`) that is not "same": the real engine's steps (a replacement's
+ * create-replacement, replace and delete-replaced steps count as one "replace"; `preview --json` leaves out
+ * resources with nothing to do) or the offline engine's.
  */
 export function opsOf(steps: { op: string; urn: string }[]): Record<string, string> {
     const ops: Record<string, string> = {};
     for (const s of steps) {
+        if (s.op === "same") {
+            continue;
+        }
         const name = `${s.urn.split("::")[2]?.split("$").pop()} ${nameOf(s.urn)}`;
         const op = ["create-replacement", "delete-replaced", "replace"].includes(s.op) ? "replace" : s.op;
         if (ops[name] === undefined || op === "replace") {
@@ -210,4 +217,12 @@ export function opsOf(steps: { op: string; urn: string }[]): Record<string, stri
         }
     }
     return ops;
+}
+
+/** The offline engine, against the real engine's state, plans the same operation for every resource. */
+export async function assertConformance(s: SimStack, config: Record<string, unknown>, preview: Preview, secrets: Record<string, string> = {}): Promise<ProgramRun> {
+    // The same world: what AWS has published since (the simulated account's image releases).
+    const offline = await offlinePlan(s.stack, config, s.state(), secrets, s.account().imageReleases ?? {});
+    assert.deepEqual(opsOf(offline.deployment.steps), opsOf(preview.steps), "the offline plan against the real stack export disagrees with the real engine's preview");
+    return offline;
 }

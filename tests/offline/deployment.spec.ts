@@ -275,6 +275,26 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
             assert.deepEqual(server.diffs.map(d => [d.path, d.new, d.replaces]), [["ami", PINNED_IMAGES[0].id, true]]);
         });
 
+        it("on an alias, a server replaced for another reason boots the alias's newest image, and the plan says so: ignoreChanges does not reach a replacement", async () => {
+            const s = stackOf("dev");
+            const base = await firstPlan(s);
+            const state = stateOf(s, base, true);
+            const old = byName(state, "aws:ec2/instance:Instance", "server-0").inputs.ami;
+            const newer = new AwsModel({ region: "ap-northeast-2", imageReleases: { [AMI_ALIASES.al2023.parameter]: 1 } });
+            const next = newer.publishedId(AMI_ALIASES.al2023.parameter);
+            assert.notEqual(next, old);
+            const run = await plan(stackOf("dev", { "ec2-server:keyAlgorithm": "RSA" }), state, newer);
+            assert.deepEqual(changes(run), ["replace ssh-private-key", "replace ssh-key-pair", "replace server-0"]);
+            const server = step(run, "aws:ec2/instance:Instance", "server-0");
+            assert.deepEqual(server.diffs.map(d => [d.path, d.replaces]), [["keyName", true]]);
+            assert.deepEqual(server.notes.slice(2), [
+                `ami: the replacement is created with the program's "${next}", not the "${old}" that ignoreChanges kept: ignoreChanges does not reach a replacement, and \`pulumi preview\` does not list this change (pulumi/pulumi pkg/resource/deploy/step_generator.go continueStepsFromDiff)`,
+            ]);
+            const after = run.deployment.afterUp().find(r => r.urn === server.urn)!;
+            assert.equal(after.inputs.ami, next);
+            assert.equal(after.outputs.ami, next);
+        });
+
         it("web: a scale-out by AWS (desired capacity 2 → 5) is no change on the next plan, after a refresh too", async () => {
             const s = stackOf("web");
             const base = await firstPlan(s);
