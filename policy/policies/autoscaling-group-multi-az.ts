@@ -7,6 +7,12 @@ const SUBNET_TYPES: readonly string[] = [T.Subnet, T.DefaultSubnet];
 
 const WHY = "A zone outage then stops every instance of the group (AWS Security Hub AutoScaling.2).";
 
+/** A group with no subnet and no zone: CreateAutoScalingGroup fails with AWS's ValidationError quoted here. */
+const NO_PLACEMENT =
+    "This group lists no subnet in vpcZoneIdentifiers and no zone in availabilityZones, so AWS rejects it when it is created " +
+    '(CreateAutoScalingGroup: "At least one Availability Zone or VPC Subnet is required."). ' +
+    "Set vpcZoneIdentifiers to subnets in at least two Availability Zones (AWS Security Hub AutoScaling.2, AWS Control Tower CT.AUTOSCALING.PR.1).";
+
 /** The zone of a subnet resource: its `availabilityZone` name, else its `availabilityZoneId`; undefined when neither is known. */
 function subnetZone(subnet: PolicyResource): string | undefined {
     for (const key of ["availabilityZone", "availabilityZoneId"]) {
@@ -20,7 +26,8 @@ function subnetZone(subnet: PolicyResource): string | undefined {
 
 /**
  * What one group's subnets or zones prove: a violation message, or `undefined` when the group spans two or
- * more zones or the zones cannot be established.
+ * more zones or the zones cannot be established. A group whose two lists are both absent or empty (no
+ * element, or only empty strings) has no zone at all; an unknown list, or an unknown element, is never that.
  */
 function singleZoneProblem(group: PolicyResource, subnets: PolicyResource[]): string | undefined {
     const ids = stringSet(get(group.props, "vpcZoneIdentifiers"));
@@ -58,7 +65,13 @@ function singleZoneProblem(group: PolicyResource, subnets: PolicyResource[]): st
             "Add a subnet in a second Availability Zone to vpcZoneIdentifiers.";
     }
     const azs = stringSet(get(group.props, "availabilityZones"));
-    if (azs === UNKNOWN || azs.known.length + azs.unknown === 0 || azs.known.length >= 2) {
+    if (azs === UNKNOWN) {
+        return undefined;
+    }
+    if (azs.known.length + azs.unknown === 0) {
+        return NO_PLACEMENT;
+    }
+    if (azs.known.length >= 2) {
         return undefined;
     }
     if (azs.unknown > 0 && azs.known.length + azs.unknown > 1) {
@@ -81,8 +94,11 @@ function singleZoneProblem(group: PolicyResource, subnets: PolicyResource[]): st
  *   whose zone is not known, or an id unknown during preview leaves the zone count open: the group is not
  *   reported, since it may well span two zones. `pulumi up` runs the policy again with the real ids; subnets
  *   outside the stack stay unchecked (Security Hub checks the deployed group).
- * - An unknown list (vpcZoneIdentifiers or availabilityZones) is not reported; a group with neither is
- *   left to the provider, which rejects it.
+ * - An unknown list (vpcZoneIdentifiers or availabilityZones) is not reported.
+ * - A group with neither (both absent, null or empty) is reported: the provider does not require either
+ *   (both are Optional+Computed in terraform-provider-aws group.go) and sends neither, and CreateAutoScalingGroup
+ *   then fails ("At least one Availability Zone or VPC Subnet is required."); AWS Control Tower
+ *   CT.AUTOSCALING.PR.1 fails such a group too. Either list being unknown during preview leaves it unreported.
  * Zone names and zone ids are compared as written, so a name and an id of the same zone count as two zones
  * (the policy may miss such a group but never reports a two-zone group).
  */
@@ -91,7 +107,8 @@ export const autoscalingGroupMultiAz: StackValidationPolicy = {
     description:
         "Auto Scaling groups must span at least two Availability Zones (subnets in vpcZoneIdentifiers, or " +
         "availabilityZones): a group in one zone loses every instance when that zone fails, and the load " +
-        "balancer has nowhere to send traffic (AWS Security Hub AutoScaling.2).",
+        "balancer has nowhere to send traffic; a group with neither list cannot be created at all (AWS Security " +
+        "Hub AutoScaling.2, AWS Control Tower CT.AUTOSCALING.PR.1).",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
         const groups = args.resources.filter(r => r.type === T.AutoScalingGroup);

@@ -20,13 +20,19 @@ const joinAnd = (items: string[]): string =>
     items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 
 /**
- * User data must not contain credentials (checkov CKV_AWS_46): an AWS access key ID (AKIA/ASIA/ABIA/ACCA
- * followed by 16 characters), a 40-character AWS secret access key next to one of its names
- * (aws_secret_access_key=..., "SecretAccessKey": "...", ...), or a private key block
- * (-----BEGIN ... PRIVATE KEY-----). Checked: Instance userData/userDataBase64, LaunchConfiguration
- * userData/userDataBase64, LaunchTemplate userData. Each value is scanned as written and, when it is base64
- * (the provider passes an Instance's already-base64 userData on as is; templates always take base64),
- * decoded, and gunzipped when it is gzip data. Multipart parts that are themselves base64 are not decoded.
+ * User data must not contain credentials (checkov CKV_AWS_46; trivy AVD-AWS-0029 for instances and
+ * AVD-AWS-0129 for launch templates): an AWS access key ID (AKIA/ASIA/ABIA/ACCA followed by 16 characters), a
+ * 40-character AWS secret access key next to one of its names (aws_secret_access_key=..., "SecretAccessKey":
+ * "...", ...), a private key block (-----BEGIN ... PRIVATE KEY-----), a password given a literal value
+ * (PASSWORD=..., export DB_PASSWORD="...", --password=..., password: ..., "password": "...", db.password = ...),
+ * or a URL with a password (postgres://user:pass@host, mysql://, mongodb+srv://, redis://:pass@host, ...).
+ * A password that is a reference is not one: $VAR, ${VAR}, $(aws ssm get-parameter ...), `...`, {{ ... }},
+ * an empty value, null/true/false, or code such as os.environ["X"]; nor are names that only start with
+ * "password" (PASSWORD_FILE=/run/secrets/db, PasswordAuthentication). Checked: Instance
+ * userData/userDataBase64, LaunchConfiguration userData/userDataBase64, LaunchTemplate userData. Each value is
+ * scanned as written and, when it is base64 (the provider passes an Instance's already-base64 userData on as
+ * is; templates always take base64), decoded, and gunzipped when it is gzip data. Multipart parts that are
+ * themselves base64 are not decoded.
  *
  * The message names the property, the kind of secret and its line, never the secret.
  *
@@ -40,9 +46,10 @@ const joinAnd = (items: string[]): string =>
 export const ec2NoSecretsInUserData: ResourceValidationPolicy = {
     name: "ec2-no-secrets-in-user-data",
     description:
-        "EC2 user data (instances, launch templates, launch configurations) must not contain AWS access keys or " +
-        "private keys: anyone who can describe the instance or template, and any process on it, can read user " +
-        "data in clear text (checkov CKV_AWS_46).",
+        "EC2 user data (instances, launch templates, launch configurations) must not contain AWS access keys, " +
+        "private keys or hard-coded passwords (assigned to a password variable or key, or in a connection string): " +
+        "anyone who can describe the instance or template, and any process on it, can read user data in clear " +
+        "text (checkov CKV_AWS_46, trivy AVD-AWS-0029 and AVD-AWS-0129).",
     enforcementLevel: "mandatory",
     validateResource: forTypes(Object.keys(USER_DATA_KEYS), (args, reportViolation) => {
         for (const key of USER_DATA_KEYS[args.type] ?? []) {

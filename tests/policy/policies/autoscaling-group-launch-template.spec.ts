@@ -8,6 +8,12 @@ const msg = (configuration: string) =>
     "current EC2 features. Create an aws.ec2.LaunchTemplate with the same settings and point the group's launchTemplate at it " +
     "(its id, and version set to the template's latestVersion) instead of launchConfiguration.";
 
+const none = (state: string) =>
+    `This group has nothing to launch instances from: ${state}. AWS rejects such a group when it is created ` +
+    '(CreateAutoScalingGroup: "Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter."). ' +
+    "Create an aws.ec2.LaunchTemplate and point the group's launchTemplate at it (its id, and version set to the template's latestVersion), " +
+    "or name the template in mixedInstancesPolicy.launchTemplate (AWS Security Hub AutoScaling.9, AWS Control Tower CT.AUTOSCALING.PR.8).";
+
 const group = (change: Record<string, unknown>) =>
     validateResource(policy, {
         type: T.AutoScalingGroup,
@@ -42,12 +48,26 @@ describe("autoscaling-group-launch-template", () => {
     it("#6 a launch configuration next to a template (the provider rejects the pair) is not reported", async () => {
         assert.deepEqual(await group({ launchConfiguration: "web-lc" }), []);
     });
-    it("#7 an empty launchConfiguration, or none of the three, is left to the provider", async () => {
-        assert.deepEqual(await group({ launchTemplate: undefined, launchConfiguration: "" }), []);
-        assert.deepEqual(await group({ launchTemplate: undefined }), []);
+    it("#7 none of the three (or an empty launchConfiguration): nothing to launch from, AWS rejects the group", async () => {
+        assert.deepEqual(await group({ launchTemplate: undefined }), [none("launchTemplate, mixedInstancesPolicy and launchConfiguration are not set")]);
+        assert.deepEqual(await group({ launchTemplate: null, mixedInstancesPolicy: null, launchConfiguration: null }), [
+            none("launchTemplate, mixedInstancesPolicy and launchConfiguration are not set"),
+        ]);
+        assert.deepEqual(await group({ launchTemplate: undefined, launchConfiguration: "" }), [
+            none("launchTemplate and mixedInstancesPolicy are not set, and launchConfiguration is empty"),
+        ]);
+        assert.deepEqual(await group({ launchTemplate: undefined, launchConfiguration: "  " }), [
+            none("launchTemplate and mixedInstancesPolicy are not set, and launchConfiguration is empty"),
+        ]);
     });
     it("#8 other types, the LaunchConfiguration resource itself included, are not applicable", async () => {
         const outcome = await validateResourceDetailed(policy, { type: T.LaunchConfiguration, props: { imageId: "ami-1", instanceType: "t3.micro" } });
         assert.deepEqual(outcome, { messages: [], notApplicable: `applies only to ${T.AutoScalingGroup}` });
+    });
+    it("#9 preview: an unknown launchTemplate, mixedInstancesPolicy or launchConfiguration is not reported as missing", async () => {
+        assert.deepEqual(await group({ launchTemplate: UNKNOWN }), []);
+        assert.deepEqual(await group({ launchTemplate: undefined, mixedInstancesPolicy: UNKNOWN }), []);
+        assert.deepEqual(await group({ launchTemplate: undefined, mixedInstancesPolicy: { launchTemplate: UNKNOWN } }), []);
+        assert.deepEqual(await group({ launchTemplate: undefined, launchConfiguration: UNKNOWN }), [msg("(unknown)")]);
     });
 });

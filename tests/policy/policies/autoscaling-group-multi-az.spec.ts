@@ -6,6 +6,10 @@ import { StackResourceInput, UNKNOWN, urnOf, validateStack, validateStackDetaile
 const WHY = "A zone outage then stops every instance of the group (AWS Security Hub AutoScaling.2).";
 const SUBNET_FIX = "Add a subnet in a second Availability Zone to vpcZoneIdentifiers.";
 const GROUP_URN = urnOf(T.AutoScalingGroup, "web");
+const NO_PLACEMENT =
+    "This group lists no subnet in vpcZoneIdentifiers and no zone in availabilityZones, so AWS rejects it when it is created " +
+    '(CreateAutoScalingGroup: "At least one Availability Zone or VPC Subnet is required."). ' +
+    "Set vpcZoneIdentifiers to subnets in at least two Availability Zones (AWS Security Hub AutoScaling.2, AWS Control Tower CT.AUTOSCALING.PR.1).";
 
 const subnet = (name: string, id: unknown, availabilityZone: unknown, extra: Record<string, unknown> = {}): StackResourceInput => ({
     type: T.Subnet,
@@ -98,10 +102,8 @@ describe("autoscaling-group-multi-az", () => {
         assert.deepEqual(await check({ vpcZoneIdentifiers: undefined, availabilityZones: ["ap-northeast-2a", UNKNOWN] }), []);
         assert.deepEqual(await check({ vpcZoneIdentifiers: undefined, availabilityZones: UNKNOWN }), []);
     });
-    it("#12 vpcZoneIdentifiers wins over availabilityZones; a group with neither is left to the provider", async () => {
+    it("#12 vpcZoneIdentifiers wins over availabilityZones", async () => {
         assert.deepEqual(await check({ availabilityZones: ["ap-northeast-2a"] }), []);
-        assert.deepEqual(await check({ vpcZoneIdentifiers: undefined }), []);
-        assert.deepEqual(await check({ vpcZoneIdentifiers: [], availabilityZones: [] }), []);
     });
     it("#13 each group is judged on its own", async () => {
         const second: StackResourceInput = { ...group({ vpcZoneIdentifiers: ["subnet-a"] }), name: "worker" };
@@ -114,5 +116,19 @@ describe("autoscaling-group-multi-az", () => {
     });
     it("#14 a stack without Auto Scaling groups is not applicable", async () => {
         assert.deepEqual(await validateStackDetailed(policy, SUBNETS), { violations: [], notApplicable: "the stack has no Auto Scaling groups" });
+    });
+    it("#15 a group with neither vpcZoneIdentifiers nor availabilityZones (unset, null, empty lists or empty strings): AWS rejects it", async () => {
+        assert.deepEqual(await check({ vpcZoneIdentifiers: undefined }), violation(NO_PLACEMENT));
+        assert.deepEqual(await check({ vpcZoneIdentifiers: null, availabilityZones: null }), violation(NO_PLACEMENT));
+        assert.deepEqual(await check({ vpcZoneIdentifiers: [], availabilityZones: [] }), violation(NO_PLACEMENT));
+        assert.deepEqual(await check({ vpcZoneIdentifiers: [""], availabilityZones: [" "] }), violation(NO_PLACEMENT));
+        assert.deepEqual(await check({ vpcZoneIdentifiers: undefined, availabilityZones: ["ap-northeast-2a", "ap-northeast-2b"] }), []);
+    });
+    it("#16 preview: an unknown vpcZoneIdentifiers or availabilityZones is not reported as missing", async () => {
+        assert.deepEqual(await check({ vpcZoneIdentifiers: UNKNOWN }), []);
+        assert.deepEqual(await check({ vpcZoneIdentifiers: UNKNOWN, availabilityZones: [] }), []);
+        assert.deepEqual(await check({ vpcZoneIdentifiers: [], availabilityZones: UNKNOWN }), []);
+        assert.deepEqual(await check({ vpcZoneIdentifiers: undefined, availabilityZones: UNKNOWN }), []);
+        assert.deepEqual(await check({ vpcZoneIdentifiers: UNKNOWN, availabilityZones: UNKNOWN }), []);
     });
 });

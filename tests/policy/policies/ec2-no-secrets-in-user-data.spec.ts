@@ -14,6 +14,8 @@ const KEY_ID = "AKIA" + "IOSFODNN7EXAMPLE";
 const TEMP_KEY_ID = "ASIA" + "IOSFODNN7EXAMPLE";
 const SECRET = "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCYEXAMPLEKEY";
 const PEM = (label: string) => `-----BEGIN ${label}-----\nMIIEowIBAAKCAQEAx\n-----END ${label}-----`;
+/** The hard-coded passwords of the password cases below: no message may contain one. */
+const PASSWORDS = ["password1234", "SomeSortOfPassword", "hunter2", "s3cr3t", "R00t-2024"];
 
 const CLOUD_INIT = "#!/bin/bash\ndnf install -y nginx\nsystemctl enable --now nginx\n";
 const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
@@ -30,7 +32,7 @@ async function expectMessages(run: Promise<string[]>, expected: string[]): Promi
     const messages = await run;
     assert.deepEqual(messages, expected);
     for (const message of messages) {
-        for (const secret of [KEY_ID, TEMP_KEY_ID, SECRET, "MIIEowIBAAKCAQEAx"]) {
+        for (const secret of [KEY_ID, TEMP_KEY_ID, SECRET, "MIIEowIBAAKCAQEAx", ...PASSWORDS]) {
             assert.ok(!message.includes(secret), `the message leaks ${secret}: ${message}`);
         }
     }
@@ -135,5 +137,100 @@ describe("ec2-no-secrets-in-user-data", () => {
     it("#18 other types are not applicable", async () => {
         const outcome = await validateResourceDetailed(policy, { type: T.Volume, props: {} });
         assert.deepEqual(outcome, { messages: [], notApplicable: `applies only to ${T.Instance}, ${T.LaunchConfiguration}, ${T.LaunchTemplate}` });
+    });
+    it("#19 trivy's bad cases (no_secrets_in_user_data, as_no_secrets_in_user_data): a hard-coded database password, in an instance and a launch template", async () => {
+        const script = "export DATABASE_PASSWORD=password1234";
+        await expectMessages(instance({ userData: script }), [found("userData", "a password (line 1)")]);
+        await expectMessages(template({ userData: b64(`${CLOUD_INIT}${script}\n`) }), [found("userData (base64-decoded)", "a password (line 4)")]);
+        await expectMessages(template({ userData: script }), [found("userData", "a password (line 1)")]);
+        // tfsec's heredoc keeps the backslashes: the user data holds \"SomeSortOfPassword\".
+        await expectMessages(instance({ userData: 'export DATABASE_PASSWORD=\\"SomeSortOfPassword\\"' }), [found("userData", "a password (line 1)")]);
+        // trivy's good case.
+        assert.deepEqual(await instance({ userData: "export SSM_PATH=/database/creds" }), []);
+        assert.deepEqual(await template({ userData: b64("export SSM_PATH=/database/creds") }), []);
+    });
+    for (const line of [
+        "PASSWORD=hunter2",
+        'DB_PASSWORD="s3cr3t pass phrase"',
+        "export MYSQL_ROOT_PASSWORD=R00t-2024",
+        "DB_PASSWD='s3cr3t'",
+        "mysql -u root --password=R00t-2024 < /tmp/schema.sql",
+        "docker run -d -e POSTGRES_PASSWORD=s3cr3t postgres:16",
+    ]) {
+        it(`#20 a password in a shell assignment: ${line}`, async () => {
+            await expectMessages(instance({ userData: `${CLOUD_INIT}${line}\n` }), [found("userData", "a password (line 4)")]);
+        });
+    }
+    for (const [name, text, line] of [
+        ["YAML in a cloud-config file", "#cloud-config\nwrite_files:\n  - path: /etc/app/config.yml\n    content: |\n      db:\n        password: hunter2\n", 6],
+        ["a cloud-config user's plain_text_passwd", "#cloud-config\nusers:\n  - name: app\n    lock_passwd: false\n    plain_text_passwd: hunter2\n", 5],
+        ["an INI/TOML file", '[database]\nuser = "app"\ndb_password = "s3cr3t"\n', 3],
+        ["JSON", '{"username": "app", "password": "s3cr3t"}', 1],
+        ["Java properties", "spring.datasource.url=jdbc:postgresql://db:5432/app\nspring.datasource.password=s3cr3t\n", 2],
+        ["a PHP array", "$db = ['user' => 'app', 'password' => 's3cr3t'];", 1],
+    ] as const) {
+        it(`#21 a password in a configuration file: ${name}`, async () => {
+            await expectMessages(instance({ userData: text }), [found("userData", `a password (line ${line})`)]);
+        });
+    }
+    for (const text of [
+        "psql postgres://app:s3cr3t@db.internal:5432/app -c 'select 1'",
+        'DATABASE_URL="mysql://root:s3cr3t@10.0.1.5:3306/app"',
+        "MONGO_URI=mongodb+srv://app:s3cr3t@cluster0.example.mongodb.net/app?retryWrites=true",
+        "redis-cli -u redis://:s3cr3t@cache.internal:6379/0 ping",
+    ]) {
+        it(`#22 a connection string with a password: ${text.split("://")[0].split(/[ "=]/).pop()}`, async () => {
+            await expectMessages(instance({ userData: `${CLOUD_INIT}${text}\n` }), [found("userData", "a connection string with a password (line 4)")]);
+        });
+    }
+    it("#23 references, empty values and look-alikes are not passwords", async () => {
+        const userData = [
+            "#!/bin/bash",
+            "export SSM_PATH=/database/creds",
+            "PASSWORD_FILE=/run/secrets/db",
+            "DB_PASSWORD=$(aws ssm get-parameter --name /db/password --with-decryption --query Parameter.Value --output text)",
+            "password=$(aws ssm get-parameter --name /db/password --with-decryption --query Parameter.Value --output text)",
+            'DB_PASSWORD="$DB_PASSWORD_FROM_SSM"',
+            "DB_PASSWORD=`cat /run/secrets/db`",
+            "PASSWORD=",
+            'DB_PASSWORD=""',
+            'echo "Enter the database password: "; read -rs DB_PASSWORD',
+            "aws ecr get-login-password --region ap-northeast-2 | docker login --username AWS --password-stdin 123456789012.dkr.ecr.ap-northeast-2.amazonaws.com",
+            "psql postgres://app:${DB_PASSWORD}@db.internal:5432/app",
+            "psql postgres://app@db.internal/app postgres://db.internal:5432/app",
+            "curl -fsS https://example.com:8443/health && git clone git@github.com:org/repo.git",
+            'sed -i "s/^PasswordAuthentication .*/PasswordAuthentication no/" /etc/ssh/sshd_config',
+            "echo 'PermitEmptyPasswords no' >> /etc/ssh/sshd_config",
+            "cat > /etc/app/config.yml <<EOF",
+            "password: ${DB_PASSWORD}",
+            "password: '{{ resolve:ssm-secure:/db/password }}'",
+            "password: ''",
+            "password:",
+            "password: null",
+            "EOF",
+            'python3 -c \'import os; password = os.environ["DB_PASSWORD"]\'',
+        ].join("\n");
+        assert.deepEqual(await instance({ userData }), []);
+        assert.deepEqual(await instance({ userData: "#cloud-config\nssh_pwauth: false\nchpasswd:\n  expire: false\nusers:\n  - name: app\n    lock_passwd: true\n" }), []);
+    });
+    it("#24 every kind in one value, passwords included: one violation naming each with its first line", async () => {
+        const userData = `#!/bin/bash\nexport AWS_ACCESS_KEY_ID=${KEY_ID}\nexport AWS_SECRET_ACCESS_KEY=${SECRET}\n${PEM("RSA PRIVATE KEY")}\n` +
+            "export DB_PASSWORD=s3cr3t\nexport DATABASE_URL=postgres://app:s3cr3t@db/app\n";
+        await expectMessages(instance({ userData }), [
+            found(
+                "userData",
+                "an AWS access key ID (line 2), an AWS secret access key (line 3), a private key (line 4), a password (line 7) and a connection string with a password (line 8)",
+            ),
+        ]);
+    });
+    it("#25 passwords in gzipped and base64 user data of a launch template, an instance and a launch configuration", async () => {
+        await expectMessages(template({ userData: gzb64(`${CLOUD_INIT}export DB_PASSWORD=s3cr3t\n`) }), [found("userData (base64-decoded, gunzipped)", "a password (line 4)")]);
+        await expectMessages(instance({ userData: undefined, userDataBase64: b64("mongodb+srv://app:s3cr3t@cluster0.example.mongodb.net") }), [
+            found("userDataBase64 (base64-decoded)", "a connection string with a password (line 1)"),
+        ]);
+        await expectMessages(
+            validateResource(policy, { type: T.LaunchConfiguration, props: { imageId: "ami-1", instanceType: "t3.micro", userData: "PASSWORD=hunter2" } }),
+            [found("userData", "a password (line 1)")],
+        );
     });
 });
