@@ -60,9 +60,12 @@ export interface InstanceArgs {
     /** Detailed (1-minute) CloudWatch monitoring, billed. @default false */
     monitoring?: boolean;
     /**
-     * EC2 termination protection (`disableApiTermination`), plus Pulumi's `protect` on the servers: while it is on,
-     * a change that would replace or delete a server fails at preview, before anything is created. To replace or
-     * delete servers, set it to false and `up` first. @default false
+     * EC2 termination protection (`disableApiTermination`), plus Pulumi's `protect` on each server and on what
+     * connects it to its data, address and traffic (volume attachments, the Elastic IP's association, the target
+     * group attachment): a change that would replace or delete one of them fails at preview, and `up` stops before
+     * it creates anything. `pulumi destroy` deletes those only after them, so it stops before the server loses its
+     * data volume; it still deletes what nothing protected depends on (rules, routes …). To replace or delete
+     * servers, set it to false and `up` first. @default false
      */
     terminationProtection?: boolean;
     /**
@@ -116,6 +119,10 @@ export class Instance extends pulumi.ComponentResource {
         const prefix = args.namePrefix ?? name;
         const tags = args.tags ?? {};
         const child = { parent: this };
+        // What a protected server keeps: Pulumi deletes these before the server (they depend on it), so without
+        // protect of their own a `pulumi destroy` would detach the data volume and the Elastic IP, and deregister the
+        // server, before it reaches the server and stops.
+        const serverParts = { parent: this, protect: args.terminationProtection ?? false };
 
         let profile: aws.iam.InstanceProfile | undefined;
         let ssmPolicy: aws.iam.RolePolicyAttachment | undefined;
@@ -198,7 +205,7 @@ export class Instance extends pulumi.ComponentResource {
                     tags: { ...tags, Name: `${serverName}-eip` },
                 }, child);
                 // A separate association keeps the address when the server is replaced: only the association moves.
-                new aws.ec2.EipAssociation(`${name}-${i}-eip`, { allocationId: eip.allocationId, instanceId: instance.id }, child);
+                new aws.ec2.EipAssociation(`${name}-${i}-eip`, { allocationId: eip.allocationId, instanceId: instance.id }, serverParts);
                 publicIp = eip.publicIp;
                 publicDns = eip.publicDns;
             } else if (args.publicIp) {
@@ -228,7 +235,7 @@ export class Instance extends pulumi.ComponentResource {
                     // and nothing starts it again, so removing, renaming or replacing a data volume would leave the
                     // server stopped. Unmount the filesystem on the server before removing a volume from config.
                 }, {
-                    ...child,
+                    ...serverParts,
                     // A volume attaches to one server at a time: detach from the old server before attaching to its replacement.
                     deleteBeforeReplace: true,
                 });
@@ -237,7 +244,7 @@ export class Instance extends pulumi.ComponentResource {
 
             if (args.targetGroupArn !== undefined) {
                 // Registered on the target group's own port; deregistered (connection draining) before the server goes.
-                new aws.lb.TargetGroupAttachment(`${name}-${i}-target`, { targetGroupArn: args.targetGroupArn, targetId: instance.id }, child);
+                new aws.lb.TargetGroupAttachment(`${name}-${i}-target`, { targetGroupArn: args.targetGroupArn, targetId: instance.id }, serverParts);
             }
 
             this.servers.push({

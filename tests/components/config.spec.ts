@@ -1,3 +1,4 @@
+import * as util from "node:util";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -1249,6 +1250,8 @@ describe("components/config parseConfig", () => {
         // language host prints its message without a stack trace.
         assert.ok(error instanceof pulumi.RunError);
         assert.equal(pulumi.RunError.isInstance(error), true);
+        // How the SDK's cmd/run inspects it for its tracing span (colored): the report alone, not a stack to format.
+        assert.equal(util.inspect(error, { colors: true }), `ConfigError: ${error.message}`);
     });
 
     it("configFromKeys reads the ec2-server keys of a stack's config (namespaced, as the CLI passes them) and which are secret", () => {

@@ -180,6 +180,25 @@ describe("components/instance Instance", () => {
         assert.notEqual(result.ip, "");
     });
 
+    it("termination protection also protects what connects a server to its data, address and traffic, and nothing else", async () => {
+        const { resources } = await runInStack(async () => {
+            const tg = new aws.lb.TargetGroup("tg", { vpcId: EXISTING.vpcId, port: 80, protocol: "HTTP" });
+            new Instance("server", args({
+                terminationProtection: true, elasticIp: true, targetGroupArn: tg.arn,
+                dataVolumes: [{ name: "data", sizeGiB: 10, type: "gp3", deviceName: "/dev/sdf", encrypted: true }],
+            }));
+            return {};
+        });
+        const protectedParts = resources.filter(r => r.options.protect).map(r => `${r.type} ${r.name}`).sort();
+        // `pulumi destroy` deletes these before their server: unprotected, they would go before it stops at the server.
+        assert.deepEqual(protectedParts, [
+            "aws:ec2/eipAssociation:EipAssociation server-0-eip",
+            "aws:ec2/instance:Instance server-0",
+            "aws:ec2/volumeAttachment:VolumeAttachment server-0-data",
+            "aws:lb/targetGroupAttachment:TargetGroupAttachment server-0-target",
+        ]);
+    });
+
     it("registers each server in a load balancer's target group: one attachment per server, a child of the component", async () => {
         const { resources, result } = await runInStack(async () => {
             const tg = new aws.lb.TargetGroup("tg", { vpcId: EXISTING.vpcId, port: 80, protocol: "HTTP" });

@@ -36,6 +36,8 @@ export interface Preview {
     policies?: unknown;
 }
 
+export interface PolicyViolation { policyName: string; enforcementLevel: string; urn: string; message: string }
+
 export interface Run {
     status: number;
     stdout: string;
@@ -140,6 +142,24 @@ export class SimStack {
         return { run, preview };
     }
 
+    /**
+     * `pulumi preview` with the engine's events streamed as JSON lines: the policy violations, which the plain
+     * `preview --json` document leaves out.
+     */
+    policyPreview(extra: string[] = []): { run: Run; violations: PolicyViolation[] } {
+        const r = spawnSync(PULUMI!, ["preview", "--json", ...this.stackArgs(), ...extra], {
+            cwd: REPO_ROOT, env: { ...this.env, PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" }, encoding: "utf8", maxBuffer: 256 * 1024 * 1024,
+        });
+        const violations: PolicyViolation[] = [];
+        for (const line of r.stdout.split("\n")) {
+            if (line.includes('"policyEvent"')) {
+                const e = (JSON.parse(line) as { policyEvent: { resourceUrn?: string; message: string; policyName: string; enforcementLevel: string } }).policyEvent;
+                violations.push({ policyName: e.policyName, enforcementLevel: e.enforcementLevel, urn: e.resourceUrn ?? "", message: e.message });
+            }
+        }
+        return { run: { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr }, violations };
+    }
+
     output(name: string, showSecrets = false): string {
         return this.must(["stack", "output", name, "--stack", this.stack, ...(showSecrets ? ["--show-secrets"] : [])]).stdout.trim();
     }
@@ -153,8 +173,10 @@ export class SimStack {
         return JSON.parse(this.must(["stack", "export", "--stack", this.stack]).stdout) as Record<string, unknown>;
     }
 
+    /** The stack's resources (none after a destroy, whose export has no resource list). */
     state(): StateResource[] {
-        return parseStackExport(this.exportDoc(), "stack export").resources;
+        const doc = this.exportDoc() as { deployment?: { resources?: unknown[] } };
+        return doc.deployment?.resources === undefined ? [] : parseStackExport(doc, "stack export").resources;
     }
 
     /** The stack's state file in the backend, as the CLI wrote it. */
@@ -163,8 +185,10 @@ export class SimStack {
         return fs.readFileSync(file, "utf8");
     }
 
+    /** The simulated account (empty until the provider first writes it). */
     account(): Account {
-        return JSON.parse(fs.readFileSync(accountFile(this.dir, this.stack), "utf8")) as Account;
+        const file = accountFile(this.dir, this.stack);
+        return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) as Account : { region: "", resources: [], creates: {} };
     }
 
     /** A change made in AWS, not through Pulumi. */

@@ -383,12 +383,15 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
             const base = await firstPlan(s);
             const run = await plan(stackOf("prod", { "ec2-server:ami": PINNED_IMAGES[0].id }), stateOf(s, base, true));
             const server = step(run, "aws:ec2/instance:Instance", "server-0");
+            const attachment = step(run, "aws:ec2/volumeAttachment:VolumeAttachment", "server-0-data");
             assert.equal(server.op, "replace");
-            assert.deepEqual(run.deployment.refusals, [{
-                urn: server.urn,
-                message: `unable to replace resource "${server.urn}"\nas it is currently marked for protection. To unprotect the resource, remove the \`protect\` flag from the resource in your Pulumi program and run \`pulumi up\``,
+            assert.equal(attachment.op, "replace");
+            // The data volume's attachment is protected with its server: each protected replacement is refused.
+            assert.deepEqual(run.deployment.refusals, [server.urn, attachment.urn].map(urn => ({
+                urn,
+                message: `unable to replace resource "${urn}"\nas it is currently marked for protection. To unprotect the resource, remove the \`protect\` flag from the resource in your Pulumi program and run \`pulumi up\``,
                 source: "pulumi/pulumi pkg/resource/deploy/step_generator.go (a protected resource's replacement fails at preview, before anything is created)",
-            }]);
+            })));
         });
 
         it("termination protection turned off and the AMI changed in the same up: allowed, because forceDestroy was in the state from the first up", async () => {
