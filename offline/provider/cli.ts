@@ -10,7 +10,10 @@ import * as path from "node:path";
 import { SIM_DIR_ENV } from "./account";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+/** The simulated providers, found by the CLI as ambient plugins (`pulumi-resource-aws`, `pulumi-resource-tls`). */
 export const PLUGIN_DIR = path.join(__dirname, "bin");
+/** This project's Node.js language host, for a CLI that does not ship the official one beside it. */
+export const LANGUAGE_HOST_DIR = path.join(__dirname, "langhost");
 export const PROJECT = "ec2-server";
 
 /** The Pulumi release the project builds and tests with: the version of the @pulumi/pulumi it depends on. */
@@ -60,7 +63,15 @@ export function simEnv(pulumi: string, dir = defaultSimDir()): NodeJS.ProcessEnv
     fs.mkdirSync(path.join(dir, "home"), { recursive: true });
     const env: NodeJS.ProcessEnv = {
         ...process.env,
-        PATH: [PLUGIN_DIR, path.dirname(pulumi), path.dirname(process.execPath), process.env["PATH"] ?? ""].join(path.delimiter),
+        PATH: [
+            PLUGIN_DIR,
+            // The official CLI ships pulumi-language-nodejs beside it, and that one is used; a CLI built from its Go
+            // module (npm run pulumi:build) has none, and the project's own host takes its place.
+            ...(fs.existsSync(path.join(path.dirname(pulumi), "pulumi-language-nodejs")) ? [] : [LANGUAGE_HOST_DIR]),
+            path.dirname(pulumi),
+            path.dirname(process.execPath),
+            process.env["PATH"] ?? "",
+        ].join(path.delimiter),
         PULUMI_HOME: path.join(dir, "home"),
         PULUMI_BACKEND_URL: `file://${path.join(dir, "backend")}`,
         PULUMI_CONFIG_PASSPHRASE: process.env["PULUMI_CONFIG_PASSPHRASE"] ?? "ec2-server-sim",
