@@ -116,19 +116,20 @@ export const ZONE_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+[a-z]$/;
 // The "not verified offline" record.
 
 export interface Assumption {
-    /** The id (or `KMS key <id>`) that was not looked up in AWS. */
+    /** The id (or `KMS key <id>`, `zones of <region>`) that was not looked up in AWS. */
     subject: string;
     /** What the plan took it to be, and where that came from. */
     assumed: string;
 }
 
-const SUBJECT_ORDER = ["ami-", "vpc-", "subnet-", "sg-", "pl-", "snap-", "KMS key "];
+/** Region-wide assumptions first (`zones of <region>`, `ALB hosted zone of <region>`: offline/aws-model.ts), then ids by kind. */
+const SUBJECT_ORDER = ["zones of ", "ALB hosted zone of ", "ami-", "vpc-", "subnet-", "sg-", "pl-", "snap-", "KMS key "];
 const rank = (subject: string) => {
     const i = SUBJECT_ORDER.findIndex(p => subject.startsWith(p));
     return i < 0 ? SUBJECT_ORDER.length : i;
 };
 
-/** Assumptions, each once: AMIs, VPCs, subnets, groups, prefix lists, snapshots, KMS keys; each kind in the order first made. */
+/** Assumptions, each once: the region's zones and ALB hosted zone, AMIs, VPCs, subnets, groups, prefix lists, snapshots, KMS keys; each kind in the order first made. */
 export class NotVerified {
     private readonly seen = new Set<string>();
     private readonly entries: Assumption[] = [];

@@ -99,11 +99,11 @@ export function skipSdkSourcePositions(): void {
  * Installs the recording monitor the way `pulumi.runtime.setMocks` installs the stock one, keeping the feature
  * flags it sets (secrets, resource references, …).
  */
-export function installMocks(monitor: RecordingMonitor, project: string, stack: string, preview: boolean): void {
+export function installMocks(monitor: RecordingMonitor, project: string, stack: string, preview: boolean, organization?: string): void {
     skipSdkPromiseStackTraces();
     skipSdkSourcePositions();
     filterReportedRejections();
-    settings.setMockOptions(monitor, project, stack, preview);
+    settings.setMockOptions(monitor, project, stack, preview, organization);
     Object.assign(state.getStore(), {
         supportsSecrets: true,
         supportsResourceReferences: true,
@@ -121,7 +121,10 @@ export function installMocks(monitor: RecordingMonitor, project: string, stack: 
 }
 
 export interface RunOptions {
+    /** The stack's name (`prod`, also for an org-qualified `myorg/prod`): what `pulumi.getStack()` returns. */
     stack: string;
+    /** The organization of an org-qualified stack (`myorg/prod`): what `pulumi.getOrganization()` returns. */
+    organization?: string;
     /** Full config keys (`aws:region`, `ec2-server:instanceType`) to string values, as the CLI passes them. */
     config: Record<string, string>;
     /** Keys whose values are secrets (`pulumi config set --secret`). */
@@ -229,7 +232,7 @@ export async function runProgram(opts: RunOptions): Promise<ProgramRun> {
     const deployment = new Deployment(model, { prior: opts.state, defaultTags: defaultTagsOf(opts.config) });
     const monitor = new RecordingMonitor(model, deployment);
     pulumi.runtime.setAllConfig(opts.config, opts.secretKeys ?? []);
-    installMocks(monitor, project, opts.stack, opts.preview ?? false);
+    installMocks(monitor, project, opts.stack, opts.preview ?? false, opts.organization);
 
     const program = opts.program ?? PROGRAM;
     delete require.cache[require.resolve(program)];

@@ -8,6 +8,9 @@
 //   attachments), with what happens to the data: root volume lost, separate data volumes
 //   re-attached, retained volumes kept;
 // - warnings for removed stateful resources (instances, volumes, Elastic IPs);
+// - what the Pulumi engine or AWS would refuse (a protected resource deleted, or replaced while the state and the
+//   program both protect it; a volume made smaller …): the same refusals, with the same messages, as
+//   `plan --state` (offline/lifecycle-rules.ts deleteRefusal and applyUpdate);
 // - HEAD's policy verdicts, marking those that are NEW against BASE (policyName + urn + message);
 // - with --markdown: GitHub-flavoured Markdown for a PR comment, with a Mermaid graph of HEAD.
 //
@@ -17,11 +20,11 @@
 // userDataReplaceOnChange), the diff cannot rule out a replacement, so it reports
 // "secret value (cannot compare)" as a POSSIBLE replacement.
 //
-// Exit codes: 1 when HEAD has a mandatory policy violation that BASE does not have;
-// 2 for usage errors or unreadable / invalid plans; 0 otherwise.
+// Exit codes: 1 when the change holds something `pulumi up` would refuse, or HEAD has a mandatory policy
+// violation that BASE does not have; 2 for usage errors or unreadable / invalid plans; 0 otherwise.
 import { InputError, parseCli, readJsonFile, runCli, UsageError } from "./lib/cli";
-import { hasInstanceStore, INSTANCE_STORE_NOTE } from "../offline/lifecycle-rules";
-import { isStateSecret, parseStackExport, providerConfig } from "../offline/state";
+import { applyUpdate, AwsRejection, deleteRefusal, hasInstanceStore, INSTANCE_STORE_NOTE } from "../offline/lifecycle-rules";
+import { isStateSecret, parseStackExport, providerConfig, StateResource } from "../offline/state";
 import {
     Plan,
     PlanPolicyDiagnostic,
@@ -92,6 +95,17 @@ export interface Warning {
     lines: string[];
 }
 
+/** A change the Pulumi engine or AWS refuses: `pulumi up` fails on it (at preview for the engine's refusals). */
+export interface Refusal {
+    urn: string;
+    type: string;
+    name: string;
+    /** The engine's or AWS's own message. */
+    message: string;
+    /** Where that rule comes from. */
+    source: string;
+}
+
 export interface PolicyDiff {
     /** false when HEAD was planned without the policy pack. */
     evaluated: boolean;
@@ -111,6 +125,8 @@ export interface PlanDiff {
     ignored: IgnoredChanges[];
     outputs: PropertyChange[];
     warnings: Warning[];
+    /** What `pulumi up` would refuse: the diff fails (exit 1) on any. */
+    refusals: Refusal[];
     policy: PolicyDiff;
     newMandatory: PlanPolicyDiagnostic[];
     /** Mermaid `graph TD` source of HEAD's resource graph. */
@@ -293,11 +309,20 @@ function replacementWarning(
     hits: Hit[],
     verdict: "replace" | "possible",
     replaced: Map<string, ReplacementVerdict>,
+    baseProtect: boolean,
 ): Warning {
     const kind = RESOURCE_KINDS[r.type];
     const stateful = kind?.stateful ?? false;
     const lines = hits.map(describeHit);
-    if (r.options.protect) lines.push("protect is true: pulumi up will fail until protect is removed");
+    if (baseProtect && r.options.protect) {
+        lines.push(verdict === "replace"
+            ? "protect: REFUSED, the state and the program both protect it (see REFUSED)"
+            : "protect: if it is replaced, `pulumi up` refuses it (the state and the program both protect it)");
+    } else if (r.options.protect) {
+        lines.push("protect: set by this change; the engine refuses a replacement only when the state and the program both protect the resource, so this one goes ahead");
+    } else if (baseProtect) {
+        lines.push("protect: removed by this change, so the engine lets the replacement go ahead");
+    }
     lines.push(
         r.options.deleteBeforeReplace
             ? "order: deleteBeforeReplace, so the old one is deleted before the new one is created"
@@ -335,7 +360,7 @@ function removalWarning(base: Map<string, PlanResource>, r: PlanResource, remove
     if (!kind?.stateful) return undefined;
     const lines: string[] = [];
     let severity: Warning["severity"] = "danger";
-    if (r.options.protect) lines.push("protect is true: pulumi up will fail until protect is removed");
+    if (r.options.protect) lines.push("protect: REFUSED, `pulumi up` refuses to delete a protected resource (see REFUSED)");
     if (r.type === VOLUME) {
         if (r.options.retainOnDelete) {
             severity = "warning";
@@ -400,6 +425,30 @@ function diffPolicy(base: Plan, head: Plan): PolicyDiff {
         new: headOut.filter((d) => d.isNew).map(({ isNew: _isNew, ...d }) => d),
         resolved,
     };
+}
+
+/**
+ * A plan resource as offline/lifecycle-rules.ts sees a deployed one: what was last sent stands for what AWS
+ * reports, and its name for its id (plans carry no ids), so the refusal rules of `plan --state` apply as they are.
+ */
+function asState(r: PlanResource): StateResource {
+    return {
+        urn: r.urn, type: r.type, id: r.name, custom: r.custom, inputs: r.inputs, outputs: r.inputs,
+        parent: r.parent ?? undefined, dependencies: r.dependencies, propertyDependencies: {},
+        protect: r.options.protect, retainOnDelete: r.options.retainOnDelete, deleteBeforeReplace: r.options.deleteBeforeReplace,
+        ignoreChanges: r.options.ignoreChanges, replaceOnChanges: r.options.replaceOnChanges, additionalSecretOutputs: r.options.additionalSecretOutputs,
+    };
+}
+
+/** What AWS refuses of an in-place update (a volume made smaller …), as `plan --state` applies it. */
+function updateRefusal(base: PlanResource, head: PlanResource, changedPaths: string[]): { message: string; source: string } | undefined {
+    try {
+        applyUpdate(asState(base), head.inputs, changedPaths, []);
+        return undefined;
+    } catch (err) {
+        if (err instanceof AwsRejection) return { message: err.message, source: err.source };
+        throw err;
+    }
 }
 
 /** Compares two plans of the same stack. Throws InputError if they are for different stacks. */
@@ -499,14 +548,21 @@ export function diffPlans(base: Plan, head: Plan): PlanDiff {
     const changedOut: ChangedResource[] = [];
     const ignoredOut: IgnoredChanges[] = [];
     const warnings: Warning[] = [];
+    const refusals: Refusal[] = [];
     for (const h of common) {
         const pr = perResource.get(h.urn) as { changes: PropertyChange[]; optionChanges: PropertyChange[]; ignored: string[]; hits: Hit[] };
         const v = verdict.get(h.urn) ?? "none";
         if (pr.ignored.length > 0) ignoredOut.push({ ...ref(h), paths: pr.ignored });
         if (pr.changes.length === 0 && pr.optionChanges.length === 0 && v === "none") continue;
         changedOut.push({ ...ref(h), changes: pr.changes, optionChanges: pr.optionChanges, replacement: v });
-        if (v !== "none") warnings.push(replacementWarning(headMap, h, pr.hits, v, verdict));
         const base = baseMap.get(h.urn);
+        if (v !== "none") warnings.push(replacementWarning(headMap, h, pr.hits, v, verdict, base?.options.protect ?? false));
+        if (base && h.custom) {
+            const refusal = v === "replace"
+                ? deleteRefusal(asState(base), [], new Set(), true, h.options.protect)
+                : v === "none" && pr.changes.length > 0 ? updateRefusal(base, h, pr.changes.map((c) => c.path)) : undefined;
+            if (refusal) refusals.push({ urn: h.urn, type: h.type, name: h.name, ...refusal });
+        }
         const stopStart = pr.changes.some((c) => c.path === "instanceType" || (c.path === "userData" && h.inputs.userDataReplaceOnChange !== true));
         if (v === "none" && h.type === INSTANCE && stopStart && (hasInstanceStore(base?.inputs.instanceType) || hasInstanceStore(h.inputs.instanceType))) {
             warnings.push({
@@ -516,9 +572,12 @@ export function diffPlans(base: Plan, head: Plan): PlanDiff {
             });
         }
     }
+    const baseWorld = base.resources.filter((r) => r.custom).map(asState);
     for (const r of removedRes) {
         const w = removalWarning(baseMap, r, removedUrns);
         if (w) warnings.push(w);
+        const refusal = r.custom || r.options.protect ? deleteRefusal(asState(r), baseWorld, removedUrns, false) : undefined;
+        if (refusal) refusals.push({ urn: r.urn, type: r.type, name: r.name, ...refusal });
     }
     warnings.push(...groupWarnings(headMap, changedOut));
 
@@ -534,6 +593,7 @@ export function diffPlans(base: Plan, head: Plan): PlanDiff {
         ignored: ignoredOut,
         outputs: diffProperties(base.outputs, head.outputs),
         warnings,
+        refusals,
         policy,
         newMandatory: policy.new.filter((d) => d.enforcementLevel === "mandatory"),
         mermaid: mermaidGraph(head, new Set(added.map((a) => a.urn)), changedOut),
@@ -610,11 +670,31 @@ function policySummary(d: PlanDiff): string {
     return `policy: ${d.policy.head.length} violation(s) (${mandatory} mandatory, ${advisory} advisory), ${d.policy.new.length} new, ${d.policy.resolved.length} resolved`;
 }
 
+/** The diff's one verdict: FAIL when `pulumi up` would refuse the change or HEAD adds a mandatory violation. */
+export function verdictLine(d: PlanDiff): string {
+    const fails = [
+        ...(d.refusals.length > 0 ? [`${d.refusals.length} change(s) that \`pulumi up\` would refuse`] : []),
+        ...(d.newMandatory.length > 0 ? [`${d.newMandatory.length} new mandatory policy violation(s)`] : []),
+    ];
+    return fails.length > 0 ? `FAIL: ${fails.join("; ")}` : "OK: no new mandatory policy violations";
+}
+
+/** True when the diff fails (exit 1). */
+export function failed(d: PlanDiff): boolean {
+    return d.refusals.length > 0 || d.newMandatory.length > 0;
+}
+
 export function renderText(d: PlanDiff): string {
     const out: string[] = [];
     out.push(`Plan diff for ${d.project}/${d.stack} (${d.region})`);
-    out.push(`  ${summaryLine(d)}; ${d.warnings.length} warning(s); ${policySummary(d)}`);
+    out.push(`  ${summaryLine(d)}; ${d.refusals.length > 0 ? `${d.refusals.length} refused; ` : ""}${d.warnings.length} warning(s); ${policySummary(d)}`);
     if (d.baseRegion !== d.region) out.push(`  !! region changes from ${d.baseRegion} to ${d.region}: every resource is recreated elsewhere`);
+    if (d.refusals.length > 0) {
+        out.push("", `REFUSED: ${d.refusals.length} change(s) that the Pulumi engine or AWS would refuse; \`pulumi up\` would fail`);
+        for (const f of d.refusals) {
+            out.push(`  !! ${f.name}: ${f.message.replace(/\n/g, "\n     ")}`, `     (${f.source})`);
+        }
+    }
     if (d.warnings.length > 0) {
         out.push("", "WARNINGS");
         for (const w of d.warnings) {
@@ -657,11 +737,7 @@ export function renderText(d: PlanDiff): string {
     }
     for (const x of d.policy.resolved) out.push(`  resolved: [${x.enforcementLevel}] ${x.policyName}${x.urn ? ` ${x.urn}` : ""}`);
     out.push("");
-    out.push(
-        d.newMandatory.length > 0
-            ? `FAIL: ${d.newMandatory.length} new mandatory policy violation(s)`
-            : "OK: no new mandatory policy violations",
-    );
+    out.push(verdictLine(d));
     return `${out.join("\n")}\n`;
 }
 
@@ -689,6 +765,11 @@ export function renderMarkdown(d: PlanDiff): string {
     const out: string[] = [];
     out.push(`### Plan diff: ${mdCode(`${d.project}/${d.stack}`)} (${mdCode(d.region)})`, "");
     out.push(`**${summaryLine(d)}** · ${d.warnings.length} warning(s) · ${policySummary(d)}`, "");
+    if (d.refusals.length > 0) {
+        out.push("> [!CAUTION]", `> **${d.refusals.length} change(s) that \`pulumi up\` would refuse**: the Pulumi engine or AWS refuses them before anything changes.`);
+        for (const f of d.refusals) out.push(`> - ${mdCode(f.name)}: ${mdEscape(f.message)} (${mdEscape(f.source)})`);
+        out.push("");
+    }
     if (d.newMandatory.length > 0) {
         out.push("> [!CAUTION]", `> **${d.newMandatory.length} new mandatory policy violation(s)**: this change cannot be deployed as is.`, "");
     }
@@ -854,7 +935,7 @@ export async function main(argv: string[]): Promise<number> {
     const head = readPlanFile(positionals[1]);
     const diff = diffPlans(base, head);
     process.stdout.write(flags.markdown ? renderMarkdown(diff) : renderText(diff));
-    return diff.newMandatory.length > 0 ? 1 : 0;
+    return failed(diff) ? 1 : 0;
 }
 
 if (require.main === module) runCli(() => main(process.argv.slice(2)), USAGE);

@@ -1,4 +1,4 @@
-// npm run plan -- [--stack dev] [--out plan.json] [--policy-config FILE] [--details]
+// npm run plan -- [--stack dev|ORG/dev|ORG/PROJECT/dev] [--config-file FILE] [--out plan.json] [--policy-config FILE] [--details]
 //
 // Shows what `pulumi up` on a stack would build, with no cloud account and no Pulumi CLI: the program
 // (index.ts) is evaluated by Pulumi's own SDK in mock mode against the AWS model the tests use
@@ -7,13 +7,17 @@
 // Ids the model cannot see (a pinned golden AMI, an adopted VPC, subnets, groups) are assumed to exist and
 // listed under "Not verified offline"; `--facts FILE` (format in offline/facts.ts) says what they are.
 //
-// Exit codes: 0 clean or advisory only; 1 mandatory policy violations; 2 configuration errors (the same
-// all-at-once message as the program; nothing is registered and no plan is written) or bad usage.
+// Exit codes: 0 clean or advisory only; 1 mandatory policy violations, or a change AWS or the engine would
+// refuse; 2 configuration errors (the same all-at-once message as the program; nothing is registered and no plan
+// is written) or bad usage. The command line is checked before any work: a repeated option, a malformed stack
+// name, an output path whose directory does not exist or that would overwrite an input (`--state s.json
+// --write-state s.json`) exit 2 with one line each, and a failed run leaves no file behind (outputs are written
+// to temporary files and renamed into place only when all are written).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { InputError, isMain, parseCli, runCli, UsageError } from "./lib/cli";
-import { readStackConfig } from "./lib/stack-config";
-import { Plan, PlanOp, PlanResource, SECRET_PLACEHOLDER } from "./lib/plan-format";
+import { failOn, InputError, isMain, outputPathProblems, parseCli, PathOption, readPolicyConfigOption, runCli, UsageError, writeFilesAtomic } from "./lib/cli";
+import { parseStackRef, readStackConfig, stackFilePath } from "./lib/stack-config";
+import { defaultProviderResource, packageOf, Plan, PlanOp, PlanProviders, PlanResource, providerProperties, SECRET_PLACEHOLDER, UNKNOWN_SENTINEL } from "./lib/plan-format";
 import type { EnforcementLevel, PolicyConfigFile, PolicyDiagnostic, PolicyPackProcess, PolicyResource } from "./lib/policy-runner";
 import type { ProgramRun } from "../offline/program";
 import type { RecordedResource } from "../offline/monitor";
@@ -23,7 +27,7 @@ import type { StackState, StateResource } from "../offline/state";
 import type { AwsModel } from "../offline/aws-model";
 import type { OfflineFacts } from "../offline/facts";
 
-export const USAGE = "usage: npm run -s plan -- [--stack NAME] [--state FILE] [--write-state FILE] [--out FILE] [--policy-config FILE] [--facts FILE] [--details] [--no-policy] [--root DIR]";
+export const USAGE = "usage: npm run -s plan -- [--stack NAME|ORG/NAME|ORG/PROJECT/NAME] [--config-file FILE] [--state FILE] [--write-state FILE] [--out FILE] [--policy-config FILE] [--facts FILE] [--details] [--no-policy] [--root DIR]";
 const ROOT = path.resolve(__dirname, "..");
 
 /** Replaces the values at the given paths (`userData`, `a.b`, `list[0]`) with the secret marker. */
@@ -76,19 +80,31 @@ export function toPlanResource(r: RecordedResource): PlanResource {
 
 /** The provider the engine would use for a resource type, with its configuration (region, default tags). */
 export function defaultProvider(type: string, stack: string, project: string, config: Record<string, string>): PolicyResource["provider"] {
-    const pkg = type.split(":")[0];
-    const properties: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(config)) {
-        if (key.startsWith(`${pkg}:`)) {
-            const name = key.slice(pkg.length + 1);
-            try {
-                properties[name] = /^[[{]/.test(value) ? JSON.parse(value) : value;
-            } catch {
-                properties[name] = value;
-            }
-        }
-    }
-    return { type: `pulumi:providers:${pkg}`, name: "default", urn: `urn:pulumi:${stack}::${project}::pulumi:providers:${pkg}::default`, properties };
+    const pkg = packageOf(type);
+    return defaultProviderResource(pkg, stack, project, providerProperties(pkg, config));
+}
+
+/**
+ * The default providers' configuration for the plan file: one entry per package of the program's custom resources,
+ * as the policies get it (secret values as "[secret]"). policy:check gives the same to the policies.
+ */
+export function planProviders(run: ProgramRun, config: Record<string, string>): PlanProviders {
+    const packages = [...new Set(run.resources.filter(r => r.custom).map(r => packageOf(r.type)))].sort();
+    return Object.fromEntries(packages.map(pkg => [pkg, providerProperties(pkg, config)]));
+}
+
+/** What the policies see of a value the stack holds encrypted ("[secret]"): unknown, as policy:check passes it. */
+function unknownSecrets(v: unknown): unknown {
+    if (v === SECRET_PLACEHOLDER) return UNKNOWN_SENTINEL;
+    if (Array.isArray(v)) return v.map(unknownSecrets);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unknownSecrets(x)]));
+    return v;
+}
+
+/** The default provider as the policies get it: a value the stack holds encrypted is unknown, as in policy:check. */
+function policyProvider(type: string, stack: string, project: string, config: Record<string, string>): PolicyResource["provider"] {
+    const p = defaultProviderResource(packageOf(type), stack, project, providerProperties(packageOf(type), config));
+    return { ...p, properties: unknownSecrets(p.properties) as Record<string, unknown> };
 }
 
 export function toPolicyResources(run: ProgramRun, stack: string, project: string, config: Record<string, string>): PolicyResource[] {
@@ -108,7 +124,7 @@ export function toPolicyResources(run: ProgramRun, stack: string, project: strin
             additionalSecretOutputs: r.options.additionalSecretOutputs,
             parent: r.parent,
         },
-        provider: defaultProvider(r.type, stack, project, config),
+        provider: policyProvider(r.type, stack, project, config),
     }));
 }
 
@@ -195,16 +211,13 @@ export function renderPolicy(policies: { name: string; enforcementLevel: Enforce
     return lines.join("\n");
 }
 
-function writeAtomic(file: string, text: string): void {
-    const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
-    fs.writeFileSync(tmp, text, { mode: 0o644 });
-    fs.renameSync(tmp, file);
-}
-
 export interface PlanOptions {
     /** Project directory with Pulumi.yaml and the stack files. @default the repository */
     root?: string;
+    /** The stack: `dev`, or org-qualified as `pulumi` takes it (`myorg/dev`, `myorg/ec2-server/dev`). */
     stack: string;
+    /** The stack's config file instead of Pulumi.<stack>.yaml (the Pulumi CLI's `--config-file`). */
+    configFile?: string;
     out?: string;
     policyConfig?: PolicyConfigFile;
     details?: boolean;
@@ -276,10 +289,15 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
     const root = opts.root ?? ROOT;
     let stackConfig;
     try {
-        stackConfig = readStackConfig(root, opts.stack);
+        stackConfig = readStackConfig(root, opts.stack, opts.configFile);
     } catch (err) {
         throw new InputError((err as Error).message);
     }
+    // Before any work: every file this run writes can be written, and none of them is a file it reads.
+    failOn(outputPathProblems(planOutputs(opts), [
+        ...(opts.state !== undefined ? [{ option: "--state", file: opts.state, what: "the state" }] : []),
+        { option: opts.configFile !== undefined ? "--config-file" : "the stack file", file: stackFilePath(root, stackConfig.stack, opts.configFile), what: "the stack's config" },
+    ]));
     // What the config alone shows is wrong stops the plan here, before the pack or the SDK starts (about 50 ms
     // instead of 0.6 s and a pack process); what needs AWS (an AMI, an adopted subnet) the program checks below.
     const { ConfigError, configFromKeys } = await import("../components/config");
@@ -298,14 +316,14 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
     packStart?.catch(() => undefined);
     try {
         const { runProgram, ProgramError } = await import("../offline/program");
-        const stack = opts.stack;
+        const stack = stackConfig.stack;
         let state: StackState | undefined;
         if (opts.state) {
             state = readState(opts.state, stack, stackConfig.project);
         }
         let run: ProgramRun;
         try {
-            run = await runProgram({ stack, config: stackConfig.config, secretKeys: stackConfig.secretKeys, project: stackConfig.project, state: state?.resources, model: await planModel(stackConfig.config, opts.facts, state?.resources) });
+            run = await runProgram({ stack, organization: stackConfig.organization, config: stackConfig.config, secretKeys: stackConfig.secretKeys, project: stackConfig.project, state: state?.resources, model: await planModel(stackConfig.config, opts.facts, state?.resources) });
         } catch (err) {
             const cause = err instanceof ProgramError ? err.cause : err;
             return { code: 2, stdout: "", stderr: `${cause instanceof ConfigError ? cause.message : `error: ${(cause as Error).message}`}\n` };
@@ -383,7 +401,13 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
         } else {
             out.push("Policies: not run (--no-policy)");
         }
-        const plan: Plan = { version: 1, project: stackConfig.project, stack, region, resources, outputs, policy, ...(assumptions.length > 0 ? { notVerified: assumptions } : {}) };
+        const plan: Plan = {
+            version: 1, project: stackConfig.project, stack, region, resources, outputs, policy,
+            ...(assumptions.length > 0 ? { notVerified: assumptions } : {}),
+            providers: planProviders(run, stackConfig.config),
+        };
+        // Written together at the end: a run that fails leaves neither file, written or half-written.
+        const files: { file: string; text: string }[] = [];
         if (opts.writeState) {
             const { buildState, toStackExport } = await import("../offline/state");
             const written = buildState({
@@ -391,14 +415,19 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
                 providerVersions: providerVersions(),
             });
             const pulumiVersion = (require("@pulumi/pulumi/package.json") as { version: string }).version;
-            writeAtomic(opts.writeState, `${JSON.stringify(toStackExport(written, { pulumiVersion, time: new Date().toISOString() }), null, 2)}\n`);
+            files.push({ file: opts.writeState, text: `${JSON.stringify(toStackExport(written, { pulumiVersion, time: new Date().toISOString() }), null, 2)}\n` });
+        }
+        if (opts.out) {
+            files.push({ file: opts.out, text: `${JSON.stringify(plan, null, 2)}\n` });
+        }
+        writeFilesAtomic(files);
+        if (opts.writeState) {
             out.push("", `State after \`pulumi up\` + \`pulumi refresh\` (as modelled) written to ${opts.writeState}`);
         }
         if (run.deployment.refusals.length > 0) {
             blocked = true;
         }
         if (opts.out) {
-            writeAtomic(opts.out, `${JSON.stringify(plan, null, 2)}\n`);
             out.push("", `Plan written to ${opts.out}`);
         }
         return { code: blocked ? 1 : 0, stdout: `${out.join("\n")}\n`, stderr: "", plan };
@@ -407,6 +436,14 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
             await packStart.then(p => p.close(), () => undefined);
         }
     }
+}
+
+/** The files a plan run writes, by the option that names them. */
+function planOutputs(opts: { out?: string; writeState?: string }): PathOption[] {
+    return [
+        ...(opts.out !== undefined ? [{ option: "--out", file: opts.out }] : []),
+        ...(opts.writeState !== undefined ? [{ option: "--write-state", file: opts.writeState }] : []),
+    ];
 }
 
 /**
@@ -453,7 +490,10 @@ function readState(file: string, stack: string, project: string): StackState {
 }
 
 export async function main(argv: string[]): Promise<number> {
-    const { positionals, flags } = parseCli(argv, { booleans: ["details", "no-policy", "help"], strings: ["stack", "out", "policy-config", "root", "state", "write-state", "facts"] });
+    const { positionals, flags } = parseCli(argv, {
+        booleans: ["details", "no-policy", "help"],
+        strings: ["stack", "config-file", "out", "policy-config", "root", "state", "write-state", "facts"],
+    });
     if (flags.help) {
         process.stdout.write(`${USAGE}\n`);
         return 0;
@@ -461,14 +501,25 @@ export async function main(argv: string[]): Promise<number> {
     if (positionals.length > 0) {
         throw new UsageError(`unexpected argument ${positionals[0]}`);
     }
+    const str = (name: string) => (typeof flags[name] === "string" ? flags[name] : undefined);
+    const stack = str("stack") ?? "dev";
+    // The whole command line is checked before anything is read or run, and every problem is reported at once.
+    const problems: string[] = [];
+    try {
+        parseStackRef(stack);
+    } catch (err) {
+        problems.push((err as Error).message);
+    }
+    const holds: Record<string, string> = { state: "the state", facts: "the facts", "policy-config": "the policy config", "config-file": "the stack's config" };
+    const inputs = Object.keys(holds).flatMap(name => (str(name) !== undefined ? [{ option: `--${name}`, file: str(name) as string, what: holds[name] }] : []));
+    problems.push(...outputPathProblems(planOutputs({ out: str("out"), writeState: str("write-state") }), inputs));
+    failOn(problems);
+
     let policyConfig: PolicyConfigFile | undefined;
-    if (typeof flags["policy-config"] === "string") {
+    const policyConfigFile = str("policy-config");
+    if (policyConfigFile !== undefined) {
         const { loadPolicyConfig } = await import("./lib/policy-runner");
-        try {
-            policyConfig = loadPolicyConfig(flags["policy-config"]);
-        } catch (err) {
-            throw new InputError(`cannot load policy config ${flags["policy-config"]}: ${(err as Error).message}`);
-        }
+        policyConfig = readPolicyConfigOption(loadPolicyConfig, policyConfigFile);
     }
     let facts: OfflineFacts | undefined;
     if (typeof flags.facts === "string") {
@@ -481,13 +532,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     const result = await runPlan({
         root: typeof flags.root === "string" ? path.resolve(flags.root) : undefined,
-        stack: typeof flags.stack === "string" ? flags.stack : "dev",
-        out: typeof flags.out === "string" ? flags.out : undefined,
+        stack,
+        configFile: str("config-file"),
+        out: str("out"),
         policyConfig,
         details: flags.details === true,
         noPolicy: flags["no-policy"] === true,
-        state: typeof flags.state === "string" ? flags.state : undefined,
-        writeState: typeof flags["write-state"] === "string" ? flags["write-state"] : undefined,
+        state: str("state"),
+        writeState: str("write-state"),
         facts,
     });
     process.stdout.write(result.stdout);

@@ -12,12 +12,14 @@
 // computed values during preview: ciphertext secrets in a stack export, and "[secret]" in previews
 // and plans. Plaintext secrets (`pulumi stack export --show-secrets`) are decoded.
 // Providers: a resource's `provider` reference ("<urn>::<id>") is resolved to the provider
-// resource in the same file and its inputs are passed along (so aws:defaultTags count).
+// resource in the same file and its inputs are passed along (so aws:defaultTags count). A plan file
+// records its default providers' configuration (`providers`), which each resource gets, as `npm run plan`
+// gave it to the policies: the same plan gets the same verdict from both.
 // `pulumi preview --json` lists only changed resources unless run with --show-sames.
 //
 // Exit codes: 0 no violations or advisory only; 1 mandatory violations; 2 usage / bad input / pack failure.
-import { InputError, parseCli, readJsonFile, runCli, UsageError } from "./lib/cli";
-import { parsePlan, parseUrn, Plan, SECRET_PLACEHOLDER, STACK_TYPE, UNKNOWN_SENTINEL } from "./lib/plan-format";
+import { InputError, parseCli, readJsonFile, readPolicyConfigOption, runCli, UsageError } from "./lib/cli";
+import { defaultProviderResource, packageOf, parsePlan, parseUrn, Plan, SECRET_PLACEHOLDER, STACK_TYPE, UNKNOWN_SENTINEL } from "./lib/plan-format";
 // Types only: the runner (which spawns the pack) is loaded in main(), so the pure conversion
 // functions below can be used and tested without it.
 import type { PolicyConfigFile, PolicyDiagnostic, PolicyResource } from "./lib/policy-runner";
@@ -214,9 +216,15 @@ export function resourcesFromPreview(doc: unknown, notes: string[] = []): Policy
     return toPolicyResources([...byUrn.values()], notes);
 }
 
-/** (c) a plan file. Plans carry no provider configuration. */
-export function resourcesFromPlan(plan: Plan, notes: string[] = []): PolicyResource[] {
-    notes.push("plan files carry no provider configuration, so policies cannot see defaultTags");
+/**
+ * (c) a plan file. Each custom resource gets its package's default provider, with the configuration the plan
+ * recorded (`providers`): what `npm run plan` gave the policies, so both give the same verdict. A plan written
+ * before plan files recorded it has none, and the notes say so.
+ */
+export function resourcesFromPlan(plan: Plan, notes: string[] = [], source = "the plan file"): PolicyResource[] {
+    if (plan.providers === undefined) {
+        notes.push(`${source} records no provider configuration (written before plan files carried it), so policies cannot see aws:defaultTags; write the plan again`);
+    }
     const states: StateLike[] = plan.resources.map((r) => ({
         urn: r.urn,
         type: r.type,
@@ -229,7 +237,21 @@ export function resourcesFromPlan(plan: Plan, notes: string[] = []): PolicyResou
         deleteBeforeReplace: r.options.deleteBeforeReplace,
         additionalSecretOutputs: r.options.additionalSecretOutputs,
     }));
-    return toPolicyResources(states, notes);
+    const resources = toPolicyResources(states, notes);
+    if (plan.providers !== undefined) {
+        const providers = plan.providers;
+        const missing = new Set<string>();
+        for (const r of resources) {
+            const pkg = packageOf(r.type);
+            if (pkg in providers) {
+                r.provider = defaultProviderResource(pkg, plan.stack, plan.project, unmaskSecrets(providers[pkg]) as Record<string, unknown>);
+            } else {
+                missing.add(pkg);
+            }
+        }
+        for (const pkg of missing) notes.push(`${source} records no configuration for the ${pkg} provider, so policies cannot see it`);
+    }
+    return resources;
 }
 
 /** Detects the format and converts. Pure: no I/O. */
@@ -241,7 +263,7 @@ export function loadResources(doc: unknown, source = "input"): { format: InputFo
             ? resourcesFromStackExport(doc, notes)
             : format === "preview"
               ? resourcesFromPreview(doc, notes)
-              : resourcesFromPlan(parsePlan(doc, source), notes);
+              : resourcesFromPlan(parsePlan(doc, source), notes, source);
     return { format, resources, notes };
 }
 
@@ -293,11 +315,7 @@ export async function main(argv: string[]): Promise<number> {
     const { checkResources, hasMandatory, loadPolicyConfig } = await import("./lib/policy-runner");
     let policyConfig: PolicyConfigFile | undefined;
     if (typeof flags["policy-config"] === "string") {
-        try {
-            policyConfig = loadPolicyConfig(flags["policy-config"]);
-        } catch (err) {
-            throw new InputError(`cannot load policy config ${flags["policy-config"]}: ${(err as Error).message}`);
-        }
+        policyConfig = readPolicyConfigOption(loadPolicyConfig, flags["policy-config"]);
     }
     let result: { policies: { name: string; enforcementLevel: string }[]; diagnostics: PolicyDiagnostic[] };
     try {

@@ -182,6 +182,20 @@ describe("offline/facts", () => {
             ]);
         });
 
+        it("lists what the model assumed about the region (its zones, its ALB hosted zone) before any id", () => {
+            const nv = new NotVerified();
+            nv.record(AMI, "a");
+            nv.record("ALB hosted zone of ap-east-2", "h");
+            nv.record("zones of ap-east-2", "z");
+            assert.deepEqual(nv.list.map(a => a.subject), ["zones of ap-east-2", "ALB hosted zone of ap-east-2", AMI]);
+            // The model records its assumed zone names when it is made for such a region, and nothing for one it knows.
+            assert.deepEqual(new AwsModel({ region: "mx-central-1" }).assumptions, [{
+                subject: "zones of mx-central-1",
+                assumed: "assumed mx-central-1a, mx-central-1b, mx-central-1c (three zones, named as in the Regions AWS names alike for every account; not checked against AWS)",
+            }]);
+            assert.deepEqual(new AwsModel({ region: "sa-east-1" }).assumptions, []);
+        });
+
         it("says what was told, assumed and unknown; renders nothing when nothing was assumed", () => {
             assert.equal(describeAssumption({ told: ["zone a"], source: "state", assumed: ["VPC v"], unknown: ["CIDR"] }), "zone a (from state); assumed VPC v; unknown: CIDR");
             assert.equal(describeAssumption({ told: [], assumed: ["to exist"] }), "assumed to exist");

@@ -85,7 +85,8 @@ describe("tools/plan --state / --write-state", () => {
         const head = project({ "Pulumi.prod.yaml": PROD.replace("ami: al2023", `ami: ${PINNED_IMAGES[0].id}`) });
         const r = await runPlan({ root: head, stack: "prod", noPolicy: true, state });
         assert.equal(r.code, 1);
-        assert.match(r.stdout, /\nRefused: 1 operation\(s\) that AWS or the Pulumi engine would refuse; `pulumi up` would fail:\n {4}server-0: unable to replace resource "urn:pulumi:prod::ec2-server::ec2-server:compute:Instance\$aws:ec2\/instance:Instance::server-0"\n/);
+        // The server and its data volume's attachment, protected with it (components/instance.ts).
+        assert.match(r.stdout, /\nRefused: 2 operation\(s\) that AWS or the Pulumi engine would refuse; `pulumi up` would fail:\n {4}server-0: unable to replace resource "urn:pulumi:prod::ec2-server::ec2-server:compute:Instance\$aws:ec2\/instance:Instance::server-0"\n(?: {8}[^\n]*\n){2} {4}server-0-data: unable to replace resource "urn:pulumi:prod::ec2-server::ec2-server:compute:Instance\$aws:ec2\/volumeAttachment:VolumeAttachment::server-0-data"\n/);
     });
 
     it("a state of another stack, or not a stack export, is a usage error naming the file", async () => {

@@ -144,10 +144,10 @@ describe("tools/policy-check", () => {
             });
         });
 
-        it("plan file: custom resources with their options; no provider", async () => {
+        it("plan file written before plans recorded their providers: custom resources with their options; no provider, and a note saying so", async () => {
             const { format, resources, notes } = loadResources(fixture("plan-base.json"), "plan-base.json");
             assert.equal(format, "plan");
-            assert.deepEqual(notes, ["plan files carry no provider configuration, so policies cannot see defaultTags"]);
+            assert.deepEqual(notes, ["plan-base.json records no provider configuration (written before plan files carried it), so policies cannot see aws:defaultTags; write the plan again"]);
             assert.deepEqual(
                 resources.map((r) => r.name),
                 [
@@ -253,7 +253,7 @@ describe("tools/policy-check", () => {
             assert.equal(r.status, 0, r.stderr);
             const lines = r.stdout.trimEnd().split("\n");
             assert.deepEqual(lines.slice(1), [
-                "  note: plan files carry no provider configuration, so policies cannot see defaultTags",
+                `  note: ${fx("plan-base.json")} records no provider configuration (written before plan files carried it), so policies cannot see aws:defaultTags; write the plan again`,
                 "summary: 0 mandatory, 0 advisory violation(s): passed",
             ]);
         });

@@ -19,14 +19,23 @@
 //   "outputs": { … secrets as "[secret]" … },
 //   "policy": { "policies": [{ "name", "enforcementLevel" }],
 //               "diagnostics": [{ "policyName", "urn"?, "enforcementLevel", "message" }] },
-//   "notVerified": [{ "subject": "ami-…", "assumed": "assumed x86_64 …" }]   (optional; offline/facts.ts)
+//   "notVerified": [{ "subject": "ami-…", "assumed": "assumed x86_64 …" }],  (optional; offline/facts.ts)
+//   "providers": { "aws": { "region": "ap-northeast-2", "defaultTags": { "tags": { … } } }, "tls": {} }
+//                (optional: the configuration of each package's default provider, as the policies saw it)
 // }
 //
 // Reader rules: `version`, `project`, `stack`, `region` and `resources` are required; each resource
 // needs `urn`, `type`, `name`, `custom` and `inputs`. `parent` defaults to null, `dependencies` to [],
 // each option to false / []. `outputs` defaults to {}. `policy` may be absent (null: the pack was not
 // run). URNs must be unique and of the form urn:pulumi:<stack>::<project>::…<type>::<name>, and
-// every parent / dependency must name a resource in the file.
+// every parent / dependency must name a resource in the file. `providers`, when present, maps each package
+// name to an object: its default provider's configuration, the stack's `<package>:<key>` values (objects and
+// lists parsed from JSON, secrets as "[secret]").
+//
+// Compatibility: readers of version 1 accept every version 1 plan. A field added later is optional, and its
+// absence means the plan was written before it (`notVerified`: nothing said; `providers`: the provider
+// configuration is unknown, and policy:check says that policies cannot see it). A change that a version 1 reader
+// would misread needs version 2.
 import { InputError, readJsonFile } from "./cli";
 
 export const PLAN_FORMAT_VERSION = 1;
@@ -104,6 +113,9 @@ export interface PlanAssumption {
     assumed: string;
 }
 
+/** The configuration of each package's default provider (`aws`: region, defaultTags, …), by package name. */
+export type PlanProviders = Record<string, Record<string, unknown>>;
+
 export interface Plan {
     version: 1;
     project: string;
@@ -115,6 +127,39 @@ export interface Plan {
     policy: PlanPolicyResult | null;
     /** What the plan assumed about ids it could not see (absent: nothing, or a plan written before this field). */
     notVerified?: PlanAssumption[];
+    /** The default providers' configuration the policies saw (absent in plans written before this field). */
+    providers?: PlanProviders;
+}
+
+/** The package of a resource type: `aws` for `aws:ec2/instance:Instance`. */
+export function packageOf(type: string): string {
+    return type.split(":")[0];
+}
+
+/**
+ * The configuration of a package's default provider, as the engine builds it from the stack's config: every
+ * `<package>:<key>` value, objects and lists parsed from their JSON (config hands them to the program as JSON).
+ */
+export function providerProperties(pkg: string, config: Record<string, string>): Record<string, unknown> {
+    const properties: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(config)) {
+        if (key.startsWith(`${pkg}:`)) {
+            const name = key.slice(pkg.length + 1);
+            try {
+                properties[name] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+            } catch {
+                properties[name] = value;
+            }
+        }
+    }
+    return properties;
+}
+
+/** A package's default provider as the policies see it: the resource the engine registers for it, with its config. */
+export function defaultProviderResource(pkg: string, stack: string, project: string, properties: Record<string, unknown>): {
+    type: string; name: string; urn: string; properties: Record<string, unknown>;
+} {
+    return { type: `pulumi:providers:${pkg}`, name: "default", urn: `urn:pulumi:${stack}::${project}::pulumi:providers:${pkg}::default`, properties };
 }
 
 /** Thrown by parsePlan with every problem found. */
@@ -283,6 +328,18 @@ export function parsePlan(value: unknown, source = "plan"): Plan {
         }
     }
 
+    let providers: PlanProviders | undefined;
+    if (value.providers !== undefined) {
+        if (!isRecord(value.providers)) problems.push("providers must be an object of package name to the default provider's configuration");
+        else {
+            providers = {};
+            for (const [pkg, config] of Object.entries(value.providers)) {
+                if (!isRecord(config)) problems.push(`providers.${pkg} must be an object of the provider's configuration`);
+                else providers[pkg] = config;
+            }
+        }
+    }
+
     if (problems.length > 0) throw new PlanFormatError(source, problems);
     return {
         version: PLAN_FORMAT_VERSION,
@@ -293,6 +350,7 @@ export function parsePlan(value: unknown, source = "plan"): Plan {
         outputs,
         policy,
         ...(notVerified ? { notVerified } : {}),
+        ...(providers ? { providers } : {}),
     };
 }
 

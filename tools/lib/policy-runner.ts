@@ -175,6 +175,21 @@ export function loadPolicyConfig(file: string): PolicyConfigFile {
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
         throw new Error(`Invalid policy config ${file}: expected a JSON object of policy names, got ${JSON.stringify(parsed)}`);
     }
+    const levels = `an enforcement level: ${LEVELS.slice(0, -1).join(", ")} or ${LEVELS[LEVELS.length - 1]}`;
+    const problems: string[] = [];
+    for (const [name, value] of Object.entries(parsed)) {
+        if (typeof value === "string") {
+            if (!isLevel(value)) problems.push(`${name}: got ${JSON.stringify(value)}, expected ${levels}`);
+        } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+            const level = (value as Record<string, unknown>).enforcementLevel;
+            if (level !== undefined && !isLevel(level)) problems.push(`${name}.enforcementLevel: got ${JSON.stringify(level)}, expected ${levels}`);
+        } else {
+            problems.push(`${name}: got ${JSON.stringify(value)}, expected ${levels}, or an object of config properties with an optional enforcementLevel`);
+        }
+    }
+    if (problems.length > 0) {
+        throw new Error(`invalid policy config ${file} (${problems.length} error${problems.length === 1 ? "" : "s"}):\n  - ${problems.join("\n  - ")}`);
+    }
     parsePolicyConfig(parsed as PolicyConfigFile, file);
     return parsed as PolicyConfigFile;
 }

@@ -14,6 +14,17 @@
 //
 // This file is plain JavaScript because it runs before anything is transpiled.
 "use strict";
+
+// First, before anything that a Node.js older than package.json's engines (>=22.13: what eslint and mocha need) lacks
+// can fail (Node's compile cache below, node:module's getCompileCacheDir in the tools and tests): one line that says
+// what to install. Every tool (`node -r ./tools/lib/register.js`) and mocha (.mocharc.json) load this file first;
+// `npm ci` refuses such a Node by itself (.npmrc engine-strict). Exit 2, as for any command the tools cannot run as asked.
+const [nodeMajor, nodeMinor] = process.versions.node.split(".").map(Number);
+if (nodeMajor < 22 || (nodeMajor === 22 && nodeMinor < 13)) {
+    process.stderr.write(`ec2-server needs Node.js 22.13 or newer; this is Node.js ${process.versions.node} (see "Setup" in README.md)\n`);
+    process.exit(2);
+}
+
 const crypto = require("node:crypto");
 const fs = require("node:fs");
 const nodeModule = require("node:module");

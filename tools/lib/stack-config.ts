@@ -10,7 +10,11 @@ import * as yaml from "js-yaml";
 
 export interface StackConfig {
     project: string;
+    /** The stack's name: the last segment of the reference given (`prod` for `myorg/prod`). */
     stack: string;
+    /** The organization of an org-qualified reference (`myorg/prod`, `myorg/ec2-server/prod`). */
+    organization?: string;
+
     /** Full keys (`aws:region`, `ec2-server:instanceType`) to string values. */
     config: Record<string, string>;
     secretKeys: string[];
@@ -35,15 +39,57 @@ function isSecure(value: unknown): boolean {
     return typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && "secure" in value;
 }
 
-/** Throws an Error naming the file on any problem (missing file, bad YAML). */
-export function readStackConfig(root: string, stack: string): StackConfig {
+/** A stack reference as `pulumi` takes one: `STACK`, `ORG/STACK` or `ORG/PROJECT/STACK`. */
+export interface StackRef {
+    organization?: string;
+    project?: string;
+    stack: string;
+}
+
+const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+
+/**
+ * Splits a stack reference into its parts, as the Pulumi CLI does (pkg/backend/httpstate ParseStackReference: one,
+ * two or three segments). Throws an Error naming the reference and what is allowed.
+ */
+export function parseStackRef(ref: string): StackRef {
+    const parts = ref.split("/");
+    if (parts.length > 3) {
+        throw new Error(`--stack ${ref}: expected STACK, ORG/STACK or ORG/PROJECT/STACK`);
+    }
+    const bad = parts.find(p => !NAME.test(p));
+    if (bad !== undefined) {
+        throw new Error(`--stack ${ref}: ${JSON.stringify(bad)} is not a${parts.length === 1 || bad === parts[parts.length - 1] ? " stack" : "n organization or project"} name: use 1 to 100 letters, digits, "-", "_" or "."`);
+    }
+    const stack = parts[parts.length - 1];
+    return parts.length === 3 ? { organization: parts[0], project: parts[1], stack } : parts.length === 2 ? { organization: parts[0], stack } : { stack };
+}
+
+/** The file a stack's configuration is read from: `configFile` when given, else Pulumi.<stack>.yaml in `root`. */
+export function stackFilePath(root: string, stack: string, configFile?: string): string {
+    return configFile ?? path.join(root, `Pulumi.${stack}.yaml`);
+}
+
+/**
+ * Reads the configuration of the stack `ref` (`dev`, `myorg/dev`, `myorg/ec2-server/dev`): its stack file is
+ * Pulumi.<stack>.yaml, named after the last segment as `pulumi` names it, unless `configFile` is given (the CLI's
+ * `--config-file`). Throws an Error naming the file on any problem (missing file, bad YAML, another project).
+ */
+export function readStackConfig(root: string, ref: string, configFile?: string): StackConfig {
     const projectFile = path.join(root, "Pulumi.yaml");
     const project = yaml.load(fs.readFileSync(projectFile, "utf8")) as { name?: string; config?: Record<string, unknown> } | undefined;
     if (!project?.name) {
         throw new Error(`${projectFile}: no project name`);
     }
-    const stackFile = path.join(root, `Pulumi.${stack}.yaml`);
+    const { organization, project: refProject, stack } = parseStackRef(ref);
+    if (refProject !== undefined && refProject !== project.name) {
+        throw new Error(`--stack ${ref}: project ${JSON.stringify(refProject)} is not this project (Pulumi.yaml names ${JSON.stringify(project.name)})`);
+    }
+    const stackFile = stackFilePath(root, stack, configFile);
     if (!fs.existsSync(stackFile)) {
+        if (configFile !== undefined) {
+            throw new Error(`no stack file ${configFile} (--config-file)`);
+        }
         const stacks = fs.readdirSync(root).map(f => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1]).filter((s): s is string => !!s);
         throw new Error(`no stack file ${path.basename(stackFile)}; stacks here: ${stacks.join(", ") || "none"}`);
     }
@@ -77,5 +123,5 @@ export function readStackConfig(root: string, stack: string): StackConfig {
             config[full] = toConfigString(value);
         }
     }
-    return { project: project.name, stack, config, secretKeys };
+    return { project: project.name, stack, ...(organization !== undefined ? { organization } : {}), config, secretKeys };
 }
