@@ -12,7 +12,7 @@ import { KeyPair } from "./components/key-pair";
 import { Instance } from "./components/instance";
 import { LoadBalancer } from "./components/load-balancer";
 import { AutoScaling } from "./components/auto-scaling";
-import { groupSsmCommands, keyFilePath, sshCommand, ssmCommand } from "./components/access";
+import { groupServersCommand, groupSsmCommand, keyFilePath, sshCommand, ssmCommand } from "./components/access";
 
 /**
  * The provider's default tags (`aws:defaultTags`). The provider merges them into every resource's own `tags`, but
@@ -127,15 +127,22 @@ export = async () => {
             monitoring: cfg.monitoring,
             targetGroupArn: lb?.targetGroupArn,
             requestCountLabel: lb && cfg.autoScaling.requestsPerTarget !== undefined ? pulumi.interpolate`${lb.arnSuffix}/${lb.targetGroupArnSuffix}` : undefined,
+            targetGroupAssociation: lb?.forwardingListener,
             namePrefix,
             tags,
             // The servers, their volumes and the group carry the default tags too (the stack's own win, as in tagsAll).
             launchTags: { ...providerDefaultTags(), ...tags },
         // Servers boot after the whole network exists: NAT routes for package mirrors, endpoints for the SSM agent.
         }, { dependsOn: [network] });
-        const outputs: Record<string, unknown> = { ...common, autoScalingGroupName: group.groupName, launchTemplateId: group.launchTemplateId };
+        const outputs: Record<string, unknown> = {
+            ...common,
+            autoScalingGroupName: group.groupName,
+            launchTemplateId: group.launchTemplateId,
+            // The group's servers come and go: the command that lists them, and a session on the first one.
+            listServersCommand: group.groupName.apply(g => groupServersCommand(g, facts.region)),
+        };
         if (cfg.ssm) {
-            outputs.ssmCommands = group.groupName.apply(g => groupSsmCommands(g, facts.region));
+            outputs.ssmCommand = group.groupName.apply(g => groupSsmCommand(g, facts.region));
         }
         return outputs;
     }
@@ -169,13 +176,17 @@ export = async () => {
         // The image each server runs (with an alias, the one it was created from: ignoreChanges keeps it), which
         // may differ from amiId, the image the config resolves to now.
         serverAmiIds: servers.servers.map(s => s.instance.ami),
-        availabilityZones: servers.servers.map(s => s.availabilityZone),
+        // Each server's zone (not the config key availabilityZones, which counts the network's zones).
+        serverZones: servers.servers.map(s => s.availabilityZone),
         privateIps: servers.servers.map(s => s.privateIp),
         publicIps: servers.servers.map(s => s.publicIp ?? null),
         publicDns: servers.servers.map(s => s.publicDns ?? null),
-        dataVolumeIds: servers.servers.map(s => s.dataVolumeIds),
         ...common,
     };
+    if ((cfg.dataVolumes ?? []).length > 0) {
+        // Per server, its data volumes in config order.
+        outputs.dataVolumeIds = servers.servers.map(s => s.dataVolumeIds);
+    }
     if (cfg.ssm) {
         outputs.ssmCommands = servers.servers.map(s => s.id.apply(id => ssmCommand(id, facts.region)));
     }

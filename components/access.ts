@@ -39,11 +39,12 @@ export function ssmCommand(instanceId: string, region: string): string {
     return `aws ssm start-session --target ${instanceId} --region ${region}`;
 }
 
-/**
- * For an Auto Scaling group, whose servers come and go: the first command lists the ids of its servers in
- * service, the second starts a Session Manager session on one of them.
- */
-export function groupSsmCommands(groupName: string, region: string): string[] {
-    const ids = `aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names ${groupName} --region ${region} --query 'AutoScalingGroups[0].Instances[?LifecycleState==\`InService\`].InstanceId' --output text`;
-    return [ids, `aws ssm start-session --region ${region} --target "$(${ids} | cut -f1)"`];
+/** For an Auto Scaling group, whose servers come and go: the ids of its servers in service, one per tab. */
+export function groupServersCommand(groupName: string, region: string): string {
+    return `aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names ${groupName} --region ${region} --query 'AutoScalingGroups[0].Instances[?LifecycleState==\`InService\`].InstanceId' --output text`;
+}
+
+/** A Session Manager session on the group's first server in service. */
+export function groupSsmCommand(groupName: string, region: string): string {
+    return `aws ssm start-session --region ${region} --target "$(${groupServersCommand(groupName, region)} | cut -f1)"`;
 }

@@ -60,6 +60,13 @@ export interface AutoScalingArgs {
      * `scaling.requestsPerTarget`.
      */
     requestCountLabel?: pulumi.Input<string>;
+    /**
+     * What associates the target group with its load balancer: the listener that forwards to it
+     * (`LoadBalancer.forwardingListener`). PutScalingPolicy refuses an ALBRequestCountPerTarget label whose target
+     * group is not associated with the load balancer yet, so the requests-per-target policy waits for it, as CDK's
+     * `scaleOnRequestCount` waits for `loadBalancerAttached`. Required with `scaling.requestsPerTarget`.
+     */
+    targetGroupAssociation?: pulumi.Resource;
     /** Prefix of the Name tags. @default the component name */
     namePrefix?: string;
     /** Tags for every resource this component creates (the provider adds its default tags to these). */
@@ -119,6 +126,9 @@ function problems(args: AutoScalingArgs): string[] {
         }
         if (args.targetGroupArn === undefined) {
             out.push("'scaling.requestsPerTarget' requires 'targetGroupArn': the group's servers must be the targets whose requests it counts");
+        }
+        if (args.targetGroupAssociation === undefined) {
+            out.push("'scaling.requestsPerTarget' requires 'targetGroupAssociation' (the listener that forwards to the target group): the policy cannot be created before the target group is associated with its load balancer");
         }
     }
     if (s.spot !== undefined) {
@@ -262,9 +272,8 @@ export class AutoScaling extends pulumi.ComponentResource {
         });
 
         // The group points at the template's newest version: a template change is an in-place update of the
-        // group (launch_template.version), which starts its instance refresh, never a new group.
+        // group (mixed_instances_policy...version), which starts its instance refresh, never a new group.
         const version = template.latestVersion.apply(v => `${v}`);
-        const mixed = scaling.instanceTypes.length > 0 || scaling.spot !== undefined;
         const distribution: aws.types.input.autoscaling.GroupMixedInstancesPolicyInstancesDistribution = scaling.spot
             ? {
                 onDemandBaseCapacity: scaling.spot.onDemandBase,
@@ -280,16 +289,19 @@ export class AutoScaling extends pulumi.ComponentResource {
             maxSize: scaling.max,
             // The size at creation only (ignoreChanges below): afterwards scaling policies and schedules own it.
             desiredCapacity: scaling.desired,
-            launchTemplate: mixed ? undefined : { id: template.id, version },
-            mixedInstancesPolicy: mixed
-                ? {
-                    launchTemplate: {
-                        launchTemplateSpecification: { launchTemplateId: template.id, version },
-                        overrides: overrideTypes(args).map(instanceType => ({ instanceType })),
-                    },
-                    instancesDistribution: distribution,
-                }
-                : undefined,
+            // Always a mixed instances policy, even with one instance type and no Spot: one form whatever the types.
+            // launch_template and mixed_instances_policy are both Optional+Computed (terraform-provider-aws
+            // internal/service/autoscaling/group.go), so the form a program stops sending stays in state, and
+            // resourceGroupUpdate then gives StartInstanceRefresh both (expandStartInstanceRefreshInput), where
+            // DesiredConfiguration takes either a LaunchTemplate or a MixedInstancesPolicy. With one form, adding or
+            // removing instanceTypes or spot changes only the policy.
+            mixedInstancesPolicy: {
+                launchTemplate: {
+                    launchTemplateSpecification: { launchTemplateId: template.id, version },
+                    overrides: overrideTypes(args).map(instanceType => ({ instanceType })),
+                },
+                instancesDistribution: distribution,
+            },
             // Replace Spot servers at risk of interruption before they are interrupted.
             capacityRebalance: scaling.spot ? true : undefined,
             // Behind a load balancer, a server whose application is down is unhealthy (Security Hub AutoScaling.1).
@@ -305,8 +317,15 @@ export class AutoScaling extends pulumi.ComponentResource {
                     skipMatching: scaling.refresh.skipMatching,
                 },
             },
-            // How long `pulumi up` waits for the servers to be healthy (the provider's default, stated).
-            waitForCapacityTimeout: "10m",
+            // No capacity waits. On an update that changes minSize, resourceGroupUpdate (terraform-provider-aws
+            // internal/service/autoscaling/group.go) waits for exactly max(min_size, desired_capacity) healthy
+            // servers, desired_capacity taken from state, since the program leaves it to the group (ignoreChanges
+            // below): draining (min 0, max 0) waits for the old size while AWS goes to 0, and lowering min after a
+            // scale-out waits for a size AWS does not keep, so the up fails after the timeout ("want exactly 2
+            // healthy instance(s) in Auto Scaling Group, have 0"). "0" skips every capacity wait, the create's too
+            // (the provider's documented switch); the load balancer's health checks and the instance refresh's
+            // auto rollback report unhealthy servers instead.
+            waitForCapacityTimeout: "0",
             tags: Object.entries({ ...launchTags, Name: prefix }).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
         }, {
             ...child,
@@ -342,10 +361,19 @@ export class AutoScaling extends pulumi.ComponentResource {
                     targetValue: scaling.requestsPerTarget,
                 },
             // PutScalingPolicy refuses a label whose target group is not attached to the group yet ("ValidationError:
-            // Target group not attached to the Auto Scaling group", terraform-aws-modules/terraform-aws-autoscaling#279).
-            }, { ...child, dependsOn: targets ? [targets] : [] });
+            // Target group not attached to the Auto Scaling group", terraform-aws-modules/terraform-aws-autoscaling#279),
+            // or not associated with its load balancer, which the forwarding listener does (aws-cdk
+            // AutoScalingGroup.scaleOnRequestCount: policy.node.addDependency(albTargetGroup.loadBalancerAttached)).
+            }, { ...child, dependsOn: [...(targets ? [targets] : []), args.targetGroupAssociation!] });
         }
         for (const s of scaling.schedules) {
+            // A change replaces the action, deleting it first: start_time is Optional+Computed
+            // (terraform-provider-aws internal/service/autoscaling/schedule.go), the read stores the first occurrence
+            // AWS computed, and resourceSchedulePut sends it again on every update, so once it has passed AWS refuses
+            // any change ("ValidationError: Given start time is in the past"; pulumi/pulumi-aws#2473,
+            // hashicorp/terraform-provider-aws#38983). A new action has no start time until AWS computes one. It
+            // is deleted first because PutScheduledUpdateGroupAction under the same name would overwrite, and the old
+            // one's delete would then remove, the new one.
             new aws.autoscaling.Schedule(`${name}-schedule-${s.name}`, {
                 autoscalingGroupName: group.name,
                 scheduledActionName: s.name,
@@ -357,7 +385,7 @@ export class AutoScaling extends pulumi.ComponentResource {
                 minSize: s.min ?? -1,
                 maxSize: s.max ?? -1,
                 desiredCapacity: s.desired ?? -1,
-            }, child);
+            }, { ...child, replaceOnChanges: ["*"], deleteBeforeReplace: true });
         }
 
         this.groupName = group.name;

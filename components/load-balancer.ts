@@ -70,6 +70,11 @@ export class LoadBalancer extends pulumi.ComponentResource {
     public readonly securityGroupId: pulumi.Output<string>;
     /** The group to give the servers: it lets in the target port from the load balancer only. */
     public readonly targetsSecurityGroupId: pulumi.Output<string>;
+    /**
+     * The listener that forwards to the target group: it is what associates the target group with the load
+     * balancer, which a requests-per-target scaling policy needs before it can be created.
+     */
+    public readonly forwardingListener: aws.lb.Listener;
 
     constructor(name: string, args: LoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("ec2-server:network:LoadBalancer", name, {}, opts);
@@ -191,8 +196,9 @@ export class LoadBalancer extends pulumi.ComponentResource {
         }, child);
 
         const forward = [{ type: "forward", targetGroupArn: targetGroup.arn }];
+        let forwarding: aws.lb.Listener;
         if (https) {
-            new aws.lb.Listener(`${name}-https`, {
+            forwarding = new aws.lb.Listener(`${name}-https`, {
                 loadBalancerArn: alb.arn,
                 port: s.port,
                 protocol: "HTTPS",
@@ -209,7 +215,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
                 tags: { ...tags, Name: `${prefix}-http` },
             }, child);
         } else {
-            new aws.lb.Listener(`${name}-http`, {
+            forwarding = new aws.lb.Listener(`${name}-http`, {
                 loadBalancerArn: alb.arn,
                 port: s.port,
                 protocol: "HTTP",
@@ -229,6 +235,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
         this.targetGroupArnSuffix = targetGroup.arnSuffix;
         this.securityGroupId = albSg.id;
         this.targetsSecurityGroupId = targetsSg.id;
+        this.forwardingListener = forwarding;
         this.registerOutputs({
             loadBalancerArn: this.loadBalancerArn,
             arnSuffix: this.arnSuffix,

@@ -15,6 +15,12 @@ import {
     describeAssumption, emptyFacts,
 } from "./facts";
 import { ec2ImportedKeyFingerprint, ed25519Key, parseOpenSshPublicKey, rsaKey } from "./ssh-keys";
+import { nextOccurrence } from "./cron";
+
+/** A scheduled action's time as the provider stores it (schedule.go ScheduleTimeLayout "2006-01-02T15:04:05Z"). */
+export function scheduleTime(t: Date): string {
+    return t.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
 
 type Props = Record<string, unknown>;
 
@@ -208,6 +214,8 @@ export interface AwsModelOptions {
      * account's `imageReleases`): the parameter then names the newest, and the older ones still exist.
      */
     imageReleases?: Record<string, number>;
+    /** The model's clock (when a scheduled action first runs). @default the wall clock */
+    now?: () => Date;
 }
 
 export class AwsModel implements pulumi.runtime.Mocks {
@@ -228,7 +236,8 @@ export class AwsModel implements pulumi.runtime.Mocks {
     /** Load balancers by ARN: their VPC and the ports their listeners take. */
     private readonly loadBalancers = new Map<string, { vpcId: string; listenerPorts: Set<number> }>();
     /** Target groups by ARN: their VPC. */
-    private readonly targetGroups = new Map<string, { vpcId: string }>();
+    /** Target groups by ARN: their VPC, and the load balancers whose listeners forward to them (their association). */
+    private readonly targetGroups = new Map<string, { vpcId: string; loadBalancers: Set<string> }>();
     /** Launch templates by id: what CreateAutoScalingGroup checks a template's data against. */
     private readonly launchTemplates = new Map<string, { name: string; latestVersion: number; data: Props }>();
     /** Auto Scaling groups by name. */
@@ -240,6 +249,7 @@ export class AwsModel implements pulumi.runtime.Mocks {
     private readonly facts: OfflineFacts;
     private readonly openWorld?: OpenWorld;
     private readonly imageReleases: Record<string, number>;
+    readonly now: () => Date;
     /** VPCs the program created: the model knows every group in them. */
     private readonly createdVpcs = new Set<string>();
     /** AMIs the model does not know, as first resolved (from facts, or assumed). */
@@ -258,19 +268,24 @@ export class AwsModel implements pulumi.runtime.Mocks {
             this.notVerified.record(`zones of ${options.region}`, describeAssumption({ assumed: [`${zones.join(", ")} (${ASSUMED_ZONE_NAMES[options.region]})`] }));
         }
         this.partition = options.region.startsWith("cn-") ? "aws-cn" : "aws";
-        this.vpcs.set(EXISTING.vpcId, { cidr: EXISTING.vpcCidr });
-        for (const s of EXISTING.subnets) {
-            this.subnets.set(s.id, { id: s.id, vpcId: EXISTING.vpcId, cidr: s.cidr, az: zones[s.zoneIndex], mapPublicIpOnLaunch: s.mapPublicIpOnLaunch, used: new Set() });
-        }
-        const f = EXISTING.foreignSubnet;
-        this.vpcs.set(f.vpcId, { cidr: "10.99.0.0/16" });
-        this.subnets.set(f.id, { id: f.id, vpcId: f.vpcId, cidr: f.cidr, az: zones[f.zoneIndex], mapPublicIpOnLaunch: false, used: new Set() });
-        for (const id of EXISTING.securityGroupIds) {
-            this.securityGroups.set(id, { vpcId: EXISTING.vpcId });
-        }
         this.facts = options.facts ?? emptyFacts();
         this.openWorld = options.openWorld;
+        // A closed world (the tests, the simulated account) has a network of its own to adopt. The open world of the
+        // offline plan knows no id the program did not create: facts, state or assumptions describe those.
+        if (!this.openWorld) {
+            this.vpcs.set(EXISTING.vpcId, { cidr: EXISTING.vpcCidr });
+            for (const s of EXISTING.subnets) {
+                this.subnets.set(s.id, { id: s.id, vpcId: EXISTING.vpcId, cidr: s.cidr, az: zones[s.zoneIndex], mapPublicIpOnLaunch: s.mapPublicIpOnLaunch, used: new Set() });
+            }
+            const f = EXISTING.foreignSubnet;
+            this.vpcs.set(f.vpcId, { cidr: "10.99.0.0/16" });
+            this.subnets.set(f.id, { id: f.id, vpcId: f.vpcId, cidr: f.cidr, az: zones[f.zoneIndex], mapPublicIpOnLaunch: false, used: new Set() });
+            for (const id of EXISTING.securityGroupIds) {
+                this.securityGroups.set(id, { vpcId: EXISTING.vpcId });
+            }
+        }
         this.imageReleases = options.imageReleases ?? {};
+        this.now = options.now ?? (() => new Date());
         const wrongZones = Object.entries(this.facts.subnets).filter(([, s]) => s.availabilityZone !== undefined && !zones.includes(s.availabilityZone));
         if (wrongZones.length > 0) {
             throw new Error(`facts for another region: ${wrongZones.map(([id, s]) => `subnet ${id} in ${s.availabilityZone} (${s.source})`).join(", ")}; the zones of ${options.region} are ${zones.join(", ")}`);
@@ -455,7 +470,10 @@ export class AwsModel implements pulumi.runtime.Mocks {
 
     /** An AMI the model knows; or one the facts describe or the open world assumes (of `instanceType`'s architecture). */
     private image(id: string, instanceType = this.openWorld?.instanceType): ModelImage | undefined {
-        const pinned = PINNED_IMAGES.find(i => i.id === id);
+        // The images a closed world (a test, the simulated account) knows. Offline, the world is open: an id that no
+        // alias resolves to and no facts or state describe is not known, however real it looks (ami-0123456789abcdef0
+        // is AWS's documentation placeholder), and is listed as not verified instead of given invented facts.
+        const pinned = this.openWorld ? undefined : PINNED_IMAGES.find(i => i.id === id);
         if (pinned) {
             return pinned;
         }
@@ -818,7 +836,7 @@ export class AwsModel implements pulumi.runtime.Mocks {
                 const name = String(p.name ?? this.limitedAutoname(args.type, n, 32));
                 const tgId = this.hex(`tg/${n}`, 16);
                 const arn = this.arn("elasticloadbalancing", `targetgroup/${name}/${tgId}`);
-                this.targetGroups.set(arn, { vpcId });
+                this.targetGroups.set(arn, { vpcId, loadBalancers: new Set() });
                 return {
                     id: arn, state: state({
                         arn, arnSuffix: `targetgroup/${name}/${tgId}`, name, targetType, loadBalancerArns: [],
@@ -854,6 +872,7 @@ export class AwsModel implements pulumi.runtime.Mocks {
                 if (lb.listenerPorts.has(port)) {
                     throw new AwsError("DuplicateListener", "A listener already exists on this port for this load balancer");
                 }
+                const forwarded: { vpcId: string; loadBalancers: Set<string> }[] = [];
                 for (const action of (p.defaultActions as Props[] | undefined) ?? []) {
                     if (action.type === "forward" && action.targetGroupArn !== undefined) {
                         const group = this.targetGroups.get(String(action.targetGroupArn));
@@ -863,9 +882,12 @@ export class AwsModel implements pulumi.runtime.Mocks {
                         if (group.vpcId !== lb.vpcId) {
                             throw new AwsError("ValidationError", `The target group '${action.targetGroupArn}' is in VPC '${group.vpcId}', not in the load balancer's VPC '${lb.vpcId}'`);
                         }
+                        forwarded.push(group);
                     }
                 }
                 lb.listenerPorts.add(port);
+                // A listener that forwards to a target group associates the group with the load balancer.
+                forwarded.forEach(g => g.loadBalancers.add(lbArn));
                 const arn = `${lbArn.replace(":loadbalancer/", ":listener/")}/${this.hex(`listener/${n}`, 16)}`;
                 return { id: arn, state: state({ arn, protocol, sslPolicy: p.sslPolicy ?? (protocol === "HTTPS" ? "ELBSecurityPolicy-2016-08" : "") }) };
             }
@@ -1086,8 +1108,17 @@ export class AwsModel implements pulumi.runtime.Mocks {
                     // reported in terraform-aws-modules/terraform-aws-autoscaling#279).
                     if (predefined.predefinedMetricType === "ALBRequestCountPerTarget") {
                         const suffix = String(predefined.resourceLabel).replace(/^app\/[^/]+\/[0-9a-f]+\//, "");
-                        if (![...(this.groupTargets.get(groupName) ?? [])].some(arn => arn.endsWith(`:${suffix}`))) {
+                        const attached = [...(this.groupTargets.get(groupName) ?? [])].find(arn => arn.endsWith(`:${suffix}`));
+                        if (!attached) {
                             throw new AwsError("ValidationError", "Target group not attached to the Auto Scaling group");
+                        }
+                        // The metric counts the requests the load balancer sends the target group: until a listener
+                        // forwards to it, there is none (aws-cdk AutoScalingGroup.scaleOnRequestCount waits for
+                        // loadBalancerAttached for this reason). The model refuses it; AWS's exact text is not known here.
+                        const lbSuffix = String(predefined.resourceLabel).split("/targetgroup/")[0];
+                        const group = this.targetGroups.get(attached);
+                        if (group && ![...group.loadBalancers].some(arn => arn.endsWith(`:loadbalancer/${lbSuffix}`))) {
+                            throw new AwsError("ValidationError", `the target group of the resource label ${predefined.resourceLabel} is not associated with that load balancer: no listener forwards to it yet`);
                         }
                     }
                 }
@@ -1130,8 +1161,17 @@ export class AwsModel implements pulumi.runtime.Mocks {
                 }
                 const name = String(p.scheduledActionName);
                 const uuid = this.uuid(`schedule/${n}`);
+                // AWS stores the time the action first runs, which the provider reads back into start_time
+                // (schedule.go resourceScheduleRead; Optional+Computed): the first occurrence of the recurrence.
+                const now = this.now();
+                if (typeof p.startTime === "string" && p.startTime !== "" && new Date(p.startTime).getTime() < now.getTime()) {
+                    throw new AwsError("ValidationError", "Given start time is in the past");
+                }
+                const first = typeof p.startTime === "string" && p.startTime !== "" ? new Date(p.startTime)
+                    : typeof p.recurrence === "string" ? nextOccurrence(p.recurrence, now, typeof p.timeZone === "string" ? p.timeZone : "UTC") : undefined;
                 return {
                     id: name, state: state({
+                        ...(first ? { startTime: scheduleTime(first) } : {}),
                         minSize, maxSize, desiredCapacity, timeZone: p.timeZone ?? "", recurrence: p.recurrence ?? "",
                         arn: `arn:${this.partition}:autoscaling:${this.region}:${ACCOUNT_ID}:scheduledUpdateGroupAction:${uuid}:autoScalingGroupName/${groupName}:scheduledActionName/${name}`,
                     }),
@@ -1237,11 +1277,21 @@ export class AwsModel implements pulumi.runtime.Mocks {
                 this.loadBalancers.set(id, { vpcId: String(o.vpcId), listenerPorts: new Set() });
                 break;
             case "aws:lb/targetGroup:TargetGroup":
-                this.targetGroups.set(id, { vpcId: String(o.vpcId) });
+                this.targetGroups.set(id, { vpcId: String(o.vpcId), loadBalancers: this.targetGroups.get(id)?.loadBalancers ?? new Set() });
                 break;
-            case "aws:lb/listener:Listener":
+            case "aws:lb/listener:Listener": {
                 this.loadBalancers.get(String(o.loadBalancerArn))?.listenerPorts.add(Number(o.port));
+                // State order is not assumed: a target group seeded later keeps the association (see its case).
+                for (const action of (o.defaultActions as Props[] | undefined) ?? []) {
+                    if (action.type === "forward" && action.targetGroupArn !== undefined) {
+                        const arn = String(action.targetGroupArn);
+                        const group = this.targetGroups.get(arn) ?? { vpcId: "", loadBalancers: new Set<string>() };
+                        group.loadBalancers.add(String(o.loadBalancerArn));
+                        this.targetGroups.set(arn, group);
+                    }
+                }
                 break;
+            }
             case "aws:ec2/natGateway:NatGateway":
                 if (o.allocationId !== undefined) {
                     this.natAllocations.add(String(o.allocationId));

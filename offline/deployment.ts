@@ -10,7 +10,7 @@ import { AwsModel, ACCOUNT_ID, unwrapSecrets } from "./aws-model";
 import { applyIgnoreChanges, diffResource, keepOldDefaults, Op, PropertyDiff } from "./lifecycle";
 import {
     applyUpdate, attachmentStopsServer, AwsRejection, ATTACHMENT, deleteFate, deleteRefusal, hasInstanceStore, INSTANCE,
-    INSTANCE_STORE_NOTE, readBack, refreshInputs, WorldFacts,
+    INSTANCE_STORE_NOTE, readBack, refreshInputs, VOLUME, WorldFacts,
 } from "./lifecycle-rules";
 import type { PlanResourceOptions } from "../tools/lib/plan-format";
 import { isStateSecret, StateResource } from "./state";
@@ -202,7 +202,7 @@ export class Deployment {
                     this.refusals.push({ urn: a.urn, message: `creating the replacement: ${(err as Error).message}`, source: "the AWS model's create-time checks (offline/aws-model.ts)" });
                     ({ id, outputs } = { id: old.id, outputs: old.outputs });
                 }
-                step.notes.push(...replaceNotes(old, a.options.deleteBeforeReplace, this.world()));
+                step.notes.push(...replaceNotes(old, a.inputs, a.options.deleteBeforeReplace, this.world()));
                 step.notes.push(...ignoredOnReplace(old, a));
             }
         }
@@ -325,7 +325,7 @@ function ignoredOnReplace(old: StateResource, a: RegisterArgs): string[] {
 }
 
 /** What a replacement does to data and addresses. */
-function replaceNotes(old: StateResource, deleteBeforeReplace: boolean, world: StateResource[]): string[] {
+function replaceNotes(old: StateResource, news: Record<string, unknown>, deleteBeforeReplace: boolean, world: StateResource[]): string[] {
     const order = deleteBeforeReplace ? "deletes the old one first, then creates the new one" : "creates the new one, then deletes the old one";
     const notes = [`${order}`];
     if (old.type === INSTANCE) {
@@ -340,7 +340,15 @@ function replaceNotes(old: StateResource, deleteBeforeReplace: boolean, world: S
             notes.push(INSTANCE_STORE_NOTE);
         }
     } else if (old.type === ATTACHMENT) {
-        notes.push(`detaches ${old.outputs.volumeId} from ${old.outputs.instanceId} and attaches it again: data on the volume is kept`);
+        notes.push(news.volumeId === old.outputs.volumeId
+            ? `detaches ${old.outputs.volumeId} from ${old.outputs.instanceId} and attaches it again: data on the volume is kept`
+            : `detaches ${old.outputs.volumeId} from ${old.outputs.instanceId} and attaches a NEW, EMPTY volume in its place: the server starts without the data on ${old.outputs.volumeId}`);
+    } else if (old.type === VOLUME && old.retainOnDelete) {
+        const moved = news.availabilityZone !== undefined && news.availabilityZone !== old.outputs.availabilityZone;
+        notes.push(`DATA: a NEW, EMPTY volume${moved ? ` in ${String(news.availabilityZone)}` : ""} replaces ${old.id}; ${old.id} stays in AWS with its data, detached, in ${String(old.outputs.availabilityZone)} (retainOnDelete), outside the stack and still billed`);
+        if (moved) {
+            notes.push(`its server moves from ${String(old.outputs.availabilityZone)} to ${String(news.availabilityZone)} (servers are spread round-robin over the zones, so a change of availabilityZones moves some) and an EBS volume cannot follow it to another zone (availabilityZone forces a new volume: terraform-provider-aws internal/service/ec2/ebs_volume.go). To keep the data, keep availabilityZones, or snapshot ${old.id} and give the snapshot as the volume's snapshotId`);
+        }
     } else {
         const fate = deleteFate(old);
         if (fate && !old.retainOnDelete) {

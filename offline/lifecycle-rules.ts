@@ -21,6 +21,9 @@ export const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
 export const GROUP = "aws:autoscaling/group:Group";
 export const SCALING_POLICY = "aws:autoscaling/policy:Policy";
 export const SCHEDULE = "aws:autoscaling/schedule:Schedule";
+export const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
+const INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const EGRESS_RULE = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 
 /** The read-back rules the model applies, with their sources (one line each, for docs and notes). */
 export const READ_BACK_RULES_DOC: { type: string; property: string; rule: string; source: string }[] = [
@@ -37,6 +40,9 @@ export const READ_BACK_RULES_DOC: { type: string; property: string; rule: string
     { type: GROUP, property: "launchTemplate.name", rule: "the template's name, next to the id the program gave", source: `${TF}autoscaling/group.go resourceGroupRead (flattenLaunchTemplateSpecification)` },
     { type: LAUNCH_TEMPLATE, property: "latestVersion, defaultVersion", rule: "the newest version (each change of the template data makes one) and, with updateDefaultVersion, the same as the default", source: `${TF}ec2/ec2_launch_template.go resourceLaunchTemplateRead / resourceLaunchTemplateUpdate` },
     { type: SCHEDULE, property: "minSize, maxSize, desiredCapacity", rule: "-1 for a size the action does not set; a size the program leaves unset is sent as 0 (so the program sends -1)", source: `${TF}autoscaling/schedule.go resourceScheduleRead / resourceSchedulePut` },
+    { type: SCHEDULE, property: "startTime", rule: "the time AWS computed for the first run; Optional+Computed, so every later update sends it again, and once it has passed AWS refuses the update (\"Given start time is in the past\"): the program replaces an action instead of updating it", source: `${TF}autoscaling/schedule.go resourceScheduleRead / resourceSchedulePut (d.GetOk("start_time")); pulumi/pulumi-aws#2473, hashicorp/terraform-provider-aws#38983` },
+    { type: GROUP, property: "launchTemplate, mixedInstancesPolicy", rule: "only the form the group uses now; the other reads as unset", source: `${TF}autoscaling/group.go resourceGroupRead (d.Set("launch_template", nil) / d.Set("mixed_instances_policy", nil))` },
+    { type: SECURITY_GROUP, property: "ingress, egress", rule: "every rule of the group, the separate rule resources' too (Optional+Computed, ConfigModeAttr): what the program did not write there stays out of its inputs, so no diff and no policy sees it", source: `${TF}ec2/vpc_security_group.go resourceSecurityGroupRead (matchRules appends the remote rules not matched locally)` },
     { type: "(every tagged type)", property: "tagsAll", rule: "the provider's defaultTags merged with the resource's own tags", source: "terraform-provider-aws internal/provider/intercept.go + internal/tags (transparent tagging: tags_all)" },
 ];
 
@@ -195,11 +201,45 @@ export function readBack(r: StateResource, world: StateResource[], w: WorldFacts
             }
             break;
         }
+        case GROUP: {
+            // resourceGroupRead sets the form the group uses and clears the other.
+            if (isPlainObject(out.mixedInstancesPolicy)) {
+                delete out.launchTemplate;
+            } else if (isPlainObject(out.launchTemplate)) {
+                delete out.mixedInstancesPolicy;
+            }
+            break;
+        }
+        case SECURITY_GROUP: {
+            // resourceSecurityGroupRead: the inline rules it matched, then every other rule AWS reports on the group.
+            const inline = (kind: "ingress" | "egress") => (Array.isArray(r.inputs[kind]) ? r.inputs[kind] as unknown[] : []);
+            const standalone = (type: string) => world.filter(x => x.type === type && x.outputs.securityGroupId === r.id).map(x => inlineRule(x.outputs));
+            out.ingress = [...inline("ingress"), ...standalone(INGRESS_RULE)];
+            out.egress = [...inline("egress"), ...standalone(EGRESS_RULE)];
+            break;
+        }
         // ROLE: AWS returns the document URL-encoded in its own formatting, and the provider keeps the configured
         // string when the two are equivalent (verify.PolicyToSet): the read changes nothing, and diffs compare
         // policy documents as JSON (normalisedEqual).
     }
     return out;
+}
+
+/** A separate rule (aws.vpc.SecurityGroupIngressRule / EgressRule) as the group's own `ingress`/`egress` reads it. */
+function inlineRule(rule: Record<string, unknown>): Record<string, unknown> {
+    const all = String(rule.ipProtocol) === "-1";
+    const list = (v: unknown) => (typeof v === "string" && v !== "" ? [v] : []);
+    return {
+        protocol: String(rule.ipProtocol),
+        fromPort: all ? 0 : rule.fromPort,
+        toPort: all ? 0 : rule.toPort,
+        cidrBlocks: list(rule.cidrIpv4),
+        ipv6CidrBlocks: list(rule.cidrIpv6),
+        prefixListIds: list(rule.prefixListId),
+        securityGroups: list(rule.referencedSecurityGroupId),
+        self: false,
+        description: rule.description ?? "",
+    };
 }
 
 /**
@@ -247,6 +287,16 @@ export class AwsRejection extends Error {
     }
 }
 
+export interface UpdateOptions {
+    /**
+     * The engine's planned state of the properties the program does not set (Optional+Computed keep their state
+     * value): the stack's state outputs. What the provider reads with d.Get during the update. @default old.outputs
+     */
+    planned?: Record<string, unknown>;
+    /** The clock (a scheduled action's start time). @default the wall clock */
+    now?: Date;
+}
+
 export interface UpdateEffect {
     /** What AWS does (shown in the plan). */
     notes: string[];
@@ -262,7 +312,8 @@ function hasEip(world: StateResource[], instance: StateResource): boolean {
  * An in-place update as AWS performs it. Throws an AwsRejection for what AWS refuses at update time.
  * `changedPaths` lists the changed property paths.
  */
-export function applyUpdate(old: StateResource, newInputs: Record<string, unknown>, changedPaths: string[], world: StateResource[]): UpdateEffect {
+export function applyUpdate(old: StateResource, newInputs: Record<string, unknown>, changedPaths: string[], world: StateResource[], options: UpdateOptions = {}): UpdateEffect {
+    const planned = options.planned ?? old.outputs;
     const outputs: Record<string, unknown> = { ...structuredClone(old.outputs), ...structuredClone(newInputs) };
     const notes: string[] = [];
     const changed = (p: string) => changedPaths.some(c => c === p || c.startsWith(`${p}.`) || c.startsWith(`${p}[`));
@@ -282,7 +333,10 @@ export function applyUpdate(old: StateResource, newInputs: Record<string, unknow
             if (!hasEip(world, old) && typeof old.outputs.publicIp === "string" && old.outputs.publicIp !== "") {
                 notes.push(`its auto-assigned public IP ${old.outputs.publicIp} is released on stop and a new one is assigned on start (elasticIp gives a fixed address)`);
                 outputs.publicIp = old.outputs.publicIp.replace(/\.(\d+)$/, (_m, d) => `.${(Number(d) % 253) + 1}`);
-                outputs.publicDns = "";
+                // The public DNS name is made from the address (the VPC has DNS hostnames on): it changes with it.
+                if (typeof old.outputs.publicDns === "string" && old.outputs.publicDns !== "") {
+                    outputs.publicDns = old.outputs.publicDns.replace(old.outputs.publicIp.replace(/\./g, "-"), String(outputs.publicIp).replace(/\./g, "-"));
+                }
             }
             if (hasInstanceStore(old.outputs.instanceType)) {
                 notes.push(INSTANCE_STORE_NOTE);
@@ -296,7 +350,15 @@ export function applyUpdate(old: StateResource, newInputs: Record<string, unknow
         notes.push(...launchTemplateUpdate(old, newInputs, changedPaths, outputs));
     }
     if (old.type === GROUP) {
-        notes.push(...groupUpdate(old, newInputs, changed, outputs));
+        notes.push(...groupUpdate(old, newInputs, changed, outputs, planned));
+    }
+    if (old.type === SCHEDULE) {
+        // resourceSchedulePut sends the stored start_time (Optional+Computed) with every update.
+        const start = newInputs.startTime ?? planned.startTime;
+        if (typeof start === "string" && start !== "" && new Date(start).getTime() < (options.now ?? new Date()).getTime()) {
+            throw new AwsRejection("ValidationError", `Given start time is in the past (scheduled action ${old.id}: startTime ${start}, the first run AWS computed, is sent again with every update)`,
+                `Auto Scaling API PutScheduledUpdateGroupAction; ${TF}autoscaling/schedule.go resourceSchedulePut (d.GetOk("start_time")); pulumi/pulumi-aws#2473, hashicorp/terraform-provider-aws#38983`);
+        }
     }
     if (old.type === VOLUME) {
         if (typeof newInputs.size === "number" && typeof old.outputs.size === "number" && newInputs.size < old.outputs.size) {
@@ -338,7 +400,7 @@ function launchTemplateUpdate(old: StateResource, newInputs: Record<string, unkn
  * the group has now is kept unless the new bounds exclude it, and a new launch template version (or mixed
  * instances policy) starts an instance refresh when the group has one.
  */
-function groupUpdate(old: StateResource, newInputs: Record<string, unknown>, changed: (p: string) => boolean, outputs: Record<string, unknown>): string[] {
+function groupUpdate(old: StateResource, newInputs: Record<string, unknown>, changed: (p: string) => boolean, outputs: Record<string, unknown>, planned: Record<string, unknown>): string[] {
     const notes: string[] = [];
     const source = `${TF}autoscaling/group.go resourceGroupUpdate`;
     const min = Number(newInputs.minSize ?? old.outputs.minSize);
@@ -354,11 +416,37 @@ function groupUpdate(old: StateResource, newInputs: Record<string, unknown>, cha
     if (isPlainObject(old.outputs.launchTemplate) && isPlainObject(newInputs.launchTemplate)) {
         outputs.launchTemplate = { ...old.outputs.launchTemplate, ...newInputs.launchTemplate };
     }
+    // UpdateAutoScalingGroup with the other form switches the group to it.
+    if (isPlainObject(newInputs.mixedInstancesPolicy) && changed("mixedInstancesPolicy")) {
+        delete outputs.launchTemplate;
+    } else if (isPlainObject(newInputs.launchTemplate) && changed("launchTemplate")) {
+        delete outputs.mixedInstancesPolicy;
+    }
+    // The capacity wait (resourceGroupUpdate, shouldWaitForCapacity on a min_size or desired_capacity change, unless
+    // wait_for_capacity_timeout is "0"): it wants exactly max(min_size, desired_capacity) healthy servers, with
+    // desired_capacity as planned, that is from state when the program leaves it to the group, and fails when AWS
+    // settles on another size.
+    const timeout = String(newInputs.waitForCapacityTimeout ?? planned.waitForCapacityTimeout ?? "10m");
+    if (timeout !== "0" && !/^0+[a-z]*$/.test(timeout) && (changed("minSize") || changed("desiredCapacity"))) {
+        const plannedDesired = Number(newInputs.desiredCapacity ?? planned.desiredCapacity ?? min);
+        const want = Math.max(min, plannedDesired);
+        if (want !== bounded) {
+            throw new AwsRejection("Error", `waiting for Auto Scaling Group (${old.id}) capacity satisfied: want exactly ${want} healthy instance(s) in Auto Scaling Group, have ${bounded} (AWS set the group to ${bounded}; the wait fails after wait_for_capacity_timeout ${timeout})`,
+                `${source} (shouldWaitForCapacity: minSize := max(d.Get("min_size"), d.Get("desired_capacity")); "want exactly %d healthy instance(s) in Auto Scaling Group")`);
+        }
+    }
     if (changed("minSize") || changed("maxSize")) {
         notes.push(`resizes the group to min ${min}, max ${max}${bounded !== current ? `: AWS moves its desired capacity from ${current} to ${bounded} (UpdateAutoScalingGroup: a new MinSize above, or MaxSize below, the current size sets DesiredCapacity to it) and launches or terminates servers` : ""} (${source})`);
     }
     if (changed("launchTemplate") || changed("mixedInstancesPolicy")) {
         const refresh = newInputs.instanceRefresh as { strategy?: string; preferences?: Record<string, unknown> } | undefined;
+        // StartInstanceRefresh gets both forms as planned: the one the program stopped sending stays in state.
+        const lt = newInputs.launchTemplate ?? planned.launchTemplate;
+        const mixed = newInputs.mixedInstancesPolicy ?? planned.mixedInstancesPolicy;
+        if (refresh && isPlainObject(lt) && isPlainObject(mixed)) {
+            throw new AwsRejection("ValidationError", `the group ${old.id} is updated, then StartInstanceRefresh gets a DesiredConfiguration with both a LaunchTemplate and a MixedInstancesPolicy, and takes either one: launchTemplate stayed in the state (Optional+Computed) when the program moved to mixedInstancesPolicy, or the other way round. After this failure, \`pulumi refresh\` reads the group's new form and the next \`pulumi up\` converges`,
+                `${source} (expandStartInstanceRefreshInput from d.Get("launch_template") and d.Get("mixed_instances_policy")); Auto Scaling API reference, DesiredConfiguration ("you must specify either a LaunchTemplate or a MixedInstancesPolicy")`);
+        }
         if (refresh) {
             const prefs = refresh.preferences ?? {};
             const pct = prefs.minHealthyPercentage ?? 90;

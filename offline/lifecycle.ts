@@ -33,9 +33,11 @@ export interface DiffResult {
 
 /**
  * Optional+Computed attributes per type: when the program stops setting one, the provider keeps what AWS
- * reports and shows no diff. Sources: the `Computed: true` flags in each resource's schema
- * (terraform-provider-aws internal/service/ec2/ec2_instance.go `ResourceInstance`, ebs_volume.go
- * `ResourceEBSVolume`, ec2_eip.go `ResourceEIP`, vpc_security_group.go `ResourceSecurityGroup`).
+ * reports and shows no diff. Sources: the `Optional: true, Computed: true` attributes of each resource's schema in
+ * terraform-provider-aws (internal/service/ec2/ec2_instance.go `ResourceInstance`, ebs_volume.go
+ * `ResourceEBSVolume`, ec2_eip.go `ResourceEIP`, vpc_security_group.go `ResourceSecurityGroup`;
+ * autoscaling/group.go `resourceGroup`, schedule.go, policy.go; ec2/ec2_launch_template.go; elbv2/load_balancer.go,
+ * target_group.go, listener.go).
  */
 const COMPUTED: Record<string, string[]> = {
     "aws:ec2/instance:Instance": [
@@ -53,6 +55,21 @@ const COMPUTED: Record<string, string[]> = {
     "aws:iam/role:Role": ["name", "namePrefix", "managedPolicyArns", "inlinePolicies"],
     "aws:iam/instanceProfile:InstanceProfile": ["name", "namePrefix"],
     "aws:ec2/keyPair:KeyPair": ["keyName", "keyNamePrefix"],
+    "aws:autoscaling/group:Group": [
+        "availabilityZones", "defaultCooldown", "desiredCapacity", "healthCheckType", "launchTemplate", "loadBalancers", "mixedInstancesPolicy",
+        "name", "namePrefix", "serviceLinkedRoleArn", "targetGroupArns", "trafficSources", "vpcZoneIdentifiers",
+    ],
+    "aws:autoscaling/schedule:Schedule": ["startTime", "endTime", "desiredCapacity", "maxSize", "minSize", "recurrence", "timeZone"],
+    "aws:autoscaling/policy:Policy": ["metricAggregationType"],
+    "aws:ec2/launchTemplate:LaunchTemplate": ["defaultVersion", "metadataOptions", "name", "namePrefix"],
+    "aws:lb/loadBalancer:LoadBalancer": [
+        "enforceSecurityGroupInboundRulesOnPrivateLinkTraffic", "internal", "ipAddressType", "name", "namePrefix", "securityGroups", "subnetMappings", "subnets",
+    ],
+    "aws:lb/targetGroup:TargetGroup": [
+        "connectionTermination", "healthCheck", "ipAddressType", "loadBalancingAlgorithmType", "loadBalancingAnomalyMitigation", "loadBalancingCrossZoneEnabled",
+        "name", "namePrefix", "preserveClientIp", "protocolVersion", "stickiness", "targetFailover", "targetGroupHealth", "targetHealthState",
+    ],
+    "aws:lb/listener:Listener": ["mutualAuthentication", "protocol", "sslPolicy", "tcpIdleTimeoutSeconds"],
 };
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -105,11 +105,10 @@ describe("index.ts (the whole program)", () => {
             assert.deepEqual(plain, {
                 instanceIds: [server.id],
                 serverAmiIds: [AL2023_SEOUL],
-                availabilityZones: ["ap-northeast-2a"],
+                serverZones: ["ap-northeast-2a"],
                 privateIps: [server.state!.privateIp],
                 publicIps: [ip],
                 publicDns: [`ec2-${ip.replace(/\./g, "-")}.ap-northeast-2.compute.amazonaws.com`],
-                dataVolumeIds: [[]],
                 amiId: AL2023_SEOUL,
                 loginUser: "ec2-user",
                 vpcId: vpc.id,
@@ -186,8 +185,8 @@ describe("index.ts (the whole program)", () => {
         it("exports Session Manager access and no SSH or key outputs, and no secrets", () => {
             const server = run.resources.find(r => r.type === "aws:ec2/instance:Instance")!;
             assert.deepEqual(Object.keys(run.outputs).sort(), [
-                "amiId", "availabilityZones", "dataVolumeIds", "instanceIds", "loginUser", "privateIps", "privateSubnetIds", "publicDns",
-                "publicIps", "publicSubnetIds", "securityGroupIds", "serverAmiIds", "ssmCommands", "subnetIds", "vpcId",
+                "amiId", "dataVolumeIds", "instanceIds", "loginUser", "privateIps", "privateSubnetIds", "publicDns",
+                "publicIps", "publicSubnetIds", "securityGroupIds", "serverAmiIds", "serverZones", "ssmCommands", "subnetIds", "vpcId",
             ]);
             assert.deepEqual(run.outputs.publicIps, [null]);
             assert.deepEqual(run.outputs.ssmCommands, [`aws ssm start-session --target ${server.id} --region ap-northeast-2`]);
@@ -247,7 +246,13 @@ describe("index.ts (the whole program)", () => {
             assert.equal(group.inputs.maxSize, 6);
             assert.equal(group.inputs.desiredCapacity, undefined);
             assert.deepEqual(group.inputs.vpcZoneIdentifiers, privateSubnets);
-            assert.deepEqual(group.inputs.launchTemplate, { id: template.id, version: String(template.state!.latestVersion) });
+            // Always a mixed instances policy (one form whatever the types): here one on-demand type.
+            assert.equal("launchTemplate" in group.inputs, false);
+            assert.deepEqual(group.inputs.mixedInstancesPolicy, {
+                launchTemplate: { launchTemplateSpecification: { launchTemplateId: template.id, version: String(template.state!.latestVersion) }, overrides: [{ instanceType: "t3.small" }] },
+                instancesDistribution: { onDemandBaseCapacity: 0, onDemandPercentageAboveBaseCapacity: 100 },
+            });
+            assert.equal(group.inputs.waitForCapacityTimeout, "0");
             // Registered by an attachment, which a later removal of loadBalancer deletes (and so detaches the group);
             // the group's own targetGroupArns is Optional+Computed, so dropping it would never detach.
             assert.equal("targetGroupArns" in group.inputs, false);
@@ -312,7 +317,10 @@ describe("index.ts (the whole program)", () => {
             assert.equal(run.outputs.url, `http://${lb.state!.dnsName}`);
             assert.equal(run.outputs.targetGroupArn, one("aws:lb/targetGroup:TargetGroup").id);
             const list = `aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names ${group.id} --region ap-northeast-2 --query 'AutoScalingGroups[0].Instances[?LifecycleState==\`InService\`].InstanceId' --output text`;
-            assert.deepEqual(run.outputs.ssmCommands, [list, `aws ssm start-session --region ap-northeast-2 --target "$(${list} | cut -f1)"`]);
+            // Two outputs, each what its name says: the listing, and a session on the first server in service.
+            assert.equal(run.outputs.listServersCommand, list);
+            assert.equal(run.outputs.ssmCommand, `aws ssm start-session --region ap-northeast-2 --target "$(${list} | cut -f1)"`);
+            assert.equal("ssmCommands" in run.outputs, false);
             assert.equal("instanceIds" in run.outputs, false);
             assert.deepEqual(run.secretOutputs, []);
         });

@@ -243,7 +243,8 @@ export class SimAws implements SimProvider {
         const view: AccountResource = { ...record, inputs: restoreSecrets(record.inputs, plain(oldInputs)), outputs: restoreSecrets(record.outputs, plain(olds)) };
         let outputs: Props;
         try {
-            outputs = applyUpdate(view, next, changed, this.world(view)).outputs;
+            // What the provider reads with d.Get for what the program does not set is the engine's state (olds).
+            outputs = applyUpdate(view, next, changed, this.world(view), { planned: plain(olds) }).outputs;
         } catch (err) {
             if (err instanceof AwsRejection) {
                 throw new ProviderError(err.message);

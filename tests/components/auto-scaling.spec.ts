@@ -73,6 +73,23 @@ function targetGroup(): { arn: pulumi.Output<string>; label: pulumi.Output<strin
     const tg = new aws.lb.TargetGroup("web-tg", { port: 80, protocol: "HTTP", vpcId: EXISTING.vpcId });
     return { arn: tg.arn, label: pulumi.interpolate`app/web-alb/0123456789abcdef/${tg.arnSuffix}` };
 }
+/**
+ * A target group associated with a load balancer: an ALB in the adopted subnets whose HTTP listener forwards to
+ * it, the request-count label of both, and the listener (what a requests-per-target policy waits for).
+ */
+function associatedTargetGroup(): { arn: pulumi.Output<string>; label: pulumi.Output<string>; listener: aws.lb.Listener } {
+    const tg = new aws.lb.TargetGroup("web-tg", { port: 80, protocol: "HTTP", vpcId: EXISTING.vpcId });
+    const alb = new aws.lb.LoadBalancer("web-alb", { loadBalancerType: "application", subnets: [SUBNET_A.id, SUBNET_B.id], securityGroups: [SG] });
+    const listener = new aws.lb.Listener("web-http", { loadBalancerArn: alb.arn, port: 80, protocol: "HTTP", defaultActions: [{ type: "forward", targetGroupArn: tg.arn }] });
+    return { arn: tg.arn, label: pulumi.interpolate`${alb.arnSuffix}/${tg.arnSuffix}`, listener };
+}
+/** The group's mixed instances policy: the template at a version, the types in order, the distribution. */
+function mixedPolicy(templateId: unknown, version: string, types: string[], distribution: Record<string, unknown> = { onDemandBaseCapacity: 0, onDemandPercentageAboveBaseCapacity: 100 }) {
+    return {
+        launchTemplate: { launchTemplateSpecification: { launchTemplateId: templateId, version }, overrides: types.map(instanceType => ({ instanceType })) },
+        instancesDistribution: distribution,
+    };
+}
 
 describe("components/auto-scaling AutoScaling", () => {
     describe("resources", () => {
@@ -146,13 +163,15 @@ describe("components/auto-scaling AutoScaling", () => {
                 minSize: 2,
                 maxSize: 6,
                 desiredCapacity: 3,
-                launchTemplate: { id: template.id, version: "1" },
+                // One form whatever the instance types: adding or removing some changes only the policy.
+                mixedInstancesPolicy: mixedPolicy(template.id, "1", ["t3.micro"]),
                 healthCheckType: "EC2",
                 healthCheckGracePeriod: 300,
                 enabledMetrics: [...GROUP_METRICS],
                 metricsGranularity: "1Minute",
                 instanceRefresh: { strategy: "Rolling", preferences: { minHealthyPercentage: 90, autoRollback: true, skipMatching: true } },
-                waitForCapacityTimeout: "10m",
+                // No capacity waits: on update they wait for the size in state, which the group owns (group.go).
+                waitForCapacityTimeout: "0",
                 tags: groupTags(),
             });
             // On the group resource itself: an ignoreChanges given to the component would never reach it (pulumi-eks #1293).
@@ -171,11 +190,11 @@ describe("components/auto-scaling AutoScaling", () => {
 
         it("target tracking on CPU and on ALB requests per target; behind a target group, ELB health checks and the servers registered by a TrafficSourceAttachment, never the group's targetGroupArns", async () => {
             const { resources } = await runInStack(() => {
-                const tg = targetGroup();
-                return new AutoScaling("servers", args({ scaling: scaling({ cpuTarget: 60, requestsPerTarget: 1000 }), targetGroupArn: tg.arn, requestCountLabel: tg.label }));
+                const tg = associatedTargetGroup();
+                return new AutoScaling("servers", args({ scaling: scaling({ cpuTarget: 60, requestsPerTarget: 1000 }), targetGroupArn: tg.arn, requestCountLabel: tg.label, targetGroupAssociation: tg.listener }));
             });
             const tg = one(resources, TARGET_GROUP, "web-tg");
-            const label = `app/web-alb/0123456789abcdef/${tg.state!.arnSuffix}`;
+            const label = `${one(resources, "aws:lb/loadBalancer:LoadBalancer", "web-alb").state!.arnSuffix}/${tg.state!.arnSuffix}`;
             const group = one(resources, GROUP, "servers-group");
             assert.equal(group.inputs.healthCheckType, "ELB");
             // Optional+Computed on the group (group.go): once sent, removing it would show no diff and never detach.
@@ -193,11 +212,13 @@ describe("components/auto-scaling AutoScaling", () => {
                     autoscalingGroupName: group.id, policyType: "TargetTrackingScaling",
                     targetTrackingConfiguration: { predefinedMetricSpecification: { predefinedMetricType: "ASGAverageCPUUtilization" }, targetValue: 60 },
                 }, COMPONENT, [URN(GROUP, "servers-group")]],
-                // After the attachment: AWS refuses a request-count policy for a target group not attached yet.
+                // After the attachment and the listener: AWS refuses a request-count policy for a target group not
+                // attached to the group, or not associated with its load balancer, yet.
                 ["servers-requests", {
                     autoscalingGroupName: group.id, policyType: "TargetTrackingScaling",
                     targetTrackingConfiguration: { predefinedMetricSpecification: { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: label }, targetValue: 1000 },
-                }, COMPONENT, [URN(ATTACHMENT, "servers-target"), URN(GROUP, "servers-group"), TARGET_GROUP_URN].sort()],
+                }, COMPONENT, [URN(ATTACHMENT, "servers-target"), URN(GROUP, "servers-group"), "urn:pulumi:test::ec2-server::aws:lb/listener:Listener::web-http",
+                    "urn:pulumi:test::ec2-server::aws:lb/loadBalancer:LoadBalancer::web-alb", TARGET_GROUP_URN].sort()],
             ]);
             assert.equal(policies[0].id, policies[0].state!.name);
             assert.match(String(policies[0].state!.arn), new RegExp(`^arn:aws:autoscaling:ap-northeast-2:123456789012:scalingPolicy:[0-9a-f-]{36}:autoScalingGroupName/${group.id}:policyName/${policies[0].id}$`));
@@ -211,7 +232,7 @@ describe("components/auto-scaling AutoScaling", () => {
                 });
                 return new AutoScaling("servers", args({
                     securityGroupIds: [lb.targetsSecurityGroupId], targetGroupArn: lb.targetGroupArn,
-                    requestCountLabel: pulumi.interpolate`${lb.arnSuffix}/${lb.targetGroupArnSuffix}`, scaling: scaling({ requestsPerTarget: 200 }),
+                    requestCountLabel: pulumi.interpolate`${lb.arnSuffix}/${lb.targetGroupArnSuffix}`, targetGroupAssociation: lb.forwardingListener, scaling: scaling({ requestsPerTarget: 200 }),
                 }));
             });
             const alb = resources.find(r => r.type === "aws:lb/loadBalancer:LoadBalancer")!;
@@ -220,8 +241,11 @@ describe("components/auto-scaling AutoScaling", () => {
             assert.equal("targetGroupArns" in group.inputs, false);
             assert.deepEqual(one(resources, ATTACHMENT, "servers-target").inputs.trafficSource, { identifier: targetGroup.id, type: "elbv2" });
             assert.equal(group.inputs.healthCheckType, "ELB");
-            assert.equal(((one(resources, POLICY, "servers-requests").inputs.targetTrackingConfiguration as Record<string, Record<string, unknown>>).predefinedMetricSpecification).resourceLabel,
+            const requests = one(resources, POLICY, "servers-requests");
+            assert.equal(((requests.inputs.targetTrackingConfiguration as Record<string, Record<string, unknown>>).predefinedMetricSpecification).resourceLabel,
                 `${alb.state!.arnSuffix}/${targetGroup.state!.arnSuffix}`);
+            // The forwarding listener associates the target group with the load balancer: the policy waits for it.
+            assert.ok(requests.dependencies.includes("urn:pulumi:test::ec2-server::ec2-server:network:LoadBalancer$aws:lb/listener:Listener::web-http"), requests.dependencies.join(", "));
         });
 
         it("launchTags (the provider's default tags merged in) tag the servers, their volumes and the group; the template's own tags stay `tags`", async () => {
@@ -337,6 +361,8 @@ describe("components/auto-scaling AutoScaling", () => {
             ["desired outside min..max", { scaling: scaling({ desired: 7 }) }, /^Error: 'scaling\.desired' must be a whole number from 'scaling\.min' \(2\) to 'scaling\.max' \(6\), got 7$/],
             ["requests per target without a label", { scaling: scaling({ requestsPerTarget: 100 }), targetGroupArn: TG_ARN }, /'scaling\.requestsPerTarget' requires 'requestCountLabel'/],
             ["requests per target without a target group", { scaling: scaling({ requestsPerTarget: 100 }), requestCountLabel: LABEL }, /'scaling\.requestsPerTarget' requires 'targetGroupArn'/],
+            ["requests per target without what associates its target group with the load balancer", { scaling: scaling({ requestsPerTarget: 100 }), requestCountLabel: LABEL, targetGroupArn: TG_ARN },
+                /'scaling\.requestsPerTarget' requires 'targetGroupAssociation' \(the listener that forwards to the target group\): the policy cannot be created before the target group is associated with its load balancer/],
             ["an instance type of the other architecture", { scaling: scaling({ instanceTypes: ["t4g.micro"] }) }, /'scaling\.instanceTypes' t4g\.micro is arm64, but 'instanceType' t3\.micro is x86_64/],
             ["spot percentage above 100", { scaling: scaling({ spot: { onDemandBase: 0, onDemandPercentAboveBase: 120 } }) }, /'scaling\.spot\.onDemandPercentAboveBase' must be a whole number from 0 to 100, got 120/],
             ["a schedule that sets nothing", { scaling: scaling({ schedules: [{ name: "noop", recurrence: "0 0 * * *" }] }) }, /'scaling\.schedules\[0\]' \(noop\) sets none of min, max and desired/],
@@ -412,7 +438,10 @@ describe("components/auto-scaling AutoScaling", () => {
         });
 
         it("a request-count policy whose label is not <load balancer>/<target group>", async () => {
-            await assert.rejects(runInStack(() => new AutoScaling("servers", args({ scaling: scaling({ requestsPerTarget: 100 }), targetGroupArn: targetGroup().arn, requestCountLabel: "web-tg" }))),
+            await assert.rejects(runInStack(() => {
+                const tg = associatedTargetGroup();
+                return new AutoScaling("servers", args({ scaling: scaling({ requestsPerTarget: 100 }), targetGroupArn: tg.arn, requestCountLabel: "web-tg", targetGroupAssociation: tg.listener }));
+            }),
                 /ALBRequestCountPerTarget needs a resource label app\/<load-balancer-name>\/<id>\/targetgroup\/<target-group-name>\/<id>, got "web-tg"/);
         });
 
@@ -425,6 +454,19 @@ describe("components/auto-scaling AutoScaling", () => {
                     targetTrackingConfiguration: { predefinedMetricSpecification: { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: tg.label }, targetValue: 100 },
                 });
             }), /^Error: AWS rejected 1 resource\(s\):\naws:autoscaling\/policy:Policy p: ValidationError: Target group not attached to the Auto Scaling group$/);
+        });
+
+        it("a request-count policy for a target group that no listener of the label's load balancer forwards to yet", async () => {
+            await assert.rejects(runInStack(() => {
+                const tg = new aws.lb.TargetGroup("web-tg", { port: 80, protocol: "HTTP", vpcId: EXISTING.vpcId });
+                const alb = new aws.lb.LoadBalancer("web-alb", { loadBalancerType: "application", subnets: [SUBNET_A.id, SUBNET_B.id], securityGroups: [SG] });
+                const g = new aws.autoscaling.Group("g", groupArgs(new aws.ec2.LaunchTemplate("t", templateArgs())));
+                const attached = new aws.autoscaling.TrafficSourceAttachment("a", { autoscalingGroupName: g.name, trafficSource: { identifier: tg.arn, type: "elbv2" } });
+                return new aws.autoscaling.Policy("p", {
+                    autoscalingGroupName: g.name, policyType: "TargetTrackingScaling",
+                    targetTrackingConfiguration: { predefinedMetricSpecification: { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: pulumi.interpolate`${alb.arnSuffix}/${tg.arnSuffix}` }, targetValue: 100 },
+                }, { dependsOn: [attached] });
+            }), /^Error: AWS rejected 1 resource\(s\):\naws:autoscaling\/policy:Policy p: ValidationError: the target group of the resource label app\/web-alb-[0-9a-f]{7}\/[0-9a-f]{16}\/targetgroup\/web-tg-[0-9a-f]{7}\/[0-9a-f]{16} is not associated with that load balancer: no listener forwards to it yet$/);
         });
 
         it("a traffic source attachment to a target group or a group that does not exist, or of a type AWS does not know", async () => {
@@ -477,10 +519,10 @@ describe("components/auto-scaling AutoScaling", () => {
         };
         const byName = (state: StateResource[], name: string) => state.find(r => r.urn.endsWith(`::${name}`))!;
         const full = () => {
-            const tg = targetGroup();
+            const tg = associatedTargetGroup();
             return args({
                 scaling: scaling({ requestsPerTarget: 500, schedules: [{ name: "night", recurrence: "0 20 * * *", max: 2 }], spot: { onDemandBase: 1, onDemandPercentAboveBase: 50 }, instanceTypes: ["t3a.micro"] }),
-                targetGroupArn: tg.arn, requestCountLabel: tg.label, userData: "#!/bin/bash\necho v1\n",
+                targetGroupArn: tg.arn, requestCountLabel: tg.label, targetGroupAssociation: tg.listener, userData: "#!/bin/bash\necho v1\n",
             });
         };
 
@@ -520,7 +562,11 @@ describe("components/auto-scaling AutoScaling", () => {
             assert.match(template.notes[0], /^creates version 2 of the template and makes it the default; running servers are not changed by it/);
             assert.equal(one(second.resources, TEMPLATE, "servers-template").state!.latestVersion, 2);
             const group = step(second, "servers-group");
-            assert.deepEqual(group.diffs, [{ path: "launchTemplate.version", kind: "update", old: "1", new: "2", replaces: false }]);
+            // The policy's first override is the template's type, and the version is the template's newest.
+            assert.deepEqual(group.diffs, [
+                { path: "mixedInstancesPolicy.launchTemplate.launchTemplateSpecification.version", kind: "update", old: "1", new: "2", replaces: false },
+                { path: "mixedInstancesPolicy.launchTemplate.overrides[0].instanceType", kind: "update", old: "t3.micro", new: "t3.small", replaces: false },
+            ]);
             assert.equal(group.oldId, group.id);
             assert.match(group.notes.join("\n"), /rolling instance refresh, min healthy 90%, rolled back if it fails, skipping servers already on the new version/);
             // The new state converges too.

@@ -13,6 +13,7 @@ import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws-model";
 import { ProgramRun, runProgram } from "../../offline/program";
 import { buildState, parseStackExport, StateResource, toStackExport, SECRET_ENVELOPE } from "../../offline/state";
 import { refresh, Step } from "../../offline/deployment";
+import { applyUpdate, AwsRejection } from "../../offline/lifecycle-rules";
 import { ed25519Key } from "../../offline/ssh-keys";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -423,6 +424,129 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
             const volume = step(run, "aws:ebs/volume:Volume", "server-0-data");
             assert.equal(volume.op, "update");
             assert.deepEqual(run.deployment.refusals.map(r => r.message), [`InvalidParameterValue: New size cannot be smaller than existing size (${volume.oldId}: 50 GiB → 40 GiB)`]);
+        });
+    });
+
+    describe("elastic capacity and data on day 2 (issue 15: a, b, d, e)", () => {
+        const WEB_SCALING = { min: 2, max: 6, cpuTarget: 50 };
+        const webWith = (scaling: Record<string, unknown>) => stackOf("web", { "ec2-server:autoScaling": JSON.stringify({ ...WEB_SCALING, ...scaling }) });
+
+        it("(a) draining web (min 0, max 0) is an in-place update AWS completes: the program waits for no capacity", async () => {
+            const s = stackOf("web");
+            const base = await firstPlan(s);
+            const state = stateOf(s, base, true);
+            assert.equal(byName(state, "aws:autoscaling/group:Group", "servers-group").outputs.desiredCapacity, 2);
+            const run = await plan(webWith({ min: 0, max: 0 }), state);
+            assert.deepEqual(changes(run), ["update servers-group"]);
+            assert.deepEqual(run.deployment.refusals, []);
+            const group = step(run, "aws:autoscaling/group:Group", "servers-group");
+            assert.match(group.notes[0], /^resizes the group to min 0, max 0: AWS moves its desired capacity from 2 to 0/);
+        });
+
+        it("(a) the capacity wait the provider does when a program keeps it: a drain waits for the size in state and fails", async () => {
+            const s = stackOf("web");
+            const base = await firstPlan(s);
+            const state = stateOf(s, base, true);
+            // A group deployed with the provider's default wait (as this program did before).
+            const group = byName(state, "aws:autoscaling/group:Group", "servers-group");
+            group.inputs.waitForCapacityTimeout = "10m";
+            group.outputs.waitForCapacityTimeout = "10m";
+            const drained = { ...group.inputs, minSize: 0, maxSize: 0 };
+            assert.throws(() => applyUpdate(group, drained, ["minSize", "maxSize"], state), (err: Error) => err instanceof AwsRejection && err.message ===
+                `Error: waiting for Auto Scaling Group (${group.id}) capacity satisfied: want exactly 2 healthy instance(s) in Auto Scaling Group, have 0 (AWS set the group to 0; the wait fails after wait_for_capacity_timeout 10m)`);
+            // Raising min above the size in state is what the wait can see through.
+            assert.equal(applyUpdate(group, { ...group.inputs, minSize: 3 }, ["minSize"], state).outputs.desiredCapacity, 3);
+            // The program's "0" turns every wait off, this update's included.
+            assert.equal(applyUpdate(group, { ...drained, waitForCapacityTimeout: "0" }, ["minSize", "maxSize", "waitForCapacityTimeout"], state).outputs.desiredCapacity, 0);
+        });
+
+        it("(b) changing a schedule replaces it, deleting the old action first: an update would send the start time AWS stored, now in the past", async () => {
+            const night = { name: "night", recurrence: "0 20 * * *", timeZone: "Asia/Seoul", max: 2 };
+            const s = webWith({ schedules: [night] });
+            const base = await firstPlan(s);
+            const state = stateOf(s, base, true);
+            const schedule = byName(state, "aws:autoscaling/schedule:Schedule", "servers-schedule-night");
+            assert.match(String(schedule.outputs.startTime), /^\d{4}-\d\d-\d\dT11:00:00Z$/);
+            // The action has run since: its start time is in the past.
+            schedule.outputs.startTime = "2026-01-01T11:00:00Z";
+            const run = await plan(webWith({ schedules: [{ ...night, max: 3 }] }), state);
+            assert.deepEqual(changes(run), ["replace servers-schedule-night"]);
+            const replaced = step(run, "aws:autoscaling/schedule:Schedule", "servers-schedule-night");
+            assert.deepEqual(replaced.diffs.map(d => [d.path, d.old, d.new, d.replaces, d.source]), [["maxSize", 2, 3, true, "replaceOnChanges"]]);
+            assert.equal(replaced.notes[0], "deletes the old one first, then creates the new one");
+            assert.deepEqual(run.deployment.refusals, []);
+            // What the provider would have done with an update: AWS refuses it.
+            assert.throws(() => applyUpdate(schedule, { ...schedule.inputs, maxSize: 3 }, ["maxSize"], state), (err: Error) => err instanceof AwsRejection &&
+                err.message === `ValidationError: Given start time is in the past (scheduled action night: startTime 2026-01-01T11:00:00Z, the first run AWS computed, is sent again with every update)`);
+        });
+
+        it("(d) adding and removing instanceTypes and spot changes only the mixed instances policy, in place, and AWS accepts the instance refresh", async () => {
+            const s = stackOf("web");
+            const base = await firstPlan(s);
+            const mixed = await plan(webWith({ instanceTypes: ["t3a.small"], spot: { onDemandBase: 1, onDemandPercentAboveBase: 0 } }), stateOf(s, base, true));
+            assert.deepEqual(changes(mixed), ["update servers-group"]);
+            assert.deepEqual(step(mixed, "aws:autoscaling/group:Group", "servers-group").diffs.map(d => d.path), [
+                "capacityRebalance",
+                "mixedInstancesPolicy.instancesDistribution.onDemandBaseCapacity",
+                "mixedInstancesPolicy.instancesDistribution.onDemandPercentageAboveBaseCapacity",
+                "mixedInstancesPolicy.instancesDistribution.spotAllocationStrategy",
+                "mixedInstancesPolicy.launchTemplate.overrides",
+            ]);
+            assert.deepEqual(mixed.deployment.refusals, []);
+            const back = await plan(stackOf("web"), mixed.deployment.afterRefresh());
+            assert.deepEqual(changes(back), ["update servers-group"]);
+            assert.deepEqual(back.deployment.refusals, []);
+        });
+
+        it("(d) a group deployed with launchTemplate that moves to mixedInstancesPolicy: AWS refuses the instance refresh, and the plan says how to converge", async () => {
+            const s = stackOf("web");
+            const base = await firstPlan(s);
+            const state = stateOf(s, base, true);
+            const group = byName(state, "aws:autoscaling/group:Group", "servers-group");
+            // The form this program used before: launchTemplate, with the mixed instances policy never set.
+            const spec = (group.outputs.mixedInstancesPolicy as { launchTemplate: { launchTemplateSpecification: { launchTemplateId: string; version: string } } }).launchTemplate.launchTemplateSpecification;
+            group.inputs = { ...group.inputs, launchTemplate: { id: spec.launchTemplateId, version: spec.version } };
+            delete group.inputs.mixedInstancesPolicy;
+            group.outputs = { ...group.outputs, launchTemplate: { id: spec.launchTemplateId, name: "servers-template", version: spec.version } };
+            delete group.outputs.mixedInstancesPolicy;
+            const run = await plan(s, state);
+            assert.deepEqual(changes(run), ["update servers-group"]);
+            assert.deepEqual(run.deployment.refusals.map(r => r.message.split(":")[0]), ["ValidationError"]);
+            assert.match(run.deployment.refusals[0].message, /StartInstanceRefresh gets a DesiredConfiguration with both a LaunchTemplate and a MixedInstancesPolicy/);
+            assert.match(run.deployment.refusals[0].message, /`pulumi refresh` reads the group's new form and the next `pulumi up` converges$/);
+        });
+
+        it("(e) raising availabilityZones moves server-2 to the new zone: a NEW, EMPTY data volume, and the plan says where the old one stays", async () => {
+            const vols = { "ec2-server:instanceCount": "3", "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf" }]) };
+            const s = stackOf("dev", vols);
+            const base = await firstPlan(s);
+            const state = stateOf(s, base, true);
+            const old = byName(state, "aws:ebs/volume:Volume", "server-2-data");
+            assert.equal(old.outputs.availabilityZone, "ap-northeast-2a");
+            const run = await plan(stackOf("dev", { ...vols, "ec2-server:availabilityZones": "3" }), state);
+            const volume = step(run, "aws:ebs/volume:Volume", "server-2-data");
+            assert.equal(volume.op, "replace");
+            assert.deepEqual(volume.notes, [
+                "creates the new one, then deletes the old one",
+                `DATA: a NEW, EMPTY volume in ap-northeast-2c replaces ${old.id}; ${old.id} stays in AWS with its data, detached, in ap-northeast-2a (retainOnDelete), outside the stack and still billed`,
+                `its server moves from ap-northeast-2a to ap-northeast-2c (servers are spread round-robin over the zones, so a change of availabilityZones moves some) and an EBS volume cannot follow it to another zone (availabilityZone forces a new volume: terraform-provider-aws internal/service/ec2/ebs_volume.go). To keep the data, keep availabilityZones, or snapshot ${old.id} and give the snapshot as the volume's snapshotId`,
+            ]);
+            const attachment = step(run, "aws:ec2/volumeAttachment:VolumeAttachment", "server-2-data");
+            assert.equal(attachment.notes[1], `detaches ${old.id} from ${byName(state, "aws:ec2/instance:Instance", "server-2").id} and attaches a NEW, EMPTY volume in its place: the server starts without the data on ${old.id}`);
+            // Servers 0 and 1 keep their zones and their data.
+            assert.equal(step(run, "aws:ebs/volume:Volume", "server-0-data").op, "same");
+            assert.equal(step(run, "aws:ebs/volume:Volume", "server-1-data").op, "same");
+        });
+
+        it("a refresh reads the separate rules into a group's ingress and egress, and that is no change", async () => {
+            const s = stackOf("dev");
+            const base = await firstPlan(s);
+            const state = stateOf(s, base, true);
+            const sg = byName(state, "aws:ec2/securityGroup:SecurityGroup", "firewall-sg");
+            assert.deepEqual(sg.outputs.ingress, [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["203.0.113.10/32"], ipv6CidrBlocks: [], prefixListIds: [], securityGroups: [], self: false, description: "SSH from 203.0.113.10/32" }]);
+            assert.equal((sg.outputs.egress as unknown[]).length, 2);
+            assert.equal("ingress" in sg.inputs, false);
+            assert.deepEqual(changes(await plan(s, state)), []);
         });
     });
 });

@@ -127,8 +127,10 @@ describe("tools/plan and plan:diff: elastic capacity (web stack)", () => {
         const base = await planOf(WEB, path.join(tmp, "base.json"));
         const head = await planOf(WEB.replace("instanceType: t3.small", "instanceType: t3.medium"), path.join(tmp, "type.json"));
         const d = diffPlans(base, head);
+        // The group's mixed instances policy lists the template's type first: it changes with it, in place.
         assert.deepEqual(d.changed.map(c => [c.type, c.name, c.replacement, c.changes.map(x => x.path)]), [
             ["aws:ec2/launchTemplate:LaunchTemplate", "servers-template", "none", ["instanceType"]],
+            ["aws:autoscaling/group:Group", "servers-group", "none", ["mixedInstancesPolicy.launchTemplate.overrides[0].instanceType"]],
         ]);
         assert.deepEqual(d.warnings.map(w => [w.kind, w.name, w.headline, w.lines]), [[
             "in-place", "servers-group", "servers-group: rolling instance refresh (launch template \"servers-template\" changed: instanceType)",

@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { ipv4Contains, parseIpv4Cidr } from "../../components/cidr";
 import { EXISTING } from "../../offline/aws-model";
-import { readFactsFile } from "../../offline/facts";
+import { parseFacts, readFactsFile } from "../../offline/facts";
 import { main, runPlan, USAGE } from "../../tools/plan";
 import { parsePlan } from "../../tools/lib/plan-format";
 import { PolicyPackProcess } from "../../tools/lib/policy-runner";
@@ -83,7 +83,7 @@ describe("tools/plan open world (ids the AWS model cannot know)", function () {
         assert.equal(r.plan!.outputs.loginUser, "<login-user>");
         assert.deepEqual(r.plan!.outputs.privateIps, ["<private-ip>", "<private-ip>"]);
         assert.deepEqual(r.plan!.outputs.sshCommands, ids.map(id => `ssh -i ~/.ssh/ec2-server-golden.pem ${PROXY} <login-user>@${id}`));
-        assert.deepEqual(r.plan!.outputs.availabilityZones, ["ap-northeast-2a", "ap-northeast-2b"]);
+        assert.deepEqual(r.plan!.outputs.serverZones, ["ap-northeast-2a", "ap-northeast-2b"]);
         // Nothing of the adopted network is created; the servers use the adopted subnets and groups.
         const servers = r.plan!.resources.filter(x => x.type === "aws:ec2/instance:Instance");
         assert.deepEqual(servers.map(s => [s.inputs.ami, s.inputs.subnetId, s.inputs.vpcSecurityGroupIds]), [[AMI, SUBNET_A, [SG_1, SG_2]], [AMI, SUBNET_C, [SG_1, SG_2]]]);
@@ -108,7 +108,7 @@ describe("tools/plan open world (ids the AWS model cannot know)", function () {
         ]);
         const outputs = r.plan!.outputs;
         assert.equal(outputs.loginUser, "ubuntu");
-        assert.deepEqual(outputs.availabilityZones, ["ap-northeast-2a", "ap-northeast-2c"]);
+        assert.deepEqual(outputs.serverZones, ["ap-northeast-2a", "ap-northeast-2c"]);
         const [ipA, ipC] = outputs.privateIps as string[];
         assert.equal(ipv4Contains(parseIpv4Cidr("10.20.0.0/20")!, parseIpv4Cidr(`${ipA}/32`)!), true, ipA);
         assert.equal(ipv4Contains(parseIpv4Cidr("10.20.16.0/20")!, parseIpv4Cidr(`${ipC}/32`)!), true, ipC);
@@ -156,7 +156,7 @@ describe("tools/plan open world (ids the AWS model cannot know)", function () {
         ].join("\n"));
     });
 
-    it("ids the model knows keep their closed-world answers: a subnet of another VPC still exits 2", async () => {
+    it("a subnet the facts put in another VPC exits 2, as for an id the model knows", async () => {
         const root = project({
             foreign: [
                 "config:",
@@ -167,7 +167,9 @@ describe("tools/plan open world (ids the AWS model cannot know)", function () {
             ].join("\n"),
         });
         dirs.push(root);
-        const r = await runPlan({ root, stack: "foreign", pack });
+        // Offline nothing is known of these ids but what the facts say (the closed world's network is the tests' own).
+        const facts = parseFacts({ version: 1, subnets: { [EXISTING.foreignSubnet.id]: { vpcId: EXISTING.foreignSubnet.vpcId, availabilityZone: "ap-northeast-2a" } } }, "facts.yaml");
+        const r = await runPlan({ root, stack: "foreign", pack, facts });
         assert.equal(r.code, 2);
         assert.equal(r.stderr.split("\n").slice(0, 2).join("\n"), [
             "Invalid ec2-server configuration (1 error); nothing was created:",
@@ -196,7 +198,7 @@ describe("tools/plan open world (ids the AWS model cannot know)", function () {
             `    ${SUBNET_A}: zone ap-northeast-2a (from state); assumed VPC ${VPC} (the stack's existingVpcId); unknown: CIDR (private IPs show <private-ip>)`,
             `    ${SUBNET_C}: zone ap-northeast-2c (from state); assumed VPC ${VPC} (the stack's existingVpcId); unknown: CIDR (private IPs show <private-ip>)`,
         ]);
-        assert.deepEqual(r.plan!.outputs.availabilityZones, ["ap-northeast-2a", "ap-northeast-2c"]);
+        assert.deepEqual(r.plan!.outputs.serverZones, ["ap-northeast-2a", "ap-northeast-2c"]);
     });
 
     it("a stack the model fully knows has no section and no notVerified field", async () => {

@@ -107,7 +107,7 @@ describe("every commercial AWS region plans offline", () => {
                 assert.equal(r.stderr, "", `${region} ${stack}`);
                 assert.equal(r.code, 0, `${region} ${stack}: ${r.stdout}`);
                 assert.ok(r.stdout.startsWith(`Previewing ec2-server/${stack} offline (Pulumi SDK mock runtime + the AWS model, ${region});`));
-                assert.deepEqual(r.plan!.outputs.availabilityZones, [`${region}a`]);
+                assert.deepEqual(r.plan!.outputs.serverZones, [`${region}a`]);
                 const subnets = r.plan!.resources.filter(x => x.type === "aws:ec2/subnet:Subnet").map(x => x.inputs.availabilityZone);
                 assert.deepEqual([...new Set(subnets)], [`${region}a`, `${region}b`]);
                 assert.equal(r.plan!.notVerified, undefined, `${region} ${stack}: nothing assumed`);

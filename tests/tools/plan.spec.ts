@@ -49,7 +49,7 @@ describe("tools/plan (npm run plan)", function () {
         assert.ok(lines.some(l => /^ \+ {3}├─ ec2-server:network:Network\s+network$/.test(l)));
         assert.ok(lines.some(l => /^ \+ {3}│ {2}└─ aws:ec2\/vpc:Vpc\s+network-vpc$/.test(l)));
         assert.ok(lines.some(l => /^ \+ {6}└─ aws:vpc\/securityGroupIngressRule:SecurityGroupIngressRule\s+firewall-in-tcp-22-203\.0\.113\.10-32$/.test(l)));
-        assert.ok(lines.includes("    privateKeyPem:     [secret]"));
+        assert.ok(lines.includes("    privateKeyPem:    [secret]"));
         assert.ok(lines.includes("    + 24 to create (19 AWS/TLS resources, 5 components and stack)"));
         assert.ok(lines.includes("    0 mandatory, 2 advisory violation(s): passed"));
 
