@@ -215,6 +215,94 @@ describe("e2e: changes plan and apply what the engine and AWS do (real CLI, simu
         }
     });
 
+    it("draining web (min 0, max 0), even after AWS scaled it out unseen: an in-place update that waits for no capacity, and AWS drains the group", async () => {
+        const s = deployed("web", {});
+        try {
+            s.changeAws(a => {
+                a.resources.find(r => r.type === "aws:autoscaling/group:Group")!.outputs.desiredCapacity = 4;
+            });
+            const config = stackConfig("web", { "ec2-server:autoScaling": JSON.stringify({ min: 0, max: 0, cpuTarget: 50 }) });
+            const preview = previewOf(s, config);
+            assert.deepEqual(changes(preview), ["update servers-group"]);
+            assert.deepEqual(preview.steps.find(x => x.op === "update")!.detailedDiff, { maxSize: { kind: "update", inputDiff: true }, minSize: { kind: "update", inputDiff: true } });
+            await assertConformance(s, config, preview);
+            upOk(s);
+            const group = accountResource(s, "aws:autoscaling/group:Group", "servers-group");
+            assert.deepEqual([group.outputs.minSize, group.outputs.maxSize, group.outputs.desiredCapacity], [0, 0, 0]);
+        } finally {
+            s.dispose();
+        }
+    });
+
+    it("changing a schedule whose first run has passed: the action is replaced, the old one deleted first, and AWS computes a new start", async () => {
+        const schedules = (max: number) => ({ "ec2-server:autoScaling": JSON.stringify({ min: 2, max: 6, cpuTarget: 50, schedules: [{ name: "night", recurrence: "0 20 * * *", timeZone: "Asia/Seoul", max }] }) });
+        const s = deployed("web", schedules(2));
+        try {
+            // Time has passed: the first run AWS computed is behind us.
+            s.changeAws(a => {
+                a.resources.find(r => r.type === "aws:autoscaling/schedule:Schedule")!.outputs.startTime = "2026-01-01T11:00:00Z";
+            });
+            s.refresh();
+            assert.equal(s.state().find(r => r.type === "aws:autoscaling/schedule:Schedule")!.outputs.startTime, "2026-01-01T11:00:00Z");
+            const config = stackConfig("web", schedules(3));
+            const preview = previewOf(s, config);
+            assert.deepEqual(changes(preview), ["replace servers-schedule-night"]);
+            await assertConformance(s, config, preview);
+            upOk(s);
+            // Deleted before its replacement was created: created first, the new action (same name) would have been
+            // overwritten by PutScheduledUpdateGroupAction and then deleted with the old one, leaving none.
+            const actions = s.account().resources.filter(r => r.type === "aws:autoscaling/schedule:Schedule");
+            assert.equal(actions.length, 1);
+            assert.equal(actions[0].outputs.maxSize, 3);
+            assert.ok(new Date(String(actions[0].outputs.startTime)).getTime() > Date.now(), String(actions[0].outputs.startTime));
+        } finally {
+            s.dispose();
+        }
+    });
+
+    it("removing instanceTypes and Spot: the mixed instances policy changes in place and the instance refresh starts", async () => {
+        const mixed = { "ec2-server:autoScaling": JSON.stringify({ min: 2, max: 6, cpuTarget: 50, instanceTypes: ["t3a.small"], spot: { onDemandBase: 1, onDemandPercentAboveBase: 0 } }) };
+        const s = deployed("web", mixed);
+        try {
+            const config = stackConfig("web", {});
+            const preview = previewOf(s, config);
+            assert.deepEqual(changes(preview), ["update servers-group"]);
+            await assertConformance(s, config, preview);
+            const group = accountResource(s, "aws:autoscaling/group:Group", "servers-group").id;
+            upOk(s);
+            const after = accountResource(s, "aws:autoscaling/group:Group", "servers-group");
+            assert.equal(after.id, group);
+            assert.deepEqual((after.outputs.mixedInstancesPolicy as { launchTemplate: { overrides: unknown[] } }).launchTemplate.overrides, [{ instanceType: "t3.small" }]);
+            assert.equal("launchTemplate" in after.outputs, false);
+        } finally {
+            s.dispose();
+        }
+    });
+
+    it("availabilityZones 2 → 3 with data volumes: server-2 moves zone and starts with a NEW, EMPTY volume; the old one stays in AWS with its data", async () => {
+        const base = { "ec2-server:instanceCount": "3", ...volumes(["data"]) };
+        const s = deployed("dev", base);
+        try {
+            const old = accountResource(s, "aws:ebs/volume:Volume", "server-2-data");
+            assert.equal(old.outputs.availabilityZone, "ap-northeast-2a");
+            const config = stackConfig("dev", { ...base, "ec2-server:availabilityZones": "3" });
+            const preview = previewOf(s, config);
+            assert.deepEqual(changes(preview).filter(c => c.includes("server-")).sort(), ["replace server-2", "replace server-2-data", "replace server-2-data"]);
+            const volume = preview.steps.find(x => x.op === "replace" && x.urn.includes("aws:ebs/volume:Volume"))!;
+            assert.deepEqual(volume.detailedDiff, { availabilityZone: { kind: "update-replace", inputDiff: true } });
+            const offline = await assertConformance(s, config, preview);
+            const notes = offline.deployment.steps.find(x => x.type === "aws:ebs/volume:Volume" && x.name === "server-2-data")!.notes;
+            assert.match(notes[1], new RegExp(`^DATA: a NEW, EMPTY volume in ap-northeast-2c replaces ${old.id}; ${old.id} stays in AWS with its data, detached, in ap-northeast-2a`));
+            upOk(s);
+            const volumes2 = s.account().resources.filter(r => r.type === "aws:ebs/volume:Volume" && r.name === "server-2-data");
+            assert.deepEqual(volumes2.map(v => [v.id === old.id, v.outputs.availabilityZone]).sort(), [[false, "ap-northeast-2c"], [true, "ap-northeast-2a"]]);
+            const attachment = accountResource(s, "aws:ec2/volumeAttachment:VolumeAttachment", "server-2-data");
+            assert.notEqual(attachment.outputs.volumeId, old.id);
+        } finally {
+            s.dispose();
+        }
+    });
+
     it("a scale-out by AWS (desired capacity 2 → 4) is no change after a refresh: the group owns its size", async () => {
         const s = deployed("web", {});
         try {
