@@ -416,6 +416,13 @@ function groupUpdate(old: StateResource, newInputs: Record<string, unknown>, cha
     if (isPlainObject(old.outputs.launchTemplate) && isPlainObject(newInputs.launchTemplate)) {
         outputs.launchTemplate = { ...old.outputs.launchTemplate, ...newInputs.launchTemplate };
     }
+    // Likewise the template's name in a mixed instances policy's launch template specification.
+    const nameOf = (m: unknown) => ((m as { launchTemplate?: { launchTemplateSpecification?: { launchTemplateName?: unknown } } } | undefined)?.launchTemplate?.launchTemplateSpecification?.launchTemplateName);
+    if (isPlainObject(newInputs.mixedInstancesPolicy) && nameOf(old.outputs.mixedInstancesPolicy) !== undefined && nameOf(newInputs.mixedInstancesPolicy) === undefined) {
+        const mixed = structuredClone(newInputs.mixedInstancesPolicy) as { launchTemplate: { launchTemplateSpecification: Record<string, unknown> } };
+        mixed.launchTemplate.launchTemplateSpecification = { ...mixed.launchTemplate.launchTemplateSpecification, launchTemplateName: nameOf(old.outputs.mixedInstancesPolicy) };
+        outputs.mixedInstancesPolicy = mixed;
+    }
     // UpdateAutoScalingGroup with the other form switches the group to it.
     if (isPlainObject(newInputs.mixedInstancesPolicy) && changed("mixedInstancesPolicy")) {
         delete outputs.launchTemplate;

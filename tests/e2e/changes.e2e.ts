@@ -202,14 +202,21 @@ describe("e2e: changes plan and apply what the engine and AWS do (real CLI, simu
             const config = stackConfig("web", { "ec2-server:instanceType": "t3.medium" });
             const preview = previewOf(s, config);
             assert.deepEqual(changes(preview), ["update servers-template", "update servers-group"]);
-            assert.deepEqual(preview.steps.find(x => nameOf(x.urn) === "servers-group")!.detailedDiff, { "launchTemplate.version": { kind: "update", inputDiff: true } });
+            assert.deepEqual(preview.steps.find(x => nameOf(x.urn) === "servers-group")!.detailedDiff, {
+                "mixedInstancesPolicy.launchTemplate.launchTemplateSpecification.version": { kind: "update", inputDiff: true },
+                "mixedInstancesPolicy.launchTemplate.overrides[0].instanceType": { kind: "update", inputDiff: true },
+            });
             await assertConformance(s, config, preview);
             const group = accountResource(s, "aws:autoscaling/group:Group", "servers-group").id;
             upOk(s);
             assert.equal(accountResource(s, "aws:ec2/launchTemplate:LaunchTemplate", "servers-template").outputs.latestVersion, 2);
             const after = accountResource(s, "aws:autoscaling/group:Group", "servers-group");
             assert.equal(after.id, group);
-            assert.deepEqual(after.outputs.launchTemplate, { id: accountResource(s, "aws:ec2/launchTemplate:LaunchTemplate", "servers-template").id, name: accountResource(s, "aws:ec2/launchTemplate:LaunchTemplate", "servers-template").outputs.name, version: "2" });
+            const template = accountResource(s, "aws:ec2/launchTemplate:LaunchTemplate", "servers-template");
+            assert.deepEqual((after.outputs.mixedInstancesPolicy as { launchTemplate: unknown }).launchTemplate, {
+                launchTemplateSpecification: { launchTemplateId: template.id, launchTemplateName: template.outputs.name, version: "2" },
+                overrides: [{ instanceType: "t3.medium" }],
+            });
         } finally {
             s.dispose();
         }
