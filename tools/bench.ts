@@ -1,4 +1,4 @@
-// npm run bench [-- --runs N] [--skip-test]
+// npm run bench [-- --runs N] [--skip-test] [--skip-cli] [--e2e]
 //
 // Prints each figure as the median of N runs (default 5), next to its floor measured in the same run, and
 // as a ratio to that floor: the median of the per-run ratios. A figure and its floor run back to back in
@@ -22,6 +22,12 @@
 //   npm test, empty caches   every cache empty (also EC2_SERVER_TS_CACHE): `npm ci --ignore-scripts`, or the
 //                first run after TypeScript or tsconfig.json changed
 //
+//   sim preview dev with the pack   `npm run sim -- preview --stack dev --policy-pack policy` against a deployed dev
+//                (the real Pulumi CLI, the simulated providers, the pack; skip with --skip-cli)
+//                floor: the same CLI's `preview` of an empty Node.js program in the same simulation: the CLI's own floor
+//   sim preview dev                 the same without the pack
+//   npm run test:e2e   (--e2e) one timed run of the end-to-end suite
+//
 // The floors run as from a shell (`node -e`, no NODE_COMPILE_CACHE), and so does the pack's start, as the Pulumi
 // CLI starts a pack: it then has only the compile cache that policy/pack.js turns on itself. The plans and the
 // suite run as `npm run plan` and `npm test` do, with the compile cache that tools/lib/register.js turns on; each
@@ -36,10 +42,11 @@ import * as path from "node:path";
 import * as yaml from "js-yaml";
 import { parseCli, runCli, UsageError } from "./lib/cli";
 import { PolicyPackProcess } from "./lib/policy-runner";
+import { findPulumi, simEnv } from "../offline/provider/cli";
 
 const ROOT = path.resolve(__dirname, "..");
 const PACK_DIR = path.join(ROOT, "policy");
-const USAGE = "usage: npm run -s bench -- [--runs N] [--skip-test]";
+const USAGE = "usage: npm run -s bench -- [--runs N] [--skip-test] [--skip-cli] [--e2e]";
 
 const POLICY_FLOOR = ['-e', 'require("@pulumi/policy")'];
 const SDK_FLOOR = ["-e", 'require("@pulumi/pulumi"); require("@pulumi/aws"); require("@pulumi/tls")'];
@@ -173,7 +180,7 @@ function report(f: Figure): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-    const { positionals, flags } = parseCli(argv, { booleans: ["skip-test", "help"], strings: ["runs"] });
+    const { positionals, flags } = parseCli(argv, { booleans: ["skip-test", "skip-cli", "e2e", "help"], strings: ["runs"] });
     if (flags.help) {
         process.stdout.write(`${USAGE}\n`);
         return 0;
@@ -226,6 +233,14 @@ async function main(argv: string[]): Promise<number> {
         out(report(dev));
         out(report(fifty));
 
+        const pulumi = flags["skip-cli"] ? undefined : findPulumi();
+        if (!flags["skip-cli"] && pulumi === undefined) {
+            out("sim preview: no Pulumi CLI (npm run pulumi:build, or pulumi on PATH); skipped\n");
+        }
+        if (pulumi !== undefined) {
+            out(cliFigures(pulumi, runs));
+        }
+
         if (!flags["skip-test"]) {
             type Kind = "warm" | "afterCi" | "empty";
             const figures: Record<Kind, Figure> = {
@@ -276,10 +291,53 @@ async function main(argv: string[]): Promise<number> {
                 }
             }
         }
+        if (flags.e2e) {
+            const start = process.hrtime.bigint();
+            const r = childProcess.spawnSync("npm", ["run", "-s", "test:e2e"], { cwd: ROOT, stdio: "ignore", env: process.env });
+            out(`${"npm run test:e2e (once)".padEnd(34)} ${fmt(elapsedMs(start)).padStart(8)}${r.status === 0 ? "" : `   (exit ${r.status})`}\n`);
+        }
     } finally {
         fs.rmSync(fiftyRoot, { recursive: true, force: true });
     }
     return 0;
+}
+
+/**
+ * The real CLI against the simulation: a preview of the deployed dev stack, with and without the pack, each against
+ * the CLI's floor, a preview of an empty Node.js program (a project of its own) in the same simulation.
+ */
+function cliFigures(pulumi: string, runs: number): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ec2-server-bench-sim-"));
+    try {
+        const env = simEnv(pulumi, path.join(dir, "sim"));
+        const sim = (args: string[]) => [path.join(ROOT, "tools", "lib", "register.js"), path.join(ROOT, "tools", "sim.ts"), ...args];
+        const simEnvVars = { ...process.env, EC2_SERVER_SIM_DIR: path.join(dir, "sim") };
+        timeCommand(process.execPath, ["-r", ...sim(["up", "--stack", "dev", "--yes", "--skip-preview"])], ROOT, [0], simEnvVars);
+        const empty = path.join(dir, "empty");
+        fs.mkdirSync(empty);
+        fs.writeFileSync(path.join(empty, "Pulumi.yaml"), "name: empty\nruntime: nodejs\n");
+        fs.writeFileSync(path.join(empty, "package.json"), JSON.stringify({ name: "empty", main: "index.js" }));
+        fs.writeFileSync(path.join(empty, "index.js"), "module.exports = {};\n");
+        fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(empty, "node_modules"));
+        timeCommand(pulumi, ["stack", "init", "floor", "--non-interactive"], empty, [0], env);
+        timeCommand(pulumi, ["up", "--yes", "--skip-preview", "--stack", "floor", "--non-interactive"], empty, [0], env);
+        const floorArgs = ["preview", "--stack", "floor", "--non-interactive"];
+        const withPack: Figure = { label: "sim preview dev, with the pack", floorLabel: "CLI preview, empty program", samples: [], floors: [] };
+        const plain: Figure = { label: "sim preview dev", floorLabel: "CLI preview, empty program", samples: [], floors: [] };
+        const previewArgs = ["preview", "--stack", "dev", "--non-interactive"];
+        timeCommand(pulumi, floorArgs, empty, [0], env); // warm-up
+        timeCommand(process.execPath, ["-r", ...sim([...previewArgs, "--policy-pack", "policy"])], ROOT, [0], simEnvVars);
+        for (let i = 0; i < runs; i++) {
+            const floor = timeCommand(pulumi, floorArgs, empty, [0], env);
+            withPack.floors.push(floor);
+            withPack.samples.push(timeCommand(process.execPath, ["-r", ...sim([...previewArgs, "--policy-pack", "policy"])], ROOT, [0], simEnvVars));
+            plain.floors.push(floor);
+            plain.samples.push(timeCommand(process.execPath, ["-r", ...sim(previewArgs)], ROOT, [0], simEnvVars));
+        }
+        return report(withPack) + report(plain);
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
 }
 
 runCli(() => main(process.argv.slice(2)), USAGE);
