@@ -61,11 +61,11 @@ export interface InstanceArgs {
     monitoring?: boolean;
     /**
      * EC2 termination protection (`disableApiTermination`), plus Pulumi's `protect` on each server and on what
-     * connects it to its data, address and traffic (volume attachments, the Elastic IP's association, the target
-     * group attachment): a change that would replace or delete one of them fails at preview, and `up` stops before
-     * it creates anything. `pulumi destroy` deletes those only after them, so it stops before the server loses its
-     * data volume; it still deletes what nothing protected depends on (rules, routes …). To replace or delete
-     * servers, set it to false and `up` first. @default false
+     * connects it to its data and address (volume attachments, the Elastic IP's association): a change that would
+     * replace or delete one of them fails at preview, and `up` stops before it creates anything. `pulumi destroy`
+     * reaches those before the server, so it stops before the server loses its data volume; it still deletes what
+     * nothing protected depends on (rules, routes, the target group attachment …). To replace or delete servers, set
+     * it to false and `up` first. @default false
      */
     terminationProtection?: boolean;
     /**
@@ -120,8 +120,8 @@ export class Instance extends pulumi.ComponentResource {
         const tags = args.tags ?? {};
         const child = { parent: this };
         // What a protected server keeps: Pulumi deletes these before the server (they depend on it), so without
-        // protect of their own a `pulumi destroy` would detach the data volume and the Elastic IP, and deregister the
-        // server, before it reaches the server and stops.
+        // protect of their own a `pulumi destroy` would detach the data volume and the Elastic IP before it reaches
+        // the server and stops.
         const serverParts = { parent: this, protect: args.terminationProtection ?? false };
 
         let profile: aws.iam.InstanceProfile | undefined;
@@ -244,7 +244,9 @@ export class Instance extends pulumi.ComponentResource {
 
             if (args.targetGroupArn !== undefined) {
                 // Registered on the target group's own port; deregistered (connection draining) before the server goes.
-                new aws.lb.TargetGroupAttachment(`${name}-${i}-target`, { targetGroupArn: args.targetGroupArn, targetId: instance.id }, serverParts);
+                // Not protected with the server: a new target group replaces the attachment (target_group_arn is
+                // ForceNew, elbv2/target_group_attachment.go), and deregistering loses no data.
+                new aws.lb.TargetGroupAttachment(`${name}-${i}-target`, { targetGroupArn: args.targetGroupArn, targetId: instance.id }, child);
             }
 
             this.servers.push({

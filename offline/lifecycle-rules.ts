@@ -282,6 +282,12 @@ export const INSTANCE_STORE_NOTE = "its NVMe instance store is wiped: instance-s
 
 /** What AWS or the engine refuses, with the error AWS or the engine gives. */
 export class AwsRejection extends Error {
+    /**
+     * What AWS had already done when it refused a later call of the same update (the outputs the provider then
+     * reports with its error, which the engine stores), or undefined when nothing changed.
+     */
+    applied?: Record<string, unknown>;
+
     constructor(public readonly code: string, message: string, public readonly source: string) {
         super(`${code}: ${message}`);
     }
@@ -451,8 +457,11 @@ function groupUpdate(old: StateResource, newInputs: Record<string, unknown>, cha
         const lt = newInputs.launchTemplate ?? planned.launchTemplate;
         const mixed = newInputs.mixedInstancesPolicy ?? planned.mixedInstancesPolicy;
         if (refresh && isPlainObject(lt) && isPlainObject(mixed)) {
-            throw new AwsRejection("ValidationError", `the group ${old.id} is updated, then StartInstanceRefresh gets a DesiredConfiguration with both a LaunchTemplate and a MixedInstancesPolicy, and takes either one: launchTemplate stayed in the state (Optional+Computed) when the program moved to mixedInstancesPolicy, or the other way round. After this failure, \`pulumi refresh\` reads the group's new form and the next \`pulumi up\` converges`,
+            // UpdateAutoScalingGroup has run: the group is in its new form when StartInstanceRefresh fails.
+            const rejection = new AwsRejection("ValidationError", `the group ${old.id} is updated, then StartInstanceRefresh gets a DesiredConfiguration with both a LaunchTemplate and a MixedInstancesPolicy, and takes either one: launchTemplate stayed in the state (Optional+Computed) when the program moved to mixedInstancesPolicy, or the other way round. The group is left in its new form, and the provider reports that state with the error (the engine stores it), so the next \`pulumi up\` converges`,
                 `${source} (expandStartInstanceRefreshInput from d.Get("launch_template") and d.Get("mixed_instances_policy")); Auto Scaling API reference, DesiredConfiguration ("you must specify either a LaunchTemplate or a MixedInstancesPolicy")`);
+            rejection.applied = outputs;
+            throw rejection;
         }
         if (refresh) {
             const prefs = refresh.preferences ?? {};

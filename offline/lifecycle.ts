@@ -44,6 +44,9 @@ const COMPUTED: Record<string, string[]> = {
         "associatePublicIpAddress", "availabilityZone", "privateIp", "keyName", "subnetId", "vpcSecurityGroupIds", "securityGroups",
         "rootBlockDevice", "ebsOptimized", "monitoring", "metadataOptions", "tenancy", "userData", "hostId", "placementGroup",
         "cpuOptions", "creditSpecification", "ipv6Addresses", "ipv6AddressCount", "iamInstanceProfile", "instanceInitiatedShutdownBehavior",
+        // ec2_instance.go root_block_device and metadata_options: the fields AWS fills in (delete_on_termination has a Default).
+        "rootBlockDevice.encrypted", "rootBlockDevice.iops", "rootBlockDevice.kmsKeyId", "rootBlockDevice.throughput", "rootBlockDevice.volumeSize", "rootBlockDevice.volumeType",
+        "metadataOptions.httpEndpoint", "metadataOptions.httpPutResponseHopLimit", "metadataOptions.httpTokens", "metadataOptions.instanceMetadataTags",
     ],
     "aws:ebs/volume:Volume": ["iops", "throughput", "kmsKeyId", "encrypted", "type", "size", "snapshotId"],
     "aws:ec2/eip:Eip": ["domain", "instance", "networkInterface", "associateWithPrivateIp", "publicIpv4Pool", "networkBorderGroup"],
@@ -61,7 +64,11 @@ const COMPUTED: Record<string, string[]> = {
     ],
     "aws:autoscaling/schedule:Schedule": ["startTime", "endTime", "desiredCapacity", "maxSize", "minSize", "recurrence", "timeZone"],
     "aws:autoscaling/policy:Policy": ["metricAggregationType"],
-    "aws:ec2/launchTemplate:LaunchTemplate": ["defaultVersion", "metadataOptions", "name", "namePrefix"],
+    "aws:ec2/launchTemplate:LaunchTemplate": [
+        "defaultVersion", "metadataOptions", "name", "namePrefix",
+        // ec2_launch_template.go block_device_mappings.ebs: what AWS fills in from the image and the volume type.
+        "blockDeviceMappings[*].ebs.iops", "blockDeviceMappings[*].ebs.throughput", "blockDeviceMappings[*].ebs.volumeSize", "blockDeviceMappings[*].ebs.volumeType",
+    ],
     "aws:lb/loadBalancer:LoadBalancer": [
         "enforceSecurityGroupInboundRulesOnPrivateLinkTraffic", "internal", "ipAddressType", "name", "namePrefix", "securityGroups", "subnetMappings", "subnets",
     ],
@@ -76,9 +83,18 @@ function isRecord(v: unknown): v is Record<string, unknown> {
     return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/**
+ * True when the path is an Optional+Computed attribute of the type. A row names one attribute: a block's row says
+ * that dropping the whole block shows no diff, not that its fields are computed (a field with a schema Default, such
+ * as a target group's health_check.interval, shows a diff when dropped), so rows match exactly ("*" for any list
+ * element), never as a prefix.
+ */
 function isComputed(type: string, segs: PathSegment[]): boolean {
     const list = COMPUTED[type] ?? [];
-    return list.some(p => patternCovers(parsePath(p), segs));
+    return list.some(p => {
+        const pattern = parsePath(p);
+        return pattern.length === segs.length && pattern.every((x, i) => x === "*" || x === segs[i]);
+    });
 }
 
 function setPath(target: Record<string, unknown>, segs: PathSegment[], value: unknown): void {

@@ -241,17 +241,28 @@ export class SimAws implements SimProvider {
         const next = plain(news);
         const changed = diffResource({ type, inputs: plain(oldInputs), outputs: plain(olds) }, next, { ignoreChanges, replaceOnChanges: [], defaultTags: this.defaultTags }).changes.map(c => c.path);
         const view: AccountResource = { ...record, inputs: restoreSecrets(record.inputs, plain(oldInputs)), outputs: restoreSecrets(record.outputs, plain(olds)) };
+        const secretKeys = new Set([...secretKeysOf(news), ...secretKeysOf(olds)]);
         let outputs: Props;
         try {
             // What the provider reads with d.Get for what the program does not set is the engine's state (olds).
             outputs = applyUpdate(view, next, changed, this.world(view), { planned: plain(olds) }).outputs;
         } catch (err) {
-            if (err instanceof AwsRejection) {
+            if (!(err instanceof AwsRejection)) {
+                throw err;
+            }
+            if (preview) {
+                // The bridge's Update plans only in a preview (pulumi-terraform-bridge provider.go: Apply runs
+                // `if !req.GetPreview()`): what AWS refuses shows at `up`. The plan goes on with the new values.
+                outputs = { ...view.outputs, ...next };
+            } else if (err.applied) {
+                const partial: AccountResource = { ...view, inputs: next, outputs: err.applied, secretKeys: [...secretKeys] };
+                partial.outputs = readBack(partial, this.world(partial), this.facts);
+                this.store(partial);
+                throw new ProviderError(err.message, { id, outputs: wrapSecrets(partial.outputs, secretKeys) });
+            } else {
                 throw new ProviderError(err.message);
             }
-            throw err;
         }
-        const secretKeys = new Set([...secretKeysOf(news), ...secretKeysOf(olds)]);
         const updated: AccountResource = { ...view, inputs: next, outputs, secretKeys: [...secretKeys] };
         updated.outputs = readBack(updated, this.world(updated), this.facts);
         if (preview) {

@@ -15,6 +15,8 @@ const provproto = require("@pulumi/pulumi/proto/provider_pb");
 const plugproto = require("@pulumi/pulumi/proto/plugin_pb");
 const structproto = require("google-protobuf/google/protobuf/struct_pb");
 const emptyproto = require("google-protobuf/google/protobuf/empty_pb");
+const anyproto = require("google-protobuf/google/protobuf/any_pb");
+const statusproto = require("@pulumi/pulumi/proto/status_pb");
 
 export type Props = Record<string, unknown>;
 
@@ -39,8 +41,16 @@ export interface SimProvider {
     invoke(token: string, args: Props): Props;
 }
 
-/** A failure the engine shows as the provider's error for the resource. */
-export class ProviderError extends Error {}
+/**
+ * A failure the engine shows as the provider's error for the resource. With `partial`, the resource exists as
+ * described (an update AWS applied in part): the engine stores that state with the error
+ * (pulumirpc.ErrorResourceInitFailed), as pulumi-terraform-bridge does for a partially applied update.
+ */
+export class ProviderError extends Error {
+    constructor(message: string, readonly partial?: { id: string; outputs: Props }) {
+        super(message);
+    }
+}
 
 const KIND: Record<string, [number, number]> = {
     // [in place, replacing]: pulumirpc.PropertyDiff.Kind
@@ -73,7 +83,21 @@ function unary(fn: (req: Request) => unknown): Handler {
             if (!(err instanceof ProviderError) && process.env["EC2_SERVER_SIM_DEBUG"]) {
                 process.stderr.write(`${(err as Error).stack}\n`);
             }
-            callback({ code: grpc.status.UNKNOWN, details: message, message });
+            const metadata = new grpc.Metadata();
+            if (err instanceof ProviderError && err.partial) {
+                const detail = new provproto.ErrorResourceInitFailed();
+                detail.setId(err.partial.id);
+                detail.setProperties(toStruct(err.partial.outputs));
+                detail.setReasonsList([message]);
+                const any = new anyproto.Any();
+                any.pack(detail.serializeBinary(), "pulumirpc.ErrorResourceInitFailed");
+                const status = new statusproto.Status();
+                status.setCode(grpc.status.UNKNOWN);
+                status.setMessage(message);
+                status.addDetails(any);
+                metadata.add("grpc-status-details-bin", Buffer.from(status.serializeBinary()));
+            }
+            callback({ code: grpc.status.UNKNOWN, details: message, message, metadata });
             return;
         }
         callback(null, res);

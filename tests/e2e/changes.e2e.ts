@@ -4,6 +4,7 @@
  * against the same real state, which must show the same operation for every resource.
  */
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
 import { AMI_ALIASES } from "../../components/aws-facts";
 import { AwsModel, PINNED_IMAGES } from "../../offline/aws-model";
 import { assertConformance, changes, nameOf, Preview, SimStack, stackConfig } from "./harness";
@@ -305,6 +306,41 @@ describe("e2e: changes plan and apply what the engine and AWS do (real CLI, simu
             assert.deepEqual(volumes2.map(v => [v.id === old.id, v.outputs.availabilityZone]).sort(), [[false, "ap-northeast-2c"], [true, "ap-northeast-2a"]]);
             const attachment = accountResource(s, "aws:ec2/volumeAttachment:VolumeAttachment", "server-2-data");
             assert.notEqual(attachment.outputs.volumeId, old.id);
+        } finally {
+            s.dispose();
+        }
+    });
+
+    it("a group deployed with launchTemplate (as before the mixed instances policy was its one form): the first up fails at the instance refresh, as AWS does, and the next converges", async () => {
+        const s = deployed("web", {});
+        try {
+            // Make the deployed group the old form, in AWS and in the state.
+            const toOldForm = (r: { outputs: Record<string, unknown>; inputs: Record<string, unknown> }) => {
+                const spec = (r.outputs.mixedInstancesPolicy as { launchTemplate: { launchTemplateSpecification: { launchTemplateId: string; launchTemplateName: string; version: string } } }).launchTemplate.launchTemplateSpecification;
+                r.outputs.launchTemplate = { id: spec.launchTemplateId, name: spec.launchTemplateName, version: spec.version };
+                r.inputs.launchTemplate = { id: spec.launchTemplateId, version: spec.version };
+                delete r.outputs.mixedInstancesPolicy;
+                delete r.inputs.mixedInstancesPolicy;
+            };
+            s.changeAws(a => toOldForm(a.resources.find(r => r.type === "aws:autoscaling/group:Group")!));
+            const doc = s.exportDoc() as { deployment: { resources: { type: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> }[] } };
+            toOldForm(doc.deployment.resources.find(r => r.type === "aws:autoscaling/group:Group")!);
+            const file = `${s.dir}/old-form.json`;
+            fs.writeFileSync(file, JSON.stringify(doc));
+            s.must(["stack", "import", "--stack", s.stack, "--file", file]);
+            const config = stackConfig("web", {});
+            const preview = previewOf(s, config);
+            assert.deepEqual(changes(preview), ["update servers-group"]);
+            const offline = await assertConformance(s, config, preview);
+            assert.match(offline.deployment.refusals[0]?.message ?? "", /^ValidationError: the group servers-group-[0-9a-f]{7} is updated, then StartInstanceRefresh gets a DesiredConfiguration with both/);
+            const failed = s.up();
+            assert.notEqual(failed.status, 0);
+            assert.match(failed.stdout, /StartInstanceRefresh gets a DesiredConfiguration with both a LaunchTemplate and a MixedInstancesPolicy/);
+            // AWS switched the group before the refresh failed; the state the up stored says so.
+            assert.equal("launchTemplate" in accountResource(s, "aws:autoscaling/group:Group", "servers-group").outputs, false);
+            upOk(s);
+            const { run } = s.preview(["--expect-no-changes"]);
+            assert.equal(run.status, 0, run.stdout);
         } finally {
             s.dispose();
         }

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { AUTONAMED, parseUrn, secretKeysOf, SimAws, wrapSecrets } from "../../../offline/provider/aws";
+import { ProviderError } from "../../../offline/provider/server";
 import { accountFile, SIM_DIR_ENV } from "../../../offline/provider/account";
 import { SECRET_SIG, SIG_KEY } from "../../../offline/state";
 import { EXISTING } from "../../../offline/aws-model";
@@ -127,6 +128,35 @@ describe("offline/provider/aws (the simulated AWS provider)", () => {
         // The load balancer's deletion protection refuses DeleteLoadBalancer.
         const alb = p.create(urn("aws:lb/loadBalancer:LoadBalancer", "web-alb"), { loadBalancerType: "application", subnets: EXISTING.subnets.map(x => x.id), securityGroups: [EXISTING.securityGroupIds[0]], enableDeletionProtection: true, name: "web-alb-1234567" }, false);
         assert.throws(() => p.delete(urn("aws:lb/loadBalancer:LoadBalancer", "web-alb"), alb.id, alb.outputs), { message: `OperationNotPermitted: Load balancer '${alb.id}' cannot be deleted because deletion protection is enabled` });
+    });
+
+    it("a preview plans what AWS would refuse at up; an up that AWS applied in part reports that part with the error", () => {
+        const p = provider();
+        const lt = { id: "lt-0123456789abcdef0", version: "1" };
+        const mixed = { launchTemplate: { launchTemplateSpecification: { launchTemplateId: lt.id, version: "1" }, overrides: [{ instanceType: "t3.micro" }] }, instancesDistribution: { onDemandBaseCapacity: 0, onDemandPercentageAboveBaseCapacity: 100 } };
+        const template = p.create(urn("aws:ec2/launchTemplate:LaunchTemplate", "t"), { name: "t-1", imageId: "ami-0123456789abcdef0", instanceType: "t3.micro" }, false);
+        lt.id = template.id;
+        mixed.launchTemplate.launchTemplateSpecification.launchTemplateId = template.id;
+        const base = { name: "g-1", minSize: 1, maxSize: 2, vpcZoneIdentifiers: [EXISTING.subnets[0].id], instanceRefresh: { strategy: "Rolling" }, waitForCapacityTimeout: "0" };
+        const group = p.create(urn("aws:autoscaling/group:Group", "g"), { ...base, launchTemplate: lt }, false);
+        const news = { ...base, mixedInstancesPolicy: mixed, __defaults: [] };
+        // The program moves to the mixed form; launchTemplate stays planned from state.
+        const planned = p.update(urn("aws:autoscaling/group:Group", "g"), group.id, group.outputs, news, { ...base, launchTemplate: lt }, [], true);
+        assert.deepEqual(planned.mixedInstancesPolicy, mixed);
+        let error: ProviderError | undefined;
+        try {
+            p.update(urn("aws:autoscaling/group:Group", "g"), group.id, group.outputs, news, { ...base, launchTemplate: lt }, [], false);
+        } catch (err) {
+            error = err as ProviderError;
+        }
+        assert.ok(error instanceof ProviderError);
+        assert.match(error.message, /^ValidationError: the group g-1 is updated, then StartInstanceRefresh gets a DesiredConfiguration with both/);
+        assert.equal(error.partial?.id, group.id);
+        assert.equal("launchTemplate" in error.partial!.outputs, false);
+        // AWS has the new form: a refresh reads it, and the next update has nothing left to send twice.
+        const read = p.read(urn("aws:autoscaling/group:Group", "g"), group.id, error.partial!.outputs, news)!;
+        assert.equal("launchTemplate" in read.outputs, false);
+        assert.deepEqual((read.outputs.mixedInstancesPolicy as typeof mixed).launchTemplate.overrides, mixed.launchTemplate.overrides);
     });
 
     it("invokes answer from the model, and an unknown one is an error", () => {
