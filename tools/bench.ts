@@ -30,7 +30,7 @@
 //
 // The floors run as from a shell (`node -e`, no NODE_COMPILE_CACHE), and so does the pack's start, as the Pulumi
 // CLI starts a pack: it then has only the compile cache that policy/pack.js turns on itself. The plans and the
-// suite run as `npm run plan` and `npm test` do, with the compile cache that tools/lib/register.js turns on; each
+// suite run as `npm run plan` and `npm test` do, with the compile cache that offline/register.js turns on; each
 // plan line also gives its ratio to the SDK load with that same cache, the lowest floor there is.
 //
 // Every command runs once untimed first (disk cache). Speed is measured here and reported, never asserted
@@ -265,7 +265,7 @@ async function main(argv: string[]): Promise<number> {
                     }
                     if (kind === "afterCi") {
                         // What npm ci's prepare leaves, untimed (the pack is already built).
-                        timeCommand(node, [path.join(ROOT, "tools", "lib", "register.js"), "--fill"], ROOT, [0], env);
+                        timeCommand(node, [path.join(ROOT, "offline", "register.js"), "--fill"], ROOT, [0], env);
                     }
                     // Timed even when tests fail (mocha exits with the number of failures), and said so.
                     const start = process.hrtime.bigint();
@@ -310,7 +310,7 @@ function cliFigures(pulumi: string, runs: number): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ec2-server-bench-sim-"));
     try {
         const env = simEnv(pulumi, path.join(dir, "sim"));
-        const sim = (args: string[]) => [path.join(ROOT, "tools", "lib", "register.js"), path.join(ROOT, "tools", "sim.ts"), ...args];
+        const sim = (args: string[]) => [path.join(ROOT, "offline", "register.js"), path.join(ROOT, "tools", "sim.ts"), ...args];
         const simEnvVars = { ...process.env, EC2_SERVER_SIM_DIR: path.join(dir, "sim") };
         timeCommand(process.execPath, ["-r", ...sim(["up", "--stack", "dev", "--yes", "--skip-preview"])], ROOT, [0], simEnvVars);
         const empty = path.join(dir, "empty");

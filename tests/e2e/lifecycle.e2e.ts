@@ -110,7 +110,7 @@ describe("e2e: bad config, secrets and destroy under the real CLI", () => {
             const pem = s.output("privateKeyPem", true);
             assert.match(pem, /^-----BEGIN OPENSSH PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+-----END OPENSSH PRIVATE KEY-----$/);
             const file = path.join(s.dir, "key.pem");
-            const save = spawnSync(process.execPath, ["-r", "./tools/lib/register.js", "tools/save-key.ts", file], { cwd: REPO_ROOT, input: `${pem}\n`, encoding: "utf8" });
+            const save = spawnSync(process.execPath, ["-r", "./offline/register.js", "tools/save-key.ts", file], { cwd: REPO_ROOT, input: `${pem}\n`, encoding: "utf8" });
             assert.equal(save.status, 0, save.stderr);
             assert.equal(fs.readFileSync(file, "utf8"), `${pem}\n`);
             assert.equal(fs.statSync(file).mode & 0o777, 0o400);

@@ -16,7 +16,7 @@ describe("e2e: npm run sim (the committed stacks, as a user runs them)", () => {
             const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ec2-server-sim-${stack}-`));
             const file = path.join(REPO_ROOT, `Pulumi.${stack}.yaml`);
             const before = fs.readFileSync(file);
-            const sim = (...args: string[]) => spawnSync(process.execPath, ["-r", "./tools/lib/register.js", "tools/sim.ts", ...args], {
+            const sim = (...args: string[]) => spawnSync(process.execPath, ["-r", "./offline/register.js", "tools/sim.ts", ...args], {
                 cwd: REPO_ROOT, env: { ...process.env, [SIM_DIR_ENV]: dir }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024,
             });
             try {

@@ -21,7 +21,7 @@ import { REPO, sharedPack, withLentPack } from "../tools/helpers";
 import { EXPECTED_POLICIES, STACK, UNKNOWN, urnOf } from "./helpers";
 
 const PACK_VERSION = (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "policy", "package.json"), "utf8")) as { version: string }).version;
-/** The directory of the compile cache tools/lib/register.js turns on in this process (as it chooses it). */
+/** The directory of the compile cache offline/register.js turns on in this process (as it chooses it). */
 const V8_CACHE = process.env["NODE_COMPILE_CACHE"] || process.env["EC2_SERVER_V8_CACHE"] || path.join(REPO, "node_modules", ".cache", "ec2-server", "v8");
 const STRICT = path.join(__dirname, "..", "..", "policy", "config", "strict.json");
 

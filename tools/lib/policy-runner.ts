@@ -104,7 +104,7 @@ const MAX_MESSAGE_SIZE = 400 * 1024 * 1024; // the SDK's server accepts up to 40
 
 /**
  * Node's compile cache for the packs this process starts: the directory of this process's own compile cache
- * (tools/lib/register.js turns it on in every tool and test process: node_modules/.cache/ec2-server/v8) with
+ * (offline/register.js turns it on in every tool and test process: node_modules/.cache/ec2-server/v8) with
  * "-pack" appended, or none when this process has none.
  *
  * A directory of its own, because V8 rejects code that was cached under other V8 flags, and run-policy-pack turns

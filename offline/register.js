@@ -1,5 +1,5 @@
 // @ts-check
-// `node -r ./tools/lib/register.js tools/<tool>.ts` runs TypeScript as `-r ts-node/register/transpile-only`
+// `node -r ./offline/register.js tools/<tool>.ts` runs TypeScript as `-r ts-node/register/transpile-only`
 // does: each .ts file is transpiled on its own with the compiler options of the repository's tsconfig.json
 // (ts-node's fixed overrides applied), without type-checking (`npm run typecheck` does that), and stack
 // traces point into the .ts sources. The difference: each file's JavaScript is kept in
@@ -17,7 +17,7 @@
 
 // First, before anything that a Node.js older than package.json's engines (>=22.13: what eslint and mocha need) lacks
 // can fail (Node's compile cache below, node:module's getCompileCacheDir in the tools and tests): one line that says
-// what to install. Every tool (`node -r ./tools/lib/register.js`) and mocha (.mocharc.json) load this file first;
+// what to install. Every tool (`node -r ./offline/register.js`) and mocha (.mocharc.json) load this file first;
 // `npm ci` refuses such a Node by itself (.npmrc engine-strict). Exit 2, as for any command the tools cannot run as asked.
 const [nodeMajor, nodeMinor] = process.versions.node.split(".").map(Number);
 if (nodeMajor < 22 || (nodeMajor === 22 && nodeMinor < 13)) {
@@ -30,7 +30,7 @@ const fs = require("node:fs");
 const nodeModule = require("node:module");
 const path = require("node:path");
 
-const ROOT = path.resolve(__dirname, "..", "..");
+const ROOT = path.resolve(__dirname, "..");
 
 // Node's compile cache (module.enableCompileCache) for everything loaded after this file: @pulumi/aws, the SDK,
 // gRPC, and the JavaScript transpiled below. Node stores the V8 code of each file it compiles and checks it
@@ -190,7 +190,7 @@ module.exports = { mochaGlobalSetup: () => fillCache(repositoryFiles()) };
 const LIBRARY_DIRS = ["components", "offline", path.join("tools", "lib"), path.join("policy", "lib"), path.join("policy", "policies")];
 
 /**
- * `node tools/lib/register.js --fill [dir]`: npm's `prepare` (so `npm ci` and `npm install`) runs this after it
+ * `node offline/register.js --fill [dir]`: npm's `prepare` (so `npm ci` and `npm install`) runs this after it
  * builds the policy pack. It compiles what the tools load, once, as pip byte-compiles a package at install:
  * - every .ts file of the repository (or of dir) into this file's cache;
  * - the V8 code of what the repository's libraries load (LIBRARY_DIRS: the SDK, `@pulumi/aws`, gRPC)

@@ -1,4 +1,4 @@
-// tools/lib/register.js: runs TypeScript like ts-node's transpile-only mode, with each file's JavaScript cached
+// offline/register.js: runs TypeScript like ts-node's transpile-only mode, with each file's JavaScript cached
 // on disk by content, so an unchanged file is never transpiled twice and TypeScript is loaded only on a change;
 // mocha's global setup fills that cache ahead for its parallel workers.
 import * as assert from "node:assert/strict";
@@ -7,9 +7,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-const REGISTER = path.join(__dirname, "..", "..", "..", "tools", "lib", "register.js");
+const REPO = path.join(__dirname, "..", "..");
+const REGISTER = path.join(REPO, "offline", "register.js");
 
-describe("tools/lib/register.js", () => {
+describe("offline/register.js", () => {
     let dir: string;
     let cache: string;
     beforeEach(() => {
@@ -86,7 +87,7 @@ describe("tools/lib/register.js", () => {
             assert.match(path.basename(seen.dir), new RegExp(`^v${process.versions.node.replace(/\./g, "\\.")}-`));
             return { env: seen.env, dir: path.dirname(seen.dir) };
         };
-        const repoCache = path.join(__dirname, "..", "..", "..", "node_modules", ".cache", "ec2-server", "v8");
+        const repoCache = path.join(REPO, "node_modules", ".cache", "ec2-server", "v8");
         assert.deepEqual(start(env), { env: null, dir: repoCache });
         const own = path.join(dir, "v8");
         assert.deepEqual(start({ ...env, NODE_COMPILE_CACHE: own }), { env: own, dir: own });
@@ -97,8 +98,8 @@ describe("tools/lib/register.js", () => {
 
     // --fill runs fillCache (mochaGlobalSetup runs it on the repository's files) and then compiles the libraries.
     it("--fill [dir] (npm's prepare, so npm ci) transpiles every .ts file under dir ahead, skipping one that does not compile, and compiles what the libraries load; the first start then never loads TypeScript", () => {
-        const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "package.json"), "utf8")) as { scripts: Record<string, string> };
-        assert.equal(pkg.scripts["prepare"], "node policy/build.js && node tools/lib/register.js --fill");
+        const pkg = JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as { scripts: Record<string, string> };
+        assert.equal(pkg.scripts["prepare"], "node policy/build.js && node offline/register.js --fill");
         const write = (file: string, text: string) => {
             fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
             fs.writeFileSync(path.join(dir, file), text);
@@ -133,5 +134,72 @@ describe("tools/lib/register.js", () => {
         assert.match(r.stderr, /Unable to compile TypeScript:\n.*greet\.ts\(1,\d+\): error TS\d+: /);
         const cached = fs.readdirSync(cache).map(f => (JSON.parse(fs.readFileSync(path.join(cache, f), "utf8")) as { filename: string }).filename);
         assert.deepEqual(cached, [path.join(dir, "main.ts")]);
+    });
+});
+
+// A Node.js older than package.json's engines fails with one line naming Node 22, before anything else can fail
+// (offline/register.js is the first file every tool and mocha load), and `npm ci` refuses it (.npmrc engine-strict).
+/** A node on this machine older than 22 (a system node the README's Setup tells users to look past), if any. */
+function oldNode(): string | undefined {
+    const candidates = [...(process.env["PATH"] ?? "").split(path.delimiter).map(d => path.join(d, "node")), "/usr/bin/node", "/usr/local/bin/node"];
+    for (const file of new Set(candidates)) {
+        if (!fs.existsSync(file)) {
+            continue;
+        }
+        const r = childProcess.spawnSync(file, ["-p", "process.versions.node"], { encoding: "utf8" });
+        if (r.status === 0 && Number(r.stdout.split(".")[0]) < 22) {
+            return file;
+        }
+    }
+    return undefined;
+}
+
+describe("offline/register.js: the Node.js version", () => {
+    let dir: string;
+    before(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "node-version-"));
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    /** Starts this node as if it were `version`, then register.js, then a script that says it ran. */
+    const startAs = (version: string) => {
+        const pretend = path.join(dir, `pretend-${version}.js`);
+        fs.writeFileSync(pretend, [
+            `Object.defineProperty(process, "version", { value: "v${version}" });`,
+            `Object.defineProperty(process.versions, "node", { value: "${version}" });`,
+            "",
+        ].join("\n"));
+        return childProcess.spawnSync(process.execPath, ["-r", pretend, "-r", REGISTER, "-e", 'console.log("ran")'], { cwd: REPO, encoding: "utf8" });
+    };
+
+    it("Node 20 and Node 22 before 22.13: one line naming Node 22.13, exit 2, nothing run; Node 22.13, 22.23 and 24 run", () => {
+        for (const version of ["20.20.2", "22.12.0"]) {
+            const old = startAs(version);
+            assert.deepEqual([old.status, old.stdout, old.stderr], [2, "", `ec2-server needs Node.js 22.13 or newer; this is Node.js ${version} (see "Setup" in README.md)\n`]);
+        }
+        for (const version of ["22.13.0", "22.23.3", "24.11.1"]) {
+            const ok = startAs(version);
+            assert.deepEqual([ok.status, ok.stdout, ok.stderr], [0, "ran\n", ""], version);
+        }
+    });
+
+    it("a real Node older than 22 (when this machine has one): `npm run plan` and `npm test` stop with that one line", function () {
+        const node = oldNode();
+        if (node === undefined) {
+            this.skip();
+        }
+        const version = childProcess.spawnSync(node, ["-p", "process.versions.node"], { encoding: "utf8" }).stdout.trim();
+        const line = `ec2-server needs Node.js 22.13 or newer; this is Node.js ${version} (see "Setup" in README.md)\n`;
+        const plan = childProcess.spawnSync(node, ["-r", "./offline/register.js", "tools/plan.ts", "--stack", "dev"], { cwd: REPO, encoding: "utf8" });
+        assert.deepEqual([plan.status, plan.stdout, plan.stderr], [2, "", line]);
+        const mocha = childProcess.spawnSync(node, [path.join(REPO, "node_modules", "mocha", "bin", "mocha.js"), "tests/tools/lib/stack-config.spec.ts"], { cwd: REPO, encoding: "utf8" });
+        assert.deepEqual([mocha.status, mocha.stdout, mocha.stderr], [2, "", line]);
+    });
+
+    it("npm refuses to install on an older Node: .npmrc sets engine-strict for package.json's engines", () => {
+        const npmrc = fs.readFileSync(path.join(REPO, ".npmrc"), "utf8");
+        assert.match(npmrc, /^engine-strict=true$/m);
+        const pkg = JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8")) as { engines: Record<string, string> };
+        assert.deepEqual(pkg.engines, { node: ">=22.13" });
     });
 });
