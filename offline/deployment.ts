@@ -12,10 +12,11 @@ import {
     applyUpdate, attachmentStopsServer, AwsRejection, ATTACHMENT, deleteFate, deleteRefusal, hasInstanceStore, INSTANCE,
     INSTANCE_STORE_NOTE, readBack, refreshInputs, VOLUME, WorldFacts,
 } from "./lifecycle-rules";
-import type { PlanResourceOptions } from "../tools/lib/plan-format";
+import type { PlanResourceOptions } from "./plan/format";
 import { isStateSecret, StateResource } from "./state";
-import { deepEqual, getPath, parsePath } from "../tools/lib/replacements";
-import { SECRET_PLACEHOLDER } from "../tools/lib/plan-format";
+import { deepEqual } from "./values";
+import { getPath, parsePath } from "./paths";
+import { SECRET_PLACEHOLDER } from "./plan/format";
 
 export interface RegisterArgs {
     urn: string;

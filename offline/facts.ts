@@ -41,6 +41,7 @@ import { ipv4Contains, ipv4HasHostBits, parseIpv4Cidr } from "../components/cidr
 import { NAMESPACE } from "../components/config";
 import { UNKNOWN_LOGIN_USER } from "../components/lookups";
 import type { StateResource } from "./state";
+import { isRecord } from "./values";
 
 export const FACTS_FORMAT_VERSION = 1;
 
@@ -185,10 +186,6 @@ export class FactsFormatError extends Error {
         super(`${file} is not a valid facts file (version ${FACTS_FORMAT_VERSION}):\n  - ${problems.join("\n  - ")}`);
         this.name = "FactsFormatError";
     }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 type FieldCheck = (v: unknown) => string | undefined;

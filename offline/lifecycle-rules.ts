@@ -4,7 +4,9 @@
  * source; the list `READ_BACK_RULES_DOC` is what the README and the closing notes cite.
  */
 import * as crypto from "node:crypto";
-import { pathsOverlap, parsePath, PathSegment, RESOURCE_KINDS, deepEqual } from "../tools/lib/replacements";
+import { pathsOverlap, parsePath, PathSegment } from "./paths";
+import { RESOURCE_KINDS } from "./force-new";
+import { deepEqual, isRecord } from "./values";
 import { StateResource } from "./state";
 
 const TF = "terraform-provider-aws internal/service/";
@@ -203,9 +205,9 @@ export function readBack(r: StateResource, world: StateResource[], w: WorldFacts
         }
         case GROUP: {
             // resourceGroupRead sets the form the group uses and clears the other.
-            if (isPlainObject(out.mixedInstancesPolicy)) {
+            if (isRecord(out.mixedInstancesPolicy)) {
                 delete out.launchTemplate;
-            } else if (isPlainObject(out.launchTemplate)) {
+            } else if (isRecord(out.launchTemplate)) {
                 delete out.mixedInstancesPolicy;
             }
             break;
@@ -378,10 +380,6 @@ export function applyUpdate(old: StateResource, newInputs: Record<string, unknow
     return { notes, outputs };
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 /** Template arguments whose change makes no new version (resourceLaunchTemplateUpdate's updateKeys leave them out). */
 const TEMPLATE_UNVERSIONED = new Set(["name", "namePrefix", "defaultVersion", "updateDefaultVersion", "tags", "tagsAll"]);
 
@@ -419,20 +417,20 @@ function groupUpdate(old: StateResource, newInputs: Record<string, unknown>, cha
     const bounded = Math.min(Math.max(current, min), max);
     outputs.desiredCapacity = bounded;
     // The Read after the update reports the template's name next to its id, as after create.
-    if (isPlainObject(old.outputs.launchTemplate) && isPlainObject(newInputs.launchTemplate)) {
+    if (isRecord(old.outputs.launchTemplate) && isRecord(newInputs.launchTemplate)) {
         outputs.launchTemplate = { ...old.outputs.launchTemplate, ...newInputs.launchTemplate };
     }
     // Likewise the template's name in a mixed instances policy's launch template specification.
     const nameOf = (m: unknown) => ((m as { launchTemplate?: { launchTemplateSpecification?: { launchTemplateName?: unknown } } } | undefined)?.launchTemplate?.launchTemplateSpecification?.launchTemplateName);
-    if (isPlainObject(newInputs.mixedInstancesPolicy) && nameOf(old.outputs.mixedInstancesPolicy) !== undefined && nameOf(newInputs.mixedInstancesPolicy) === undefined) {
+    if (isRecord(newInputs.mixedInstancesPolicy) && nameOf(old.outputs.mixedInstancesPolicy) !== undefined && nameOf(newInputs.mixedInstancesPolicy) === undefined) {
         const mixed = structuredClone(newInputs.mixedInstancesPolicy) as { launchTemplate: { launchTemplateSpecification: Record<string, unknown> } };
         mixed.launchTemplate.launchTemplateSpecification = { ...mixed.launchTemplate.launchTemplateSpecification, launchTemplateName: nameOf(old.outputs.mixedInstancesPolicy) };
         outputs.mixedInstancesPolicy = mixed;
     }
     // UpdateAutoScalingGroup with the other form switches the group to it.
-    if (isPlainObject(newInputs.mixedInstancesPolicy) && changed("mixedInstancesPolicy")) {
+    if (isRecord(newInputs.mixedInstancesPolicy) && changed("mixedInstancesPolicy")) {
         delete outputs.launchTemplate;
-    } else if (isPlainObject(newInputs.launchTemplate) && changed("launchTemplate")) {
+    } else if (isRecord(newInputs.launchTemplate) && changed("launchTemplate")) {
         delete outputs.mixedInstancesPolicy;
     }
     // The capacity wait (resourceGroupUpdate, shouldWaitForCapacity on a min_size or desired_capacity change, unless
@@ -456,7 +454,7 @@ function groupUpdate(old: StateResource, newInputs: Record<string, unknown>, cha
         // StartInstanceRefresh gets both forms as planned: the one the program stopped sending stays in state.
         const lt = newInputs.launchTemplate ?? planned.launchTemplate;
         const mixed = newInputs.mixedInstancesPolicy ?? planned.mixedInstancesPolicy;
-        if (refresh && isPlainObject(lt) && isPlainObject(mixed)) {
+        if (refresh && isRecord(lt) && isRecord(mixed)) {
             // UpdateAutoScalingGroup has run: the group is in its new form when StartInstanceRefresh fails.
             const rejection = new AwsRejection("ValidationError", `the group ${old.id} is updated, then StartInstanceRefresh gets a DesiredConfiguration with both a LaunchTemplate and a MixedInstancesPolicy, and takes either one: launchTemplate stayed in the state (Optional+Computed) when the program moved to mixedInstancesPolicy, or the other way round. The group is left in its new form, and the provider reports that state with the error (the engine stores it), so the next \`pulumi up\` converges`,
                 `${source} (expandStartInstanceRefreshInput from d.Get("launch_template") and d.Get("mixed_instances_policy")); Auto Scaling API reference, DesiredConfiguration ("you must specify either a LaunchTemplate or a MixedInstancesPolicy")`);

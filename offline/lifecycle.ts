@@ -10,13 +10,14 @@
  * - Each property the program sets is compared with the state's OUTPUTS (bridge `Diff`: prior state = outputs,
  *   config = new inputs). A property the program no longer sets differs only if it was set before and the
  *   provider does not compute it (Optional+Computed attributes keep their state value).
- * - A changed property replaces the resource when a force-new row of `tools/lib/replacements.ts` covers it
+ * - A changed property replaces the resource when a force-new row of `offline/force-new.ts` covers it
  *   (with its condition) or a `replaceOnChanges` pattern does.
  */
 import { forceNewHitsFor, normalisedEqual, READ_BACK_RULES_DOC } from "./lifecycle-rules";
-import { formatPath, getPath, parsePath, PathSegment, patternCovers } from "../tools/lib/replacements";
+import { formatPath, getPath, parsePath, PathSegment, patternCovers, setPath } from "./paths";
 import { containsOpaqueSecret, isStateSecret, StateResource } from "./state";
-import type { PlanDiff, PlanOp } from "../tools/lib/plan-format";
+import type { PlanDiff, PlanOp } from "./plan/format";
+import { isRecord } from "./values";
 
 export { READ_BACK_RULES_DOC };
 
@@ -79,10 +80,6 @@ const COMPUTED: Record<string, string[]> = {
     "aws:lb/listener:Listener": ["mutualAuthentication", "protocol", "sslPolicy", "tcpIdleTimeoutSeconds"],
 };
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 /**
  * True when the path is an Optional+Computed attribute of the type. A row names one attribute: a block's row says
  * that dropping the whole block shows no diff, not that its fields are computed (a field with a schema Default, such
@@ -95,24 +92,6 @@ function isComputed(type: string, segs: PathSegment[]): boolean {
         const pattern = parsePath(p);
         return pattern.length === segs.length && pattern.every((x, i) => x === "*" || x === segs[i]);
     });
-}
-
-function setPath(target: Record<string, unknown>, segs: PathSegment[], value: unknown): void {
-    let node: Record<string, unknown> | unknown[] = target;
-    for (let i = 0; i < segs.length - 1; i++) {
-        const seg = segs[i];
-        const next = (node as Record<string | number, unknown>)[seg as string];
-        if (next === undefined || next === null || typeof next !== "object") {
-            (node as Record<string | number, unknown>)[seg as string] = typeof segs[i + 1] === "number" ? [] : {};
-        }
-        node = (node as Record<string | number, unknown>)[seg as string] as Record<string, unknown>;
-    }
-    const last = segs[segs.length - 1];
-    if (value === undefined) {
-        delete (node as Record<string | number, unknown>)[last as string];
-    } else {
-        (node as Record<string | number, unknown>)[last as string] = value;
-    }
 }
 
 /** The engine's `processIgnoreChanges`: each ignored path takes the old inputs' value (or is removed). */

@@ -6,7 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import type { PlanResourceOptions } from "../tools/lib/plan-format";
+import type { PlanResourceOptions } from "./plan/format";
 import type { AwsModel } from "./aws-model";
 import { Deployment, RegisterArgs } from "./deployment";
 

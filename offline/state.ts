@@ -6,7 +6,8 @@
  * secrets provider; offline nothing can decrypt it. The offline writer puts the same envelope with
  * `ciphertext: "[secret]"`: never the value, and `policy:check` reads it as unknown, like any ciphertext.
  */
-import { SECRET_PLACEHOLDER } from "../tools/lib/plan-format";
+import { SECRET_PLACEHOLDER } from "./plan/format";
+import { isRecord } from "./values";
 
 /** Signature key/value Pulumi uses to mark special objects in serialised state. */
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -84,10 +85,6 @@ export function decodePlaintextSecrets(v: unknown): unknown {
         return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decodePlaintextSecrets(x)]));
     }
     return v;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function strings(v: unknown): string[] {

@@ -1,9 +1,9 @@
 // npm run -s plan:diff -- BASE.json HEAD.json [--markdown]
 //
-// Compares two offline plans (tools/lib/plan-format.ts) of the same stack:
+// Compares two offline plans (offline/plan/format.ts) of the same stack:
 // - added / removed / changed resources with property-level changes;
 // - a loud warning for every change that makes AWS replace a resource (table and sources in
-//   tools/lib/replacements.ts), including replacements that cascade through references
+//   offline/force-new.ts), including replacements that cascade through references
 //   (a replaced subnet replaces its instances, a replaced instance replaces its volume
 //   attachments), with what happens to the data: root volume lost, separate data volumes
 //   re-attached, retained volumes kept;
@@ -25,27 +25,10 @@
 import { InputError, parseCli, readJsonFile, runCli, UsageError } from "./lib/cli";
 import { applyUpdate, AwsRejection, deleteRefusal, hasInstanceStore, INSTANCE_STORE_NOTE } from "../offline/lifecycle-rules";
 import { isStateSecret, parseStackExport, providerConfig, StateResource } from "../offline/state";
-import {
-    Plan,
-    PlanPolicyDiagnostic,
-    PlanResource,
-    parsePlan,
-    readPlanFile,
-    SECRET_PLACEHOLDER,
-    STACK_TYPE,
-    UNKNOWN_SENTINEL,
-} from "./lib/plan-format";
-import {
-    deepEqual,
-    ForceNewHit,
-    forceNewHits,
-    formatPath,
-    parsePath,
-    PathSegment,
-    patternCovers,
-    pathsOverlap,
-    RESOURCE_KINDS,
-} from "./lib/replacements";
+import { Plan, PlanPolicyDiagnostic, PlanResource, parsePlan, readPlanFile, SECRET_PLACEHOLDER, STACK_TYPE, UNKNOWN_SENTINEL } from "../offline/plan/format";
+import { deepEqual, isRecord } from "../offline/values";
+import { ForceNewHit, forceNewHits, RESOURCE_KINDS } from "../offline/force-new";
+import { formatPath, parsePath, PathSegment, patternCovers, pathsOverlap } from "../offline/paths";
 
 export const USAGE = "usage: npm run -s plan:diff -- BASE.json HEAD.json [--markdown]   (BASE: a plan file or a `pulumi stack export`)";
 
@@ -136,10 +119,6 @@ export interface PlanDiff {
 // ---------------------------------------------------------------------------------------------
 // Generic value diff
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 function isPrimitive(v: unknown): boolean {
     return v === null || (typeof v !== "object" && typeof v !== "function");
 }
@@ -154,7 +133,7 @@ function diffValues(before: unknown, after: unknown, path: PathSegment[], out: {
     };
     if (before === undefined) return push(path, "added", before, after);
     if (after === undefined) return push(path, "removed", before, after);
-    if (isPlainObject(before) && isPlainObject(after)) {
+    if (isRecord(before) && isRecord(after)) {
         const keys = [...Object.keys(before), ...Object.keys(after).filter((k) => !(k in before))];
         for (const k of keys) diffValues(before[k], after[k], [...path, k], out);
         return;

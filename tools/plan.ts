@@ -16,8 +16,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { failOn, InputError, isMain, outputPathProblems, parseCli, PathOption, readPolicyConfigOption, runCli, UsageError, writeFilesAtomic } from "./lib/cli";
-import { parseStackRef, readStackConfig, stackFilePath } from "./lib/stack-config";
-import { defaultProviderResource, packageOf, Plan, PlanOp, PlanProviders, PlanResource, providerProperties, SECRET_PLACEHOLDER, UNKNOWN_SENTINEL } from "./lib/plan-format";
+import { parseStackRef, readStackConfig, stackFilePath } from "../offline/stack-config";
+import { defaultProviderResource, packageOf, Plan, PlanOp, PlanProviders, PlanResource, providerProperties, SECRET_PLACEHOLDER, UNKNOWN_SENTINEL } from "../offline/plan/format";
 import type { EnforcementLevel, PolicyConfigFile, PolicyDiagnostic, PolicyPackProcess, PolicyResource } from "./lib/policy-runner";
 import type { ProgramRun } from "../offline/program";
 import type { RecordedResource } from "../offline/monitor";

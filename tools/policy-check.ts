@@ -4,7 +4,7 @@
 // the Pulumi CLI does) over the resources in FILE, which is auto-detected as one of:
 //   (a) `pulumi stack export` output   { version: 3, deployment: { resources: [...] } }   (inputs are used)
 //   (b) `pulumi preview --json` output { steps: [{ op, urn, newState: {...} }], changeSummary, ... }
-//   (c) an offline plan file           { version: 1, project, stack, resources: [...] }  (tools/lib/plan-format.ts)
+//   (c) an offline plan file           { version: 1, project, stack, resources: [...] }  (offline/plan/format.ts)
 // Analysed: custom resources only; the stack, components and providers are skipped, and so are
 // resources a preview deletes (delete, discard, delete-replaced, ...) or only reads.
 //
@@ -19,10 +19,11 @@
 //
 // Exit codes: 0 no violations or advisory only; 1 mandatory violations; 2 usage / bad input / pack failure.
 import { InputError, parseCli, readJsonFile, readPolicyConfigOption, runCli, UsageError } from "./lib/cli";
-import { defaultProviderResource, packageOf, parsePlan, parseUrn, Plan, SECRET_PLACEHOLDER, STACK_TYPE, UNKNOWN_SENTINEL } from "./lib/plan-format";
+import { defaultProviderResource, packageOf, parsePlan, parseUrn, Plan, SECRET_PLACEHOLDER, STACK_TYPE, UNKNOWN_SENTINEL } from "../offline/plan/format";
 // Types only: the runner (which spawns the pack) is loaded in main(), so the pure conversion
 // functions below can be used and tested without it.
 import type { PolicyConfigFile, PolicyDiagnostic, PolicyResource } from "./lib/policy-runner";
+import { isRecord } from "../offline/values";
 
 export const USAGE = "usage: npm run -s policy:check -- FILE [--policy-config FILE] [--json]";
 
@@ -50,10 +51,6 @@ const SKIPPED_OPS = new Set([
     "read-discard",
     "refresh",
 ]);
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 /** Detects which of the three formats a parsed JSON document is. Throws InputError if none. */
 export function detectFormat(doc: unknown): InputFormat {

@@ -16,7 +16,7 @@ import { AwsModel, ACCOUNT_ID, unwrapSecrets } from "../aws-model";
 import { diffResource, keepOldDefaults } from "../lifecycle";
 import { applyUpdate, AwsRejection, deleteRefusal, LAUNCH_TEMPLATE, readBack, refreshInputs, WorldFacts } from "../lifecycle-rules";
 import { SECRET_SIG, SIG_KEY, StateResource } from "../state";
-import { UNKNOWN_SENTINEL } from "../../tools/lib/plan-format";
+import { UNKNOWN_SENTINEL } from "../plan/format";
 import { Account, AccountResource, accountFile, readAccount, redactSecrets, restoreSecrets, simDir, writeAccount } from "./account";
 import { CheckFailure, DiffAnswer, Props, ProviderError, SimProvider } from "./server";
 

@@ -15,7 +15,7 @@ import { Account, accountFile, changeAccount } from "../../offline/provider/acco
 import { parseStackExport, StateResource } from "../../offline/state";
 import { ProgramRun, runProgram } from "../../offline/program";
 import { AwsModel } from "../../offline/aws-model";
-import { toConfigString } from "../../tools/lib/stack-config";
+import { toConfigString } from "../../offline/stack-config";
 
 export const PULUMI = findPulumi();
 
@@ -211,7 +211,7 @@ export function nameOf(urn: string): string {
     return urn.split("::").pop()!;
 }
 
-/** Config as the CLI passes it to a program (tools/lib/stack-config.ts toConfigString). */
+/** Config as the CLI passes it to a program (offline/stack-config.ts toConfigString). */
 export function configStrings(config: Record<string, unknown>): Record<string, string> {
     return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, toConfigString(v)]));
 }

@@ -7,7 +7,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { readStackConfig } from "../../tools/lib/stack-config";
+import { readStackConfig } from "../../offline/stack-config";
 import { AMI_ALIASES } from "../../components/aws-facts";
 import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws-model";
 import { ProgramRun, runProgram } from "../../offline/program";

@@ -192,7 +192,7 @@ describe("offline/register.js: the Node.js version", () => {
         const line = `ec2-server needs Node.js 22.13 or newer; this is Node.js ${version} (see "Setup" in README.md)\n`;
         const plan = childProcess.spawnSync(node, ["-r", "./offline/register.js", "tools/plan.ts", "--stack", "dev"], { cwd: REPO, encoding: "utf8" });
         assert.deepEqual([plan.status, plan.stdout, plan.stderr], [2, "", line]);
-        const mocha = childProcess.spawnSync(node, [path.join(REPO, "node_modules", "mocha", "bin", "mocha.js"), "tests/tools/lib/stack-config.spec.ts"], { cwd: REPO, encoding: "utf8" });
+        const mocha = childProcess.spawnSync(node, [path.join(REPO, "node_modules", "mocha", "bin", "mocha.js"), "tests/offline/stack-config.spec.ts"], { cwd: REPO, encoding: "utf8" });
         assert.deepEqual([mocha.status, mocha.stdout, mocha.stderr], [2, "", line]);
     });
 

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { main, USAGE } from "../../tools/plan";
-import { parsePlan } from "../../tools/lib/plan-format";
+import { parsePlan } from "../../offline/plan/format";
 import { PolicyPackProcess } from "../../tools/lib/policy-runner";
 import { runMain, sharedPack } from "./helpers";
 

@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { diffPlans, main, renderMarkdown, renderText, USAGE } from "../../tools/plan-diff";
 import { runPlan } from "../../tools/plan";
-import { Plan, readPlanFile } from "../../tools/lib/plan-format";
+import { Plan, readPlanFile } from "../../offline/plan/format";
 import { PINNED_IMAGES } from "../../offline/aws-model";
 import { runMain } from "./helpers";
 

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { diffPlans, main, mdCode, mermaidEscape, PlanDiff, renderMarkdown, renderText, USAGE } from "../../tools/plan-diff";
-import { parsePlan, Plan, PlanFormatError, readPlanFile } from "../../tools/lib/plan-format";
+import { parsePlan, Plan, PlanFormatError, readPlanFile } from "../../offline/plan/format";
 import { runMain, runScript } from "./helpers";
 
 const REPO = path.resolve(__dirname, "..", "..");

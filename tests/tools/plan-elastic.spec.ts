@@ -9,9 +9,9 @@ import * as path from "node:path";
 import { runProgram } from "../../offline/program";
 import { runPlan, toPolicyResources } from "../../tools/plan";
 import { diffPlans, renderText } from "../../tools/plan-diff";
-import { parsePlan, Plan } from "../../tools/lib/plan-format";
+import { parsePlan, Plan } from "../../offline/plan/format";
 import { loadPolicyConfig, PolicyPackProcess } from "../../tools/lib/policy-runner";
-import { readStackConfig } from "../../tools/lib/stack-config";
+import { readStackConfig } from "../../offline/stack-config";
 import { sharedPack } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");

@@ -6,7 +6,7 @@ import { ipv4Contains, parseIpv4Cidr } from "../../components/cidr";
 import { EXISTING } from "../../offline/aws-model";
 import { parseFacts, readFactsFile } from "../../offline/facts";
 import { main, runPlan, USAGE } from "../../tools/plan";
-import { parsePlan } from "../../tools/lib/plan-format";
+import { parsePlan } from "../../offline/plan/format";
 import { PolicyPackProcess } from "../../tools/lib/policy-runner";
 import { runMain, sharedPack } from "./helpers";
 

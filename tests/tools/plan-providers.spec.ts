@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { runPlan } from "../../tools/plan";
 import { loadResources, main, USAGE } from "../../tools/policy-check";
-import { parsePlan, PlanFormatError } from "../../tools/lib/plan-format";
+import { parsePlan, PlanFormatError } from "../../offline/plan/format";
 import { loadPolicyConfig, PolicyPackProcess } from "../../tools/lib/policy-runner";
 import { runMain, sharedPack } from "./helpers";
 

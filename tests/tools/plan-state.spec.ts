@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { runPlan } from "../../tools/plan";
 import { diffPlans, planFromStackExport } from "../../tools/plan-diff";
-import { parsePlan } from "../../tools/lib/plan-format";
+import { parsePlan } from "../../offline/plan/format";
 import { InputError } from "../../tools/lib/cli";
 import { PINNED_IMAGES } from "../../offline/aws-model";
 

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { main, maskPaths, runPlan, USAGE } from "../../tools/plan";
-import { parsePlan } from "../../tools/lib/plan-format";
+import { parsePlan } from "../../offline/plan/format";
 import { PROGRAM } from "../../offline/program";
 import { PolicyPackProcess } from "../../tools/lib/policy-runner";
 import { runMain, runScript, sharedPack, withLentPack } from "./helpers";

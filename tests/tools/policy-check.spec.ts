@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { readJsonFile } from "../../tools/lib/cli";
-import { UNKNOWN_SENTINEL } from "../../tools/lib/plan-format";
+import { UNKNOWN_SENTINEL } from "../../offline/plan/format";
 import { decodeStateValue, detectFormat, loadResources, main, providerUrn, toJsonReport, USAGE } from "../../tools/policy-check";
 import { PolicyPackProcess } from "../../tools/lib/policy-runner";
 import { runMain, runScript, sharedPack } from "./helpers";

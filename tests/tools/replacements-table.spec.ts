@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { END, renderForceNewTable, sdkName, START } from "../../tools/replacements-table";
-import { RESOURCE_KINDS } from "../../tools/lib/replacements";
+import { RESOURCE_KINDS } from "../../offline/force-new";
 
 describe("tools/replacements-table (npm run replacements:table)", () => {
     it("the README carries exactly the generated force-new table", () => {

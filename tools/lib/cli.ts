@@ -8,20 +8,16 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { InputError } from "../../offline/input";
+
+// The engine's input errors (a file that cannot be read or is not in its format) exit 2 like a usage error.
+export { InputError, readJsonFile } from "../../offline/input";
 
 /** Wrong command line: print the message plus usage, exit 2. */
 export class UsageError extends Error {
     constructor(message: string) {
         super(message);
         this.name = "UsageError";
-    }
-}
-
-/** Input that cannot be read or is not in the expected format: exit 2. */
-export class InputError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "InputError";
     }
 }
 
@@ -169,22 +165,6 @@ export function writeFilesAtomic(files: { file: string; text: string }[]): void 
         for (const file of renamed) fs.rmSync(file, { force: true });
         const code = (err as NodeJS.ErrnoException).code;
         throw new InputError(`cannot write ${current}: ${code ?? (err as Error).message}`);
-    }
-}
-
-/** Reads and parses a JSON file; any failure is an InputError naming the file. */
-export function readJsonFile(file: string): unknown {
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        throw new InputError(`cannot read ${file}: ${code ?? (err as Error).message}`);
-    }
-    try {
-        return JSON.parse(text) as unknown;
-    } catch (err) {
-        throw new InputError(`${file} is not valid JSON: ${(err as Error).message}`);
     }
 }
 

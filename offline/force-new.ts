@@ -24,7 +24,9 @@
 //
 // Rows whose source is a website/docs page were not found in the indexed provider source (newer than
 // the indexed files); they rest on the documentation the bridged SDK (@pulumi/aws) ships.
-import { SECRET_PLACEHOLDER, UNKNOWN_SENTINEL } from "./plan-format";
+import { getPath, parsePath, patternCovers } from "./paths";
+import { SECRET_PLACEHOLDER, UNKNOWN_SENTINEL } from "./plan/format";
+import { deepEqual } from "./values";
 
 export type Inputs = Record<string, unknown>;
 
@@ -694,103 +696,6 @@ export const RESOURCE_KINDS: Record<string, ResourceKind> = {
         ],
     },
 };
-
-// ---------------------------------------------------------------------------------------------
-// Property paths (Pulumi's ignoreChanges / replaceOnChanges syntax).
-
-/** A parsed path: object keys (string) and list indexes (number); "*" matches any one segment. */
-export type PathSegment = string | number;
-
-/** Parses `a.b[0]["c.d"][*].e` into segments. Throws on malformed input. */
-export function parsePath(path: string): PathSegment[] {
-    const out: PathSegment[] = [];
-    let i = 0;
-    const n = path.length;
-    let expectKey = true;
-    while (i < n) {
-        const c = path[i];
-        if (c === "[") {
-            const close = path.indexOf("]", i);
-            if (close < 0) throw new Error(`unterminated [ in path ${path}`);
-            const inner = path.slice(i + 1, close);
-            if (inner === "*") out.push("*");
-            else if (/^\d+$/.test(inner)) out.push(Number(inner));
-            else if (/^".*"$/s.test(inner)) out.push(JSON.parse(inner) as string);
-            else throw new Error(`bad index [${inner}] in path ${path}`);
-            i = close + 1;
-            expectKey = false;
-        } else if (c === ".") {
-            i++;
-            expectKey = true;
-        } else {
-            if (!expectKey) throw new Error(`missing . before ${path.slice(i)} in path ${path}`);
-            let j = i;
-            while (j < n && path[j] !== "." && path[j] !== "[") j++;
-            out.push(path.slice(i, j));
-            i = j;
-            expectKey = false;
-        }
-    }
-    return out;
-}
-
-/** Formats segments back into a path; keys that are not plain identifiers use ["key"]. */
-export function formatPath(segments: PathSegment[]): string {
-    let s = "";
-    for (const seg of segments) {
-        if (typeof seg === "number") s += `[${seg}]`;
-        else if (seg === "*") s += s === "" ? "*" : "[*]";
-        else if (/^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(seg)) s += s === "" ? seg : `.${seg}`;
-        else s += `[${JSON.stringify(seg)}]`;
-    }
-    return s;
-}
-
-/** True when `pattern` covers `path`: equal, or a prefix of it ("*" matches any one segment). */
-export function patternCovers(pattern: PathSegment[], path: PathSegment[]): boolean {
-    if (pattern.length === 1 && pattern[0] === "*") return true;
-    if (pattern.length > path.length) return false;
-    return pattern.every((p, i) => p === "*" || p === path[i]);
-}
-
-/** True when either path is a prefix of the other (used for "does this change touch that property"). */
-export function pathsOverlap(a: PathSegment[], b: PathSegment[]): boolean {
-    const len = Math.min(a.length, b.length);
-    for (let i = 0; i < len; i++) {
-        if (a[i] !== "*" && b[i] !== "*" && a[i] !== b[i]) return false;
-    }
-    return true;
-}
-
-/** Reads a path, projecting `*` over list elements (and object values). */
-export function getPath(value: unknown, segments: PathSegment[]): unknown {
-    if (segments.length === 0) return value;
-    const [head, ...rest] = segments;
-    if (value === undefined || value === null) return undefined;
-    if (head === "*") {
-        if (Array.isArray(value)) return value.map((v) => getPath(v, rest));
-        if (typeof value === "object") return Object.values(value as Record<string, unknown>).map((v) => getPath(v, rest));
-        return undefined;
-    }
-    if (typeof head === "number") return Array.isArray(value) ? getPath(value[head], rest) : undefined;
-    if (typeof value !== "object" || Array.isArray(value)) return undefined;
-    return getPath((value as Record<string, unknown>)[head], rest);
-}
-
-export function deepEqual(a: unknown, b: unknown): boolean {
-    if (a === b) return true;
-    if (typeof a !== typeof b || a === null || b === null || typeof a !== "object") return false;
-    if (Array.isArray(a) !== Array.isArray(b)) return false;
-    if (Array.isArray(a)) {
-        const bb = b as unknown[];
-        return a.length === bb.length && a.every((v, i) => deepEqual(v, bb[i]));
-    }
-    const ao = a as Record<string, unknown>;
-    const bo = b as Record<string, unknown>;
-    const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
-    const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
-    return ak.length === bk.length && ak.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && deepEqual(ao[k], bo[k]));
-}
 
 /** True if the value is or contains the "[secret]" placeholder. */
 export function containsSecret(v: unknown): boolean {

@@ -36,7 +36,8 @@
 // absence means the plan was written before it (`notVerified`: nothing said; `providers`: the provider
 // configuration is unknown, and policy:check says that policies cannot see it). A change that a version 1 reader
 // would misread needs version 2.
-import { InputError, readJsonFile } from "./cli";
+import { InputError, readJsonFile } from "../input";
+import { isRecord, isStringArray } from "../values";
 
 export const PLAN_FORMAT_VERSION = 1;
 /** How secret values appear in plans and in `pulumi preview --json`. */
@@ -171,14 +172,6 @@ export class PlanFormatError extends InputError {
         super(`${source} is not a valid plan file (version ${PLAN_FORMAT_VERSION}):\n  - ${problems.join("\n  - ")}`);
         this.name = "PlanFormatError";
     }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function isStringArray(v: unknown): v is string[] {
-    return Array.isArray(v) && v.every((x) => typeof x === "string");
 }
 
 /** Splits a URN into its parts; undefined if it is not a Pulumi URN. */

@@ -2,9 +2,9 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { readStackConfig, SECRET_PLACEHOLDER, toConfigString } from "../../../tools/lib/stack-config";
+import { readStackConfig, SECRET_PLACEHOLDER, toConfigString } from "../../offline/stack-config";
 
-describe("tools/lib/stack-config", () => {
+describe("offline/stack-config", () => {
     it("hands object values to the program as the CLI does: JSON with every object's keys sorted, lists in order", () => {
         assert.equal(toConfigString({ tags: { Project: "p", Environment: "e" } }), '{"tags":{"Environment":"e","Project":"p"}}');
         assert.equal(toConfigString([{ b: 1, a: 2 }, "z", "a"]), '[{"a":2,"b":1},"z","a"]');

@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
+import { SECRET_PLACEHOLDER } from "./plan/format";
 
 export interface StackConfig {
     project: string;
@@ -20,8 +21,8 @@ export interface StackConfig {
     secretKeys: string[];
 }
 
-/** What an encrypted (`secure:`) value becomes offline. */
-export const SECRET_PLACEHOLDER = "[secret]";
+/** What an encrypted (`secure:`) value becomes offline: the plan format's secret placeholder. */
+export { SECRET_PLACEHOLDER };
 
 /**
  * A config value as the CLI hands it to the program: a string as it is; anything else as JSON with the keys of

@@ -1,0 +1,30 @@
+/**
+ * Helpers for the JSON-like values the engine passes around (inputs, outputs, state, plan files): one definition
+ * each of the checks and walks that the engine, the plan format and the tools need.
+ */
+
+/** A plain object (not null, not an array). */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** An array of strings. */
+export function isStringArray(v: unknown): v is string[] {
+    return Array.isArray(v) && v.every((x) => typeof x === "string");
+}
+
+/** Structural equality of JSON-like values; an object member that is undefined counts as absent. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    if (typeof a !== typeof b || a === null || b === null || typeof a !== "object") return false;
+    if (Array.isArray(a) !== Array.isArray(b)) return false;
+    if (Array.isArray(a)) {
+        const bb = b as unknown[];
+        return a.length === bb.length && a.every((v, i) => deepEqual(v, bb[i]));
+    }
+    const ao = a as Record<string, unknown>;
+    const bo = b as Record<string, unknown>;
+    const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
+    const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
+    return ak.length === bk.length && ak.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && deepEqual(ao[k], bo[k]));
+}
