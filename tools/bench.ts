@@ -41,7 +41,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
 import { parseCli, runCli, UsageError } from "./lib/cli";
-import { PolicyPackProcess } from "./lib/policy-runner";
+import { PolicyPackProcess } from "../offline/policy/pack";
 import { findPulumi, simEnv } from "../offline/provider/cli";
 
 const ROOT = path.resolve(__dirname, "..");

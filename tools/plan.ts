@@ -18,7 +18,9 @@ import * as path from "node:path";
 import { failOn, InputError, isMain, outputPathProblems, parseCli, PathOption, readPolicyConfigOption, runCli, UsageError, writeFilesAtomic } from "./lib/cli";
 import { parseStackRef, readStackConfig, stackFilePath } from "../offline/stack-config";
 import { defaultProviderResource, packageOf, Plan, PlanOp, PlanProviders, PlanResource, providerProperties, SECRET_PLACEHOLDER, UNKNOWN_SENTINEL } from "../offline/plan/format";
-import type { EnforcementLevel, PolicyConfigFile, PolicyDiagnostic, PolicyPackProcess, PolicyResource } from "./lib/policy-runner";
+import { EnforcementLevel, hasMandatory, PolicyDiagnostic, PolicyResource } from "../offline/policy/analyzer";
+import { loadPolicyConfig, PolicyConfigFile } from "../offline/policy/config";
+import type { PolicyPackProcess } from "../offline/policy/pack";
 import type { ProgramRun } from "../offline/program";
 import type { RecordedResource } from "../offline/monitor";
 import type { Step } from "../offline/deployment";
@@ -309,10 +311,10 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
         }
         throw err;
     }
-    const runner = await import("./lib/policy-runner");
+    const { PolicyPackProcess } = await import("../offline/policy/pack");
     // The pack starts (and compiles) while the program is evaluated.
     const ownPack = !opts.noPolicy && !opts.pack;
-    const packStart: Promise<PolicyPackProcess> | undefined = opts.noPolicy ? undefined : opts.pack ? Promise.resolve(opts.pack) : runner.PolicyPackProcess.start();
+    const packStart: Promise<PolicyPackProcess> | undefined = opts.noPolicy ? undefined : opts.pack ? Promise.resolve(opts.pack) : PolicyPackProcess.start();
     packStart?.catch(() => undefined);
     try {
         const { runProgram, ProgramError } = await import("../offline/program");
@@ -397,7 +399,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
                 policies,
                 diagnostics: diagnostics.map(d => ({ policyName: d.policyName, ...(d.urn ? { urn: d.urn } : {}), enforcementLevel: d.enforcementLevel, message: d.message })),
             };
-            blocked = runner.hasMandatory(diagnostics);
+            blocked = hasMandatory(diagnostics);
         } else {
             out.push("Policies: not run (--no-policy)");
         }
@@ -518,7 +520,6 @@ export async function main(argv: string[]): Promise<number> {
     let policyConfig: PolicyConfigFile | undefined;
     const policyConfigFile = str("policy-config");
     if (policyConfigFile !== undefined) {
-        const { loadPolicyConfig } = await import("./lib/policy-runner");
         policyConfig = readPolicyConfigOption(loadPolicyConfig, policyConfigFile);
     }
     let facts: OfflineFacts | undefined;

@@ -7,16 +7,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { policies } from "../../policy/policies";
 import { T } from "../../policy/lib/types";
-import {
-    checkResources,
-    hasMandatory,
-    loadPolicyConfig,
-    packCompileCacheDir,
-    packEnv,
-    PolicyDiagnostic,
-    PolicyPackProcess,
-    PolicyResource,
-} from "../../tools/lib/policy-runner";
+import { checkResources, packCompileCacheDir, packEnv, PolicyPackProcess } from "../../offline/policy/pack";
+import { hasMandatory, PolicyDiagnostic, PolicyResource } from "../../offline/policy/analyzer";
+import { loadPolicyConfig } from "../../offline/policy/config";
 import { REPO, sharedPack, withLentPack } from "../tools/helpers";
 import { EXPECTED_POLICIES, STACK, UNKNOWN, urnOf } from "./helpers";
 

@@ -9,7 +9,7 @@ import * as childProcess from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { runCli } from "../../tools/lib/cli";
-import { PolicyPackProcess } from "../../tools/lib/policy-runner";
+import { PolicyPackProcess } from "../../offline/policy/pack";
 
 export const REPO = path.resolve(__dirname, "..", "..");
 

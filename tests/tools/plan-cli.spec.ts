@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { main, USAGE } from "../../tools/plan";
 import { parsePlan } from "../../offline/plan/format";
-import { PolicyPackProcess } from "../../tools/lib/policy-runner";
+import { PolicyPackProcess } from "../../offline/policy/pack";
 import { runMain, sharedPack } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");

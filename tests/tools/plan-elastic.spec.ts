@@ -10,7 +10,8 @@ import { runProgram } from "../../offline/program";
 import { runPlan, toPolicyResources } from "../../tools/plan";
 import { diffPlans, renderText } from "../../tools/plan-diff";
 import { parsePlan, Plan } from "../../offline/plan/format";
-import { loadPolicyConfig, PolicyPackProcess } from "../../tools/lib/policy-runner";
+import { loadPolicyConfig } from "../../offline/policy/config";
+import { PolicyPackProcess } from "../../offline/policy/pack";
 import { readStackConfig } from "../../offline/stack-config";
 import { sharedPack } from "./helpers";
 

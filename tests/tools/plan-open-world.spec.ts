@@ -7,7 +7,7 @@ import { EXISTING } from "../../offline/aws-model";
 import { parseFacts, readFactsFile } from "../../offline/facts";
 import { main, runPlan, USAGE } from "../../tools/plan";
 import { parsePlan } from "../../offline/plan/format";
-import { PolicyPackProcess } from "../../tools/lib/policy-runner";
+import { PolicyPackProcess } from "../../offline/policy/pack";
 import { runMain, sharedPack } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");

@@ -8,9 +8,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { runPlan } from "../../tools/plan";
-import { loadResources, main, USAGE } from "../../tools/policy-check";
+import { main, USAGE } from "../../tools/policy-check";
+import { loadResources } from "../../offline/policy/resources";
 import { parsePlan, PlanFormatError } from "../../offline/plan/format";
-import { loadPolicyConfig, PolicyPackProcess } from "../../tools/lib/policy-runner";
+import { loadPolicyConfig } from "../../offline/policy/config";
+import { PolicyPackProcess } from "../../offline/policy/pack";
 import { runMain, sharedPack } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");

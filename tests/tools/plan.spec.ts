@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { main, maskPaths, runPlan, USAGE } from "../../tools/plan";
 import { parsePlan } from "../../offline/plan/format";
 import { PROGRAM } from "../../offline/program";
-import { PolicyPackProcess } from "../../tools/lib/policy-runner";
+import { PolicyPackProcess } from "../../offline/policy/pack";
 import { runMain, runScript, sharedPack, withLentPack } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");

@@ -2,8 +2,9 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { readJsonFile } from "../../tools/lib/cli";
 import { UNKNOWN_SENTINEL } from "../../offline/plan/format";
-import { decodeStateValue, detectFormat, loadResources, main, providerUrn, toJsonReport, USAGE } from "../../tools/policy-check";
-import { PolicyPackProcess } from "../../tools/lib/policy-runner";
+import { main, toJsonReport, USAGE } from "../../tools/policy-check";
+import { decodeStateValue, detectFormat, loadResources, providerUrn } from "../../offline/policy/resources";
+import { PolicyPackProcess } from "../../offline/policy/pack";
 import { runMain, runScript, sharedPack } from "./helpers";
 
 const REPO = path.resolve(__dirname, "..", "..");

@@ -3,7 +3,6 @@
 // protocol (GetAnalyzerInfo, Configure, Analyze, AnalyzeStack). Used by tests/policy/pack.spec.ts and by
 // the `npm run plan` / `npm run policy:check` tools.
 import { ChildProcess, spawn } from "node:child_process";
-import * as fs from "node:fs";
 import type { Socket } from "node:net";
 import { createRequire, getCompileCacheDir } from "node:module";
 import * as path from "node:path";
@@ -11,6 +10,9 @@ import type * as grpcTypes from "@grpc/grpc-js";
 import type * as structTypes from "google-protobuf/google/protobuf/struct_pb";
 import type * as analyzerGrpcTypes from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import type * as analyzerPbTypes from "@pulumi/pulumi/proto/analyzer_pb";
+import { ENFORCEMENT_LEVELS as LEVELS, EnforcementLevel } from "../plan/format";
+import type { AnalyzerInfo, PolicyDiagnostic, PolicyInfo, PolicyResource } from "./analyzer";
+import { parsePolicyConfig, PolicyConfigEntry, PolicyConfigFile, reconcilePolicyConfig } from "./config";
 
 // Load gRPC and protobuf from where the generated Analyzer stubs load them, so the message classes are
 // the very ones the stubs' serializers check with `instanceof`.
@@ -21,67 +23,6 @@ const { AnalyzerClient } = stubsRequire(stubsPath) as typeof analyzerGrpcTypes;
 const pb = stubsRequire("./analyzer_pb.js") as typeof analyzerPbTypes;
 const { Struct } = stubsRequire("google-protobuf/google/protobuf/struct_pb.js") as typeof structTypes;
 const { Empty } = stubsRequire("google-protobuf/google/protobuf/empty_pb.js") as typeof import("google-protobuf/google/protobuf/empty_pb");
-
-export interface PolicyResource {
-    urn: string;
-    type: string;
-    name: string;
-    /** Resource inputs (outputs for analyzeStack). Unknown values may appear as pulumi's unknown sentinel
-     * "04da6b54-80e4-46f7-96ec-b56ff0331ba9"; they are sent as is, which is how the engine sends unknowns. */
-    properties: Record<string, unknown>;
-    parent?: string;
-    dependencies?: string[];
-    propertyDependencies?: Record<string, string[]>;
-    options?: {
-        protect?: boolean;
-        ignoreChanges?: string[];
-        deleteBeforeReplace?: boolean;
-        additionalSecretOutputs?: string[];
-        aliases?: string[];
-        parent?: string;
-    };
-    /** e.g. {type: "pulumi:providers:aws", properties: {region: "ap-northeast-2", defaultTags: {tags: {...}}}} */
-    provider?: { type: string; name: string; urn: string; properties: Record<string, unknown> };
-}
-
-export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
-
-export interface PolicyDiagnostic {
-    policyName: string;
-    policyPackName: string;
-    policyPackVersion: string;
-    description: string;
-    message: string;
-    enforcementLevel: EnforcementLevel;
-    urn?: string;
-}
-
-export interface PolicyInfo {
-    name: string;
-    displayName?: string;
-    description: string;
-    enforcementLevel: EnforcementLevel;
-    configSchema?: { properties?: Record<string, unknown>; required?: string[] };
-}
-
-export interface AnalyzerInfo {
-    name: string;
-    version: string;
-    policies: PolicyInfo[];
-}
-
-/** The JSON file `pulumi preview --policy-pack-config <file>` takes: policy name (or "all") to a level or
- * to an object of config properties with an optional `enforcementLevel`. */
-export type PolicyConfigFile = Record<string, unknown>;
-
-/** One policy's config as the CLI sends it to the analyzer. */
-export interface PolicyConfigEntry {
-    enforcementLevel: EnforcementLevel | "";
-    properties?: Record<string, unknown>;
-}
-
-const LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
-const isLevel = (v: unknown): v is EnforcementLevel => LEVELS.includes(v as EnforcementLevel);
 
 const LEVEL_TO_PROTO: Record<EnforcementLevel, analyzerPbTypes.EnforcementLevel> = {
     advisory: pb.EnforcementLevel.ADVISORY,
@@ -121,7 +62,7 @@ export function packCompileCacheDir(): string | undefined {
 }
 
 /** offline/lazy-closure.js: the SDK's function serializer loads only when called. */
-export const LAZY_CLOSURE = path.join(REPO_ROOT, "offline", "lazy-closure.js");
+export const LAZY_CLOSURE = path.join(__dirname, "..", "lazy-closure.js");
 
 /**
  * The environment a pack is started with. As the Pulumi CLI starts it (`asCli`): this process's, as it is. As the tools
@@ -153,188 +94,6 @@ function track(child: ChildProcess): void {
         exitHookInstalled = true;
         process.once("exit", () => liveChildren.forEach(c => c.kill("SIGKILL")));
     }
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Policy config, converted as the CLI converts it (pulumi/pulumi pkg/resource/analyzer/config.go:
-// parsePolicyPackConfig, ReconcilePolicyPackConfig, validatePolicyPackConfig).
-// ---------------------------------------------------------------------------------------------------
-
-/** Reads a policy config JSON file, with an error naming the file when it is not valid. */
-export function loadPolicyConfig(file: string): PolicyConfigFile {
-    const text = fs.readFileSync(file, "utf8");
-    if (text.trim() === "") {
-        return {}; // the CLI accepts an empty file
-    }
-    let parsed: unknown;
-    try {
-        parsed = JSON.parse(text);
-    } catch (e) {
-        throw new Error(`Invalid JSON in policy config ${file}: ${(e as Error).message}`, { cause: e });
-    }
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-        throw new Error(`Invalid policy config ${file}: expected a JSON object of policy names, got ${JSON.stringify(parsed)}`);
-    }
-    const levels = `an enforcement level: ${LEVELS.slice(0, -1).join(", ")} or ${LEVELS[LEVELS.length - 1]}`;
-    const problems: string[] = [];
-    for (const [name, value] of Object.entries(parsed)) {
-        if (typeof value === "string") {
-            if (!isLevel(value)) problems.push(`${name}: got ${JSON.stringify(value)}, expected ${levels}`);
-        } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-            const level = (value as Record<string, unknown>).enforcementLevel;
-            if (level !== undefined && !isLevel(level)) problems.push(`${name}.enforcementLevel: got ${JSON.stringify(level)}, expected ${levels}`);
-        } else {
-            problems.push(`${name}: got ${JSON.stringify(value)}, expected ${levels}, or an object of config properties with an optional enforcementLevel`);
-        }
-    }
-    if (problems.length > 0) {
-        throw new Error(`invalid policy config ${file} (${problems.length} error${problems.length === 1 ? "" : "s"}):\n  - ${problems.join("\n  - ")}`);
-    }
-    parsePolicyConfig(parsed as PolicyConfigFile, file);
-    return parsed as PolicyConfigFile;
-}
-
-/** The CLI's parsePolicyPackConfig: a string is a level, an object holds properties and maybe a level. */
-export function parsePolicyConfig(config: PolicyConfigFile, source = "policy config"): Record<string, PolicyConfigEntry> {
-    const result: Record<string, PolicyConfigEntry> = {};
-    for (const [name, value] of Object.entries(config)) {
-        let entry: PolicyConfigEntry;
-        if (typeof value === "string") {
-            if (!isLevel(value)) {
-                throw new Error(`${source}: parsing enforcement level for "${name}": "${value}" is not a valid enforcement level`);
-            }
-            entry = { enforcementLevel: value };
-        } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-            const { enforcementLevel, ...properties } = value as Record<string, unknown>;
-            if (enforcementLevel !== undefined && !isLevel(enforcementLevel)) {
-                throw new Error(`${source}: parsing enforcement level for "${name}": ${JSON.stringify(enforcementLevel)} is not a valid enforcement level`);
-            }
-            entry = { enforcementLevel: enforcementLevel ?? "", properties: Object.keys(properties).length > 0 ? properties : undefined };
-        } else {
-            throw new Error(`${source}: parsing "${name}": ${JSON.stringify(value)} is not a valid value; must be a string or object`);
-        }
-        if (entry.enforcementLevel !== "" || entry.properties !== undefined) {
-            result[name] = entry;
-        }
-    }
-    return result;
-}
-
-function applyConfig(result: Record<string, PolicyConfigEntry>, toApply: Record<string, PolicyConfigEntry>): void {
-    const all = toApply["all"];
-    if (all !== undefined && isLevel(all.enforcementLevel)) {
-        for (const entry of Object.values(result)) {
-            entry.enforcementLevel = all.enforcementLevel;
-        }
-    }
-    for (const [name, given] of Object.entries(toApply)) {
-        const current = result[name] ?? { enforcementLevel: "" };
-        result[name] = {
-            enforcementLevel: isLevel(given.enforcementLevel) ? given.enforcementLevel : current.enforcementLevel,
-            properties: given.properties !== undefined ? { ...current.properties, ...given.properties } : current.properties,
-        };
-    }
-}
-
-/**
- * The CLI's ReconcilePolicyPackConfig: every policy gets its default level and its schema defaults, then
- * the pack's initial config, then the given config ("all" first, then per policy); the result is
- * validated against each policy's config schema. Throws listing every validation error.
- */
-export function reconcilePolicyConfig(
-    policies: PolicyInfo[],
-    given: Record<string, PolicyConfigEntry>,
-    initial: Record<string, PolicyConfigEntry> = {},
-): Record<string, PolicyConfigEntry> {
-    const result: Record<string, PolicyConfigEntry> = {};
-    for (const p of policies) {
-        const defaults: Record<string, unknown> = {};
-        for (const [key, schema] of Object.entries(p.configSchema?.properties ?? {})) {
-            if (schema !== null && typeof schema === "object" && "default" in schema) {
-                defaults[key] = (schema as { default: unknown }).default;
-            }
-        }
-        result[p.name] = { enforcementLevel: p.enforcementLevel, properties: Object.keys(defaults).length > 0 ? defaults : undefined };
-    }
-    applyConfig(result, initial);
-    applyConfig(result, given);
-    const errors = policies.flatMap(p =>
-        p.configSchema === undefined
-            ? []
-            : validateSchema({ type: "object", properties: p.configSchema.properties ?? {}, required: p.configSchema.required }, result[p.name].properties ?? {}, "")
-                .map(e => `${p.name}: ${e}`),
-    );
-    if (errors.length > 0) {
-        throw new Error(`Invalid policy pack config:\n  ${errors.join("\n  ")}`);
-    }
-    return result;
-}
-
-function jsonType(v: unknown): string {
-    if (v === null) {
-        return "null";
-    }
-    if (Array.isArray(v)) {
-        return "array";
-    }
-    if (typeof v === "number") {
-        return Number.isInteger(v) ? "integer" : "number";
-    }
-    return typeof v;
-}
-
-/** The subset of JSON Schema policy config schemas use: type, properties, required, items, enum,
- * minimum, maximum, minLength, minItems, uniqueItems. */
-function validateSchema(schema: Record<string, unknown>, value: unknown, where: string): string[] {
-    const at = where === "" ? "" : `${where}: `;
-    const type = schema["type"];
-    const actual = jsonType(value);
-    if (typeof type === "string" && !(type === actual || (type === "number" && actual === "integer"))) {
-        return [`${at}Invalid type. Expected: ${type}, given: ${actual}`];
-    }
-    const errors: string[] = [];
-    const sub = (key: string | number) => (where === "" ? String(key) : `${where}.${key}`);
-    if (Array.isArray(schema["enum"]) && !schema["enum"].some(e => JSON.stringify(e) === JSON.stringify(value))) {
-        errors.push(`${at}must be one of ${JSON.stringify(schema["enum"])}`);
-    }
-    if (typeof value === "number") {
-        if (typeof schema["minimum"] === "number" && value < schema["minimum"]) {
-            errors.push(`${at}Must be greater than or equal to ${schema["minimum"]}`);
-        }
-        if (typeof schema["maximum"] === "number" && value > schema["maximum"]) {
-            errors.push(`${at}Must be less than or equal to ${schema["maximum"]}`);
-        }
-    }
-    if (typeof value === "string" && typeof schema["minLength"] === "number" && value.length < schema["minLength"]) {
-        errors.push(`${at}String length must be greater than or equal to ${schema["minLength"]}`);
-    }
-    if (Array.isArray(value)) {
-        if (typeof schema["minItems"] === "number" && value.length < schema["minItems"]) {
-            errors.push(`${at}Array must have at least ${schema["minItems"]} items`);
-        }
-        if (schema["uniqueItems"] === true && new Set(value.map(v => JSON.stringify(v))).size !== value.length) {
-            errors.push(`${at}array items must be unique`);
-        }
-        const items = schema["items"];
-        if (items !== null && typeof items === "object") {
-            value.forEach((v, i) => errors.push(...validateSchema(items as Record<string, unknown>, v, sub(i))));
-        }
-    }
-    if (actual === "object") {
-        const obj = value as Record<string, unknown>;
-        for (const key of (schema["required"] as string[] | undefined) ?? []) {
-            if (!(key in obj)) {
-                errors.push(`${key} is required`);
-            }
-        }
-        const properties = (schema["properties"] ?? {}) as Record<string, unknown>;
-        for (const [key, propSchema] of Object.entries(properties)) {
-            if (key in obj && propSchema !== null && typeof propSchema === "object") {
-                errors.push(...validateSchema(propSchema as Record<string, unknown>, obj[key], sub(key)));
-            }
-        }
-    }
-    return errors;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -673,9 +432,4 @@ export async function checkResources(
     } finally {
         await pack.close();
     }
-}
-
-/** True when any diagnostic would fail `pulumi preview`/`up` (mandatory; remediate is reported as mandatory). */
-export function hasMandatory(diags: PolicyDiagnostic[]): boolean {
-    return diags.some(d => d.enforcementLevel === "mandatory" || d.enforcementLevel === "remediate");
 }
