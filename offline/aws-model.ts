@@ -16,6 +16,7 @@ import {
 } from "./facts";
 import { ec2ImportedKeyFingerprint, ed25519Key, parseOpenSshPublicKey, rsaKey } from "./ssh-keys";
 import { nextOccurrence } from "./cron";
+import { hasSdkSignature } from "./sdk-shims";
 
 /** A scheduled action's time as the provider stores it (schedule.go ScheduleTimeLayout "2006-01-02T15:04:05Z"). */
 export function scheduleTime(t: Date): string {
@@ -173,8 +174,6 @@ export const EXISTING = {
     securityGroupIds: ["sg-0123456789abcdef0", "sg-0fedcba9876543210"],
 };
 
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-
 /** Removes pulumi's secret wrappers (the model reasons about values; the engine keeps secretness). */
 export function unwrapSecrets(value: unknown): unknown {
     if (Array.isArray(value)) {
@@ -182,7 +181,7 @@ export function unwrapSecrets(value: unknown): unknown {
     }
     if (value && typeof value === "object") {
         const obj = value as Props;
-        if (obj[SECRET_SIG_KEY] !== undefined && "value" in obj) {
+        if (hasSdkSignature(obj) && "value" in obj) {
             return unwrapSecrets(obj.value);
         }
         return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, unwrapSecrets(v)]));

@@ -17,6 +17,7 @@ import { isStateSecret, StateResource } from "./state";
 import { deepEqual } from "./values";
 import { getPath, parsePath } from "./paths";
 import { SECRET_PLACEHOLDER } from "./plan/format";
+import { wireSecret } from "./sdk-shims";
 
 export interface RegisterArgs {
     urn: string;
@@ -71,10 +72,6 @@ export interface DeploymentOptions {
     /** The stack's state before the up; without it, everything is created. */
     prior?: StateResource[];
 }
-
-/** The SDK's wire form of a secret value. */
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG_VALUE = "1b47061264138c4ac30d75fd1eb44270";
 
 export class Deployment {
     readonly steps: Step[] = [];
@@ -217,7 +214,7 @@ export class Deployment {
         // The engine keeps an output secret when the input of the same name was secret. A secret the state holds
         // encrypted reaches the program as a secret whose value is "[secret]": offline nothing can decrypt it.
         const secretKeys = new Set(a.secretInputs.map(p => p.split(/[.[]/)[0]));
-        const state = Object.fromEntries(Object.entries(live.outputs).map(([k, v]) => [k, secretKeys.has(k) || k === "" ? { [SECRET_SIG_KEY]: SECRET_SIG_VALUE, value: v } : v]));
+        const state = Object.fromEntries(Object.entries(live.outputs).map(([k, v]) => [k, secretKeys.has(k) || k === "" ? wireSecret(v) : v]));
         return { id, state: opaqueSecretsToWire(state) as Record<string, unknown> };
     }
 
@@ -286,7 +283,7 @@ export class Deployment {
 /** Encrypted state secrets (no plaintext) as SDK wire secrets holding the "[secret]" placeholder. */
 function opaqueSecretsToWire(v: unknown): unknown {
     if (isStateSecret(v)) {
-        return { [SECRET_SIG_KEY]: SECRET_SIG_VALUE, value: typeof v.plaintext === "string" ? JSON.parse(v.plaintext) : SECRET_PLACEHOLDER };
+        return wireSecret(typeof v.plaintext === "string" ? JSON.parse(v.plaintext) : SECRET_PLACEHOLDER);
     }
     if (Array.isArray(v)) {
         return v.map(opaqueSecretsToWire);

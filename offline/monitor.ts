@@ -9,12 +9,11 @@ import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import type { PlanResourceOptions } from "./plan/format";
 import type { AwsModel } from "./aws-model";
 import { Deployment, RegisterArgs } from "./deployment";
+import { isSdkSecret, useEngineUrns } from "./sdk-shims";
 
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-
+/** A secret as the SDK sends it (offline/sdk-shims.ts secretSignature). */
 export function isSecretValue(v: unknown): v is { value: unknown } {
-    return typeof v === "object" && v !== null && (v as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG;
+    return isSdkSecret(v);
 }
 
 /** Unwraps secret markers anywhere in a value, collecting the paths that were secret. */
@@ -113,8 +112,8 @@ export class RecordingMonitor extends MockMonitor {
                 return pending ? deployment.register(pending) : model.newResource(args);
             },
         });
-        // The base class declares newUrn private, so it is replaced on the instance.
-        (this as unknown as { newUrn: typeof engineUrn }).newUrn = engineUrn;
+        // The base class declares newUrn private, so it is replaced on the instance (offline/sdk-shims.ts).
+        useEngineUrns(this, engineUrn);
     }
 
     async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {

@@ -3,8 +3,8 @@
  * `pulumi up` would evaluate it, and returns what was registered. Used by the program tests and by
  * `npm run plan`.
  */
-// First, before anything loads the SDK: its function serializer loads only if called (see lazy-closure.js).
-require("./lazy-closure.js");
+// First, before anything loads the SDK: the engine's SDK shims (offline/sdk-shims.ts) defer its function serializer.
+import { installMockMonitor, sdkSettings, skipSdkPromiseStackTraces, skipSdkSourcePositions } from "./sdk-shims";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsModel } from "./aws-model";
@@ -12,112 +12,18 @@ import { RecordedResource, RecordingMonitor, isSecretValue, unwrap } from "./mon
 import { Deployment } from "./deployment";
 import type { StateResource } from "./state";
 
-// Internal SDK modules (present at runtime; the same ones `pulumi.runtime.setMocks` uses).
-const settings = require("@pulumi/pulumi/runtime/settings") as {
-    setMockOptions(monitor: unknown, project?: string, stack?: string, preview?: boolean, organization?: string): void;
-    waitForRPCs(): Promise<void>;
-};
-const state = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, unknown> };
-
 export const PROJECT = "ec2-server";
 export const PROGRAM = path.resolve(__dirname, "..", "index.ts");
 
-// The SDK's promise debugging (`runtime/debuggable.js`), read at each call through its exports object.
-const debuggable = require("@pulumi/pulumi/runtime/debuggable") as {
-    debugPromiseLeaks: boolean;
-    debuggablePromise<T>(p: Promise<T>, ctx: unknown): Promise<T>;
-};
-
 /**
- * The SDK's `debuggablePromise` (`runtime/debuggable.js`, about 380,000 calls in the test suite, a thousand for one
- * server) does three things for every promise: it adds it to the store's `leakCandidates` until it settles, sets
- * `err.promise` on a rejection, and defines `_debugId`, `_debugCtx` and `_debugStackTrace` on it (the last one
- * `new Error().stack`). At exit the SDK reports, and fails on, every promise still pending; only with
- * PULUMI_DEBUG_PROMISE_LEAKS set does it print those three properties for each one (`leakedPromises`, the only
- * reader of `promiseDebugString`). Offline runs keep the leak candidates and `err.promise`, with the same promise
- * chain (`.then(...).catch(...)`, so nothing settles a tick earlier or later), and skip the properties nobody reads:
- * capturing every trace was once a fifth of the suite's CPU, and defining the properties and building an Error (with
- * `Error.stackTraceLimit` 0) for every promise was still about a fifth of a program run's CPU (dev, 100 runs in one
- * process, 5 times interleaved: 29-36 ms of CPU a run against 41-44 ms).
- *
- * The first call still goes through the SDK's own function: that is what schedules its exit-time report. With
- * PULUMI_DEBUG_PROMISE_LEAKS set, the SDK's function runs for every promise, with full traces.
- * tests/offline/program.spec.ts pins the SDK code this mirrors, so an SDK upgrade that changes it fails there.
- */
-let promiseTracesSkipped = false;
-export function skipSdkPromiseStackTraces(): void {
-    if (promiseTracesSkipped || debuggable.debugPromiseLeaks) {
-        return;
-    }
-    promiseTracesSkipped = true;
-    const original = debuggable.debuggablePromise;
-    let first = true;
-    debuggable.debuggablePromise = function debuggablePromise<T>(p: Promise<T>, ctx: unknown): Promise<T> {
-        if (first) {
-            first = false;
-            const limit = Error.stackTraceLimit;
-            Error.stackTraceLimit = 0;
-            try {
-                return original(p, ctx);
-            } finally {
-                Error.stackTraceLimit = limit;
-            }
-        }
-        const leakCandidates = (state.getStore() as { leakCandidates: Set<Promise<unknown>> }).leakCandidates;
-        leakCandidates.add(p);
-        return p
-            .then(val => {
-                leakCandidates.delete(p);
-                return val;
-            })
-            .catch((err: { promise?: unknown }) => {
-                leakCandidates.delete(p);
-                err.promise = p;
-                throw err;
-            });
-    };
-}
-
-/**
- * For every resource, the SDK's constructor walks the whole stack (`Resource.stackTrace`: `Error.stackTraceLimit`
- * set to Infinity, each frame source-mapped) to send where the program declared it: `sourcePosition` and
- * `stackTrace` in the RegisterResource request, which the engine keeps for the Pulumi Cloud console. Offline,
- * nothing reads them, and that walk was about a tenth of a program's evaluation. Offline runs send none; a real
- * `pulumi up` never loads this file.
- */
-let sourcePositionsSkipped = false;
-export function skipSdkSourcePositions(): void {
-    const resource = pulumi.Resource as unknown as { stackTrace?: (skip: number) => unknown[] };
-    if (sourcePositionsSkipped || typeof resource.stackTrace !== "function") {
-        return;
-    }
-    sourcePositionsSkipped = true;
-    resource.stackTrace = () => [];
-}
-
-/**
- * Installs the recording monitor the way `pulumi.runtime.setMocks` installs the stock one, keeping the feature
- * flags it sets (secrets, resource references, …).
+ * Installs the recording monitor the way `pulumi.runtime.setMocks` installs the stock one (offline/sdk-shims.ts), with
+ * the promise traces and source positions nobody reads offline skipped.
  */
 export function installMocks(monitor: RecordingMonitor, project: string, stack: string, preview: boolean, organization?: string): void {
     skipSdkPromiseStackTraces();
     skipSdkSourcePositions();
     filterReportedRejections();
-    settings.setMockOptions(monitor, project, stack, preview, organization);
-    Object.assign(state.getStore(), {
-        supportsSecrets: true,
-        supportsResourceReferences: true,
-        supportsOutputValues: false,
-        supportsDeletedWith: true,
-        supportsReplaceWith: true,
-        supportsAliasSpecs: true,
-        supportsTransforms: true,
-        supportsInvokeTransforms: true,
-        supportsParameterization: true,
-        supportsResourceHooks: true,
-        supportsErrorHooks: true,
-        supportsInvokeDependsOn: false,
-    });
+    installMockMonitor(monitor, project, stack, preview, organization);
 }
 
 export interface RunOptions {
@@ -210,12 +116,12 @@ function failOnRejections(monitor: RecordingMonitor): void {
 async function evaluate(monitor: RecordingMonitor, init: () => Promise<Record<string, unknown>>): Promise<void> {
     try {
         await pulumi.runtime.runInPulumiStack(init);
-        await settings.waitForRPCs();
+        await sdkSettings().waitForRPCs();
     } catch (err) {
         if (typeof err === "object" && err !== null) {
             reportedErrors.add(err);
         }
-        await settings.waitForRPCs().catch(() => undefined);
+        await sdkSettings().waitForRPCs().catch(() => undefined);
         throw new ProgramError(err, monitor.records);
     }
     failOnRejections(monitor);

@@ -7,14 +7,17 @@
  * `ciphertext: "[secret]"`: never the value, and `policy:check` reads it as unknown, like any ciphertext.
  */
 import { SECRET_PLACEHOLDER } from "./plan/format";
+import { hasSdkSignature, isSdkSecret, secretSignature } from "./sdk-shims";
 import { isRecord } from "./values";
 
-/** Signature key/value Pulumi uses to mark special objects in serialised state. */
-export const SIG_KEY = "4dabf18193072939515e22adb298388d";
-export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-
-/** What the offline writer stores in place of a secret value. */
-export const SECRET_ENVELOPE = Object.freeze({ [SIG_KEY]: SECRET_SIG, ciphertext: SECRET_PLACEHOLDER });
+/**
+ * What the offline writer stores in place of a secret value: the SDK's secret marker (offline/sdk-shims.ts
+ * secretSignature) with `ciphertext: "[secret]"`. A new object each call.
+ */
+export function secretEnvelope(): Record<string, unknown> {
+    const { key, secret } = secretSignature();
+    return { [key]: secret, ciphertext: SECRET_PLACEHOLDER };
+}
 
 /** One resource of a stack's state (`deployment.resources[i]` of `pulumi stack export`). */
 export interface StateResource {
@@ -49,7 +52,7 @@ export interface StackState {
 
 /** True for a secret in serialised state, whatever its encryption (`ciphertext`) or `plaintext`. */
 export function isStateSecret(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && (v as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
+    return isSdkSecret(v);
 }
 
 /** True when the value holds a secret whose plaintext is not in the file. */
@@ -174,7 +177,7 @@ export function toStackExport(resources: StateResource[], opts: { pulumiVersion:
         version: 3,
         deployment: {
             manifest: { time: opts.time, magic: "", version: `v${opts.pulumiVersion}` },
-            // The offline writer encrypts nothing: it writes no secret at all (see SECRET_ENVELOPE).
+            // The offline writer encrypts nothing: it writes no secret at all (see secretEnvelope).
             secrets_providers: { type: "offline", state: { note: "secret values are not written; each is an envelope with ciphertext \"[secret]\"" } },
             resources: resources.map(r => {
                 const out: Record<string, unknown> = { urn: r.urn, custom: r.custom };
@@ -223,7 +226,7 @@ export function envelopePaths(value: Record<string, unknown>, paths: string[]): 
     const copy = structuredClone(value);
     for (const p of paths) {
         if (p === "") {
-            return Object.fromEntries(Object.keys(copy).map(k => [k, { ...SECRET_ENVELOPE }]));
+            return Object.fromEntries(Object.keys(copy).map(k => [k, secretEnvelope()]));
         }
         const parts = p.replace(/\[(\d+)\]/g, ".$1").split(".");
         let node: Record<string, unknown> | undefined = copy;
@@ -232,14 +235,11 @@ export function envelopePaths(value: Record<string, unknown>, paths: string[]): 
         }
         const last = parts[parts.length - 1];
         if (node && typeof node === "object" && last in node) {
-            node[last] = { ...SECRET_ENVELOPE };
+            node[last] = secretEnvelope();
         }
     }
     return copy;
 }
-
-/** The SDK's wire marker of a secret (stack outputs as registered). */
-const WIRE_SECRET_KEY = SIG_KEY;
 
 /** Stack outputs with every secret (anywhere in the value) replaced by the envelope. */
 export function envelopeWireSecrets(raw: unknown): unknown {
@@ -247,8 +247,8 @@ export function envelopeWireSecrets(raw: unknown): unknown {
         return raw.map(envelopeWireSecrets);
     }
     if (raw && typeof raw === "object") {
-        if ((raw as Record<string, unknown>)[WIRE_SECRET_KEY] !== undefined) {
-            return { ...SECRET_ENVELOPE };
+        if (hasSdkSignature(raw)) {
+            return secretEnvelope();
         }
         return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, envelopeWireSecrets(v)]));
     }

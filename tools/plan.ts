@@ -28,6 +28,7 @@ import { hasInstanceStore, INSTANCE_STORE_NOTE } from "../offline/lifecycle-rule
 import type { StackState, StateResource } from "../offline/state";
 import type { AwsModel } from "../offline/aws-model";
 import type { OfflineFacts } from "../offline/facts";
+import { hasSdkSignature } from "../offline/sdk-shims";
 
 export const USAGE = "usage: npm run -s plan -- [--stack NAME|ORG/NAME|ORG/PROJECT/NAME] [--config-file FILE] [--state FILE] [--write-state FILE] [--out FILE] [--policy-config FILE] [--facts FILE] [--details] [--no-policy] [--root DIR]";
 const ROOT = path.resolve(__dirname, "..");
@@ -51,15 +52,13 @@ export function maskPaths(value: Record<string, unknown>, paths: string[]): Reco
     return copy;
 }
 
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-
 /** Stack outputs with every secret (anywhere in the value) replaced by the marker. */
 export function maskOutputs(raw: unknown): unknown {
     if (Array.isArray(raw)) {
         return raw.map(maskOutputs);
     }
     if (raw && typeof raw === "object") {
-        if ((raw as Record<string, unknown>)[SECRET_SIG_KEY] !== undefined) {
+        if (hasSdkSignature(raw)) {
             return SECRET_PLACEHOLDER;
         }
         return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, maskOutputs(v)]));

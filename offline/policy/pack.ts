@@ -13,6 +13,7 @@ import type * as analyzerPbTypes from "@pulumi/pulumi/proto/analyzer_pb";
 import { ENFORCEMENT_LEVELS as LEVELS, EnforcementLevel } from "../plan/format";
 import type { AnalyzerInfo, PolicyDiagnostic, PolicyInfo, PolicyResource } from "./analyzer";
 import { parsePolicyConfig, PolicyConfigEntry, PolicyConfigFile, reconcilePolicyConfig } from "./config";
+import { LAZY_CLOSURE } from "../sdk-shims";
 
 // Load gRPC and protobuf from where the generated Analyzer stubs load them, so the message classes are
 // the very ones the stubs' serializers check with `instanceof`.
@@ -61,8 +62,6 @@ export function packCompileCacheDir(): string | undefined {
     return own ? `${path.dirname(own)}-pack` : undefined;
 }
 
-/** offline/lazy-closure.js: the SDK's function serializer loads only when called. */
-export const LAZY_CLOSURE = path.join(__dirname, "..", "lazy-closure.js");
 
 /**
  * The environment a pack is started with. As the Pulumi CLI starts it (`asCli`): this process's, as it is. As the tools

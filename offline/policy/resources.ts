@@ -12,14 +12,11 @@
  */
 import { InputError } from "../input";
 import { defaultProviderResource, packageOf, parsePlan, parseUrn, Plan, SECRET_PLACEHOLDER, STACK_TYPE, UNKNOWN_SENTINEL } from "../plan/format";
+import { isSdkSecret } from "../sdk-shims";
 import { isRecord } from "../values";
 import type { PolicyResource } from "./analyzer";
 
 export type InputFormat = "stack-export" | "preview" | "plan";
-
-/** Signature key/value Pulumi uses to mark special objects in serialised state. */
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /** Preview step ops whose resource is not (or no longer) registered by the program. */
 const SKIPPED_OPS = new Set([
@@ -53,7 +50,7 @@ export function detectFormat(doc: unknown): InputFormat {
 export function decodeStateValue(v: unknown): unknown {
     if (Array.isArray(v)) return v.map(decodeStateValue);
     if (!isRecord(v)) return v;
-    if (v[SIG_KEY] === SECRET_SIG) {
+    if (isSdkSecret(v)) {
         if (typeof v.plaintext === "string") {
             try {
                 return decodeStateValue(JSON.parse(v.plaintext) as unknown);

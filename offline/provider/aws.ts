@@ -15,7 +15,8 @@ import * as crypto from "node:crypto";
 import { AwsModel, ACCOUNT_ID, unwrapSecrets } from "../aws-model";
 import { diffResource, keepOldDefaults } from "../lifecycle";
 import { applyUpdate, AwsRejection, deleteRefusal, LAUNCH_TEMPLATE, readBack, refreshInputs, WorldFacts } from "../lifecycle-rules";
-import { SECRET_SIG, SIG_KEY, StateResource } from "../state";
+import type { StateResource } from "../state";
+import { isSdkSecret, wireSecret } from "../sdk-shims";
 import { UNKNOWN_SENTINEL } from "../plan/format";
 import { Account, AccountResource, accountFile, readAccount, redactSecrets, restoreSecrets, simDir, writeAccount } from "./account";
 import { CheckFailure, DiffAnswer, Props, ProviderError, SimProvider } from "./server";
@@ -35,7 +36,7 @@ export function secretKeysOf(props: Props): Set<string> {
             return v.some(holds);
         }
         if (v && typeof v === "object") {
-            return (v as Props)[SIG_KEY] === SECRET_SIG || Object.values(v).some(holds);
+            return isSdkSecret(v) || Object.values(v).some(holds);
         }
         return false;
     };
@@ -43,7 +44,7 @@ export function secretKeysOf(props: Props): Set<string> {
 }
 
 export function wrapSecrets(props: Props, secretKeys: Set<string>): Props {
-    return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, secretKeys.has(k) && v !== undefined ? { [SIG_KEY]: SECRET_SIG, value: v } : v]));
+    return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, secretKeys.has(k) && v !== undefined ? wireSecret(v) : v]));
 }
 
 function plain(props: Props): Props {

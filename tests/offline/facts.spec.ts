@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { ConfigError, RawConfig, parseConfig } from "../../components/config";
 import { AwsFacts, lookupAwsFacts } from "../../components/lookups";
 import { ipv4Contains, parseIpv4Cidr } from "../../components/cidr";
@@ -151,7 +152,7 @@ describe("offline/facts", () => {
                 stateResource("aws:ebs/volume:Volume", "vol-0123456789abcdef1", { availabilityZone: "ap-northeast-2c" }),
                 stateResource("aws:ec2/volumeAttachment:VolumeAttachment", "vai-1", { volumeId: "vol-0123456789abcdef1", instanceId: "i-0123456789abcdef1" }),
                 // Secret (ciphertext) and unknown values are not facts.
-                stateResource("aws:ec2/vpc:Vpc", "vpc-0123456789abcdef2", { cidrBlock: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: "x" } }),
+                stateResource("aws:ec2/vpc:Vpc", "vpc-0123456789abcdef2", { cidrBlock: { [specialSigKey]: specialSecretSig, ciphertext: "x" } }),
                 stateResource("aws:ec2/instance:Instance", "i-0123456789abcdef2", { ami: "ami-0aaaaaaaaaaaaaaa1", instanceType: "x9.huge", subnetId: "subnet-1" }),
             ];
             assert.deepEqual(factsFromState(resources), {

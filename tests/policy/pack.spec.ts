@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import { getCompileCacheDir } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { policies } from "../../policy/policies";
 import { T } from "../../policy/lib/types";
 import { checkResources, packCompileCacheDir, packEnv, PolicyPackProcess } from "../../offline/policy/pack";
@@ -276,7 +277,7 @@ describe("policy pack over gRPC (as the Pulumi CLI runs it)", () => {
     it("Analyze: user data the CLI sends as a secret arrives in plaintext (the SDK strips the marker); the violation never echoes it", async () => {
         await running().configure({});
         const keyId = "AKIA" + "IOSFODNN7EXAMPLE";
-        const server = instance({ userData: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: `#!/bin/bash\nexport AWS_ACCESS_KEY_ID=${keyId}\n` } });
+        const server = instance({ userData: { [specialSigKey]: specialSecretSig, value: `#!/bin/bash\nexport AWS_ACCESS_KEY_ID=${keyId}\n` } });
         const diagnostics = await running().analyze(server);
         assert.deepEqual(diagnostics, [
             diag(

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { readJsonFile } from "../../tools/lib/cli";
 import { UNKNOWN_SENTINEL } from "../../offline/plan/format";
 import { main, toJsonReport, USAGE } from "../../tools/policy-check";
@@ -175,7 +176,7 @@ describe("tools/policy-check", () => {
         });
 
         it("decodes state secrets and provider references", async () => {
-            const sig = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" };
+            const sig = { [specialSigKey]: specialSecretSig };
             assert.deepEqual(
                 decodeStateValue({ a: { ...sig, plaintext: '{"b":[1,"x"]}' }, c: [{ ...sig, ciphertext: "v1:abc" }], d: "plain" }),
                 { a: { b: [1, "x"] }, c: [UNKNOWN_SENTINEL], d: "plain" },

@@ -6,17 +6,17 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { AUTONAMED, parseUrn, secretKeysOf, SimAws, wrapSecrets } from "../../../offline/provider/aws";
 import { ProviderError } from "../../../offline/provider/server";
 import { accountFile, SIM_DIR_ENV } from "../../../offline/provider/account";
-import { SECRET_SIG, SIG_KEY } from "../../../offline/state";
 import { EXISTING } from "../../../offline/aws-model";
 
 const STACK_URN = "urn:pulumi:dev::ec2-server";
 const urn = (type: string, name: string, parent = "") => `${STACK_URN}::${parent}${type}::${name}`;
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const SEED = Buffer.from("0123456789abcdef0123456789abcdef");
-const secret = (value: unknown) => ({ [SIG_KEY]: SECRET_SIG, value });
+const secret = (value: unknown) => ({ [specialSigKey]: specialSecretSig, value });
 
 describe("offline/provider/aws (the simulated AWS provider)", () => {
     let dir: string;

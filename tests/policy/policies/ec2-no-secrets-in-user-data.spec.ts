@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { ec2NoSecretsInUserData as policy } from "../../../policy/policies/ec2-no-secrets-in-user-data";
 import { T } from "../../../policy/lib/types";
 import { UNKNOWN, validateResource, validateResourceDetailed } from "../helpers";
@@ -131,7 +132,7 @@ describe("ec2-no-secrets-in-user-data", () => {
         assert.deepEqual(await template({ userData: UNKNOWN }), []);
     });
     it("#17 the Pulumi CLI's secret-wrapped value reaches the policy as plaintext (the SDK strips the marker): scanned, never echoed", async () => {
-        const secretValue = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: `export AWS_ACCESS_KEY_ID=${KEY_ID}` };
+        const secretValue = { [specialSigKey]: specialSecretSig, value: `export AWS_ACCESS_KEY_ID=${KEY_ID}` };
         await expectMessages(instance({ userData: secretValue }), [found("userData", "an AWS access key ID (line 1)")]);
     });
     it("#18 other types are not applicable", async () => {
