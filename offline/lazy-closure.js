@@ -11,8 +11,8 @@
 //
 // So, in the processes of the offline engine, `runtime/index.js` gets stand-ins whose functions load the real module
 // at their first call and then forward to it: nothing changes for a caller but when the module loads. The tools load
-// this file through offline/program.ts, mocha through .mocharc.json, and the packs the tools start through
-// NODE_OPTIONS (tools/lib/policy-runner.ts packEnv); it is plain JavaScript so that a pack can require it before any
+// this file through offline/sdk-shims.ts (the engine's SDK shims, loaded first by offline/program.ts), mocha through .mocharc.json, and the packs the tools start through
+// NODE_OPTIONS (offline/policy/pack.ts packEnv); it is plain JavaScript so that a pack can require it before any
 // TypeScript loader exists. A real `pulumi up` or `pulumi preview` never loads it.
 // tests/offline/lazy-closure.spec.ts checks that these are exactly the names `runtime/index.js` reads.
 "use strict";

@@ -37,7 +37,7 @@ const ROOT = path.resolve(__dirname, "..");
 // against the file's content and its own version; `npm ci` starts it afresh with node_modules. A directory given
 // in NODE_COMPILE_CACHE (which Node itself reads, in every process) or EC2_SERVER_V8_CACHE (read only here) is
 // used instead. It is not passed on to the processes started from here: the packs the tools start get a directory
-// of their own beside it (tools/lib/policy-runner.ts packCompileCacheDir), since run-policy-pack runs under other
+// of their own beside it (offline/policy/pack.ts packCompileCacheDir), since run-policy-pack runs under other
 // V8 flags and V8 rejects code cached under other flags.
 const COMPILE_CACHE_DIR = process.env["NODE_COMPILE_CACHE"] || process.env["EC2_SERVER_V8_CACHE"] || path.join(ROOT, "node_modules", ".cache", "ec2-server", "v8");
 nodeModule.enableCompileCache?.(COMPILE_CACHE_DIR);
