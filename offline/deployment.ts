@@ -4,13 +4,14 @@
  * its property diffs; what AWS or the engine would refuse is collected before anything "runs"; and the world
  * after the up (and after a refresh) can be written as a stack export.
  *
- * Rules live in offline/lifecycle.ts (diff) and offline/lifecycle-rules.ts (read-back, updates, deletes).
+ * Rules live in offline/lifecycle.ts (diff) and offline/lifecycle-rules.ts (read-back, updates, deletes), with each
+ * type's own part in its module (offline/aws/registry.ts).
  */
-import { AwsModel, ACCOUNT_ID, unwrapSecrets } from "./aws-model";
+import { AwsModel, ACCOUNT_ID, unwrapSecrets } from "./aws/model";
+import { INSTANCE } from "./aws/tokens";
 import { applyIgnoreChanges, diffResource, keepOldDefaults, Op, PropertyDiff } from "./lifecycle";
 import {
-    applyUpdate, attachmentStopsServer, AwsRejection, ATTACHMENT, deleteFate, deleteRefusal, hasInstanceStore, INSTANCE,
-    INSTANCE_STORE_NOTE, readBack, refreshInputs, VOLUME, WorldFacts,
+    applyUpdate, attachmentStopsServer, AwsRejection, deleteFate, deleteRefusal, readBack, refreshInputs, replaceNotes, WorldFacts,
 } from "./lifecycle-rules";
 import type { PlanResourceOptions } from "./plan/format";
 import { isStateSecret, StateResource } from "./state";
@@ -197,7 +198,7 @@ export class Deployment {
                 } catch (err) {
                     // What AWS rejects when creating the replacement (an Elastic IP the old NAT gateway still holds …)
                     // fails the real `up` halfway: report it before anything runs, as for any other refusal.
-                    this.refusals.push({ urn: a.urn, message: `creating the replacement: ${(err as Error).message}`, source: "the AWS model's create-time checks (offline/aws-model.ts)" });
+                    this.refusals.push({ urn: a.urn, message: `creating the replacement: ${(err as Error).message}`, source: "the AWS model's create-time checks (the type's create in offline/aws/)" });
                     ({ id, outputs } = { id: old.id, outputs: old.outputs });
                 }
                 step.notes.push(...replaceNotes(old, a.inputs, a.options.deleteBeforeReplace, this.world()));
@@ -317,40 +318,6 @@ function ignoredOnReplace(old: StateResource, a: RegisterArgs): string[] {
         const after = getPath(a.inputs, segs);
         if (!segs.includes("*") && after !== undefined && !deepEqual(before, after)) {
             notes.push(`${p}: the replacement is created with the program's ${JSON.stringify(after)}, not the ${JSON.stringify(before)} that ignoreChanges kept: ignoreChanges does not reach a replacement, and \`pulumi preview\` does not list this change (pulumi/pulumi pkg/resource/deploy/step_generator.go continueStepsFromDiff)`);
-        }
-    }
-    return notes;
-}
-
-/** What a replacement does to data and addresses. */
-function replaceNotes(old: StateResource, news: Record<string, unknown>, deleteBeforeReplace: boolean, world: StateResource[]): string[] {
-    const order = deleteBeforeReplace ? "deletes the old one first, then creates the new one" : "creates the new one, then deletes the old one";
-    const notes = [`${order}`];
-    if (old.type === INSTANCE) {
-        const attached = world.filter(x => x.type === ATTACHMENT && x.outputs.instanceId === old.id).map(x => x.outputs.volumeId);
-        notes.push(`${old.id} is terminated: its root volume and everything on it is lost`);
-        if (attached.length > 0) {
-            // DetachVolume with Force false on a running server (ebs_volume_attachment.go resourceVolumeAttachmentDelete):
-            // a volume still mounted can hang in "busy" until the provider times out.
-            notes.push(`data volumes ${attached.join(", ")} are detached from the running old server and attached to the new one: unmount them on the old server (or stop it) before this up, or the detach can hang "busy"`);
-        }
-        if (hasInstanceStore(old.outputs.instanceType)) {
-            notes.push(INSTANCE_STORE_NOTE);
-        }
-    } else if (old.type === ATTACHMENT) {
-        notes.push(news.volumeId === old.outputs.volumeId
-            ? `detaches ${old.outputs.volumeId} from ${old.outputs.instanceId} and attaches it again: data on the volume is kept`
-            : `detaches ${old.outputs.volumeId} from ${old.outputs.instanceId} and attaches a NEW, EMPTY volume in its place: the server starts without the data on ${old.outputs.volumeId}`);
-    } else if (old.type === VOLUME && old.retainOnDelete) {
-        const moved = news.availabilityZone !== undefined && news.availabilityZone !== old.outputs.availabilityZone;
-        notes.push(`DATA: a NEW, EMPTY volume${moved ? ` in ${String(news.availabilityZone)}` : ""} replaces ${old.id}; ${old.id} stays in AWS with its data, detached, in ${String(old.outputs.availabilityZone)} (retainOnDelete), outside the stack and still billed`);
-        if (moved) {
-            notes.push(`its server moves from ${String(old.outputs.availabilityZone)} to ${String(news.availabilityZone)} (servers are spread round-robin over the zones, so a change of availabilityZones moves some) and an EBS volume cannot follow it to another zone (availabilityZone forces a new volume: terraform-provider-aws internal/service/ec2/ebs_volume.go). To keep the data, keep availabilityZones, or snapshot ${old.id} and give the snapshot as the volume's snapshotId`);
-        }
-    } else {
-        const fate = deleteFate(old);
-        if (fate && !old.retainOnDelete) {
-            notes.push(`the old one: ${fate}`);
         }
     }
     return notes;

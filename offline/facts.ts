@@ -1,7 +1,7 @@
 /**
  * Offline facts, and the record of what the offline plan did not verify.
  *
- * The AWS model (offline/aws-model.ts) knows what the program creates and a few fixed ids (PINNED_IMAGES,
+ * The AWS model (offline/aws/) knows what the program creates and a few fixed ids (PINNED_IMAGES,
  * EXISTING). Real stacks pin golden AMIs and adopt shared VPCs, subnets and security groups that no model can
  * know. `npm run plan` therefore runs the model open-world: a well-formed id it does not know is assumed to
  * exist, and every assumption is recorded here and printed under "Not verified offline:". Facts make those
@@ -123,7 +123,7 @@ export interface Assumption {
     assumed: string;
 }
 
-/** Region-wide assumptions first (`zones of <region>`, `ALB hosted zone of <region>`: offline/aws-model.ts), then ids by kind. */
+/** Region-wide assumptions first (`zones of <region>`, `ALB hosted zone of <region>`: offline/aws/world.ts), then ids by kind. */
 const SUBJECT_ORDER = ["zones of ", "ALB hosted zone of ", "ami-", "vpc-", "subnet-", "sg-", "pl-", "snap-", "KMS key "];
 const rank = (subject: string) => {
     const i = SUBJECT_ORDER.findIndex(p => subject.startsWith(p));

@@ -13,6 +13,7 @@
  * - A changed property replaces the resource when a force-new row of `offline/force-new.ts` covers it
  *   (with its condition) or a `replaceOnChanges` pattern does.
  */
+import { awsType } from "./aws/registry";
 import { forceNewHitsFor, normalisedEqual, READ_BACK_RULES_DOC } from "./lifecycle-rules";
 import { formatPath, getPath, parsePath, PathSegment, patternCovers, setPath } from "./paths";
 import { containsOpaqueSecret, isStateSecret, StateResource } from "./state";
@@ -33,61 +34,14 @@ export interface DiffResult {
 }
 
 /**
- * Optional+Computed attributes per type: when the program stops setting one, the provider keeps what AWS
- * reports and shows no diff. Sources: the `Optional: true, Computed: true` attributes of each resource's schema in
- * terraform-provider-aws (internal/service/ec2/ec2_instance.go `ResourceInstance`, ebs_volume.go
- * `ResourceEBSVolume`, ec2_eip.go `ResourceEIP`, vpc_security_group.go `ResourceSecurityGroup`;
- * autoscaling/group.go `resourceGroup`, schedule.go, policy.go; ec2/ec2_launch_template.go; elbv2/load_balancer.go,
- * target_group.go, listener.go).
- */
-const COMPUTED: Record<string, string[]> = {
-    "aws:ec2/instance:Instance": [
-        "associatePublicIpAddress", "availabilityZone", "privateIp", "keyName", "subnetId", "vpcSecurityGroupIds", "securityGroups",
-        "rootBlockDevice", "ebsOptimized", "monitoring", "metadataOptions", "tenancy", "userData", "hostId", "placementGroup",
-        "cpuOptions", "creditSpecification", "ipv6Addresses", "ipv6AddressCount", "iamInstanceProfile", "instanceInitiatedShutdownBehavior",
-        // ec2_instance.go root_block_device and metadata_options: the fields AWS fills in (delete_on_termination has a Default).
-        "rootBlockDevice.encrypted", "rootBlockDevice.iops", "rootBlockDevice.kmsKeyId", "rootBlockDevice.throughput", "rootBlockDevice.volumeSize", "rootBlockDevice.volumeType",
-        "metadataOptions.httpEndpoint", "metadataOptions.httpPutResponseHopLimit", "metadataOptions.httpTokens", "metadataOptions.instanceMetadataTags",
-    ],
-    "aws:ebs/volume:Volume": ["iops", "throughput", "kmsKeyId", "encrypted", "type", "size", "snapshotId"],
-    "aws:ec2/eip:Eip": ["domain", "instance", "networkInterface", "associateWithPrivateIp", "publicIpv4Pool", "networkBorderGroup"],
-    "aws:ec2/securityGroup:SecurityGroup": ["ingress", "egress", "name", "namePrefix"],
-    "aws:ec2/subnet:Subnet": ["availabilityZone", "availabilityZoneId", "ipv6CidrBlock"],
-    "aws:ec2/vpc:Vpc": ["enableDnsSupport", "instanceTenancy", "ipv6CidrBlock"],
-    "aws:ec2/vpcEndpoint:VpcEndpoint": ["policy", "dnsOptions", "ipAddressType", "securityGroupIds", "subnetIds", "routeTableIds"],
-    "aws:ec2/eipAssociation:EipAssociation": ["instanceId", "networkInterfaceId", "privateIpAddress", "publicIp"],
-    "aws:iam/role:Role": ["name", "namePrefix", "managedPolicyArns", "inlinePolicies"],
-    "aws:iam/instanceProfile:InstanceProfile": ["name", "namePrefix"],
-    "aws:ec2/keyPair:KeyPair": ["keyName", "keyNamePrefix"],
-    "aws:autoscaling/group:Group": [
-        "availabilityZones", "defaultCooldown", "desiredCapacity", "healthCheckType", "launchTemplate", "loadBalancers", "mixedInstancesPolicy",
-        "name", "namePrefix", "serviceLinkedRoleArn", "targetGroupArns", "trafficSources", "vpcZoneIdentifiers",
-    ],
-    "aws:autoscaling/schedule:Schedule": ["startTime", "endTime", "desiredCapacity", "maxSize", "minSize", "recurrence", "timeZone"],
-    "aws:autoscaling/policy:Policy": ["metricAggregationType"],
-    "aws:ec2/launchTemplate:LaunchTemplate": [
-        "defaultVersion", "metadataOptions", "name", "namePrefix",
-        // ec2_launch_template.go block_device_mappings.ebs: what AWS fills in from the image and the volume type.
-        "blockDeviceMappings[*].ebs.iops", "blockDeviceMappings[*].ebs.throughput", "blockDeviceMappings[*].ebs.volumeSize", "blockDeviceMappings[*].ebs.volumeType",
-    ],
-    "aws:lb/loadBalancer:LoadBalancer": [
-        "enforceSecurityGroupInboundRulesOnPrivateLinkTraffic", "internal", "ipAddressType", "name", "namePrefix", "securityGroups", "subnetMappings", "subnets",
-    ],
-    "aws:lb/targetGroup:TargetGroup": [
-        "connectionTermination", "healthCheck", "ipAddressType", "loadBalancingAlgorithmType", "loadBalancingAnomalyMitigation", "loadBalancingCrossZoneEnabled",
-        "name", "namePrefix", "preserveClientIp", "protocolVersion", "stickiness", "targetFailover", "targetGroupHealth", "targetHealthState",
-    ],
-    "aws:lb/listener:Listener": ["mutualAuthentication", "protocol", "sslPolicy", "tcpIdleTimeoutSeconds"],
-};
-
-/**
- * True when the path is an Optional+Computed attribute of the type. A row names one attribute: a block's row says
+ * True when the path is an Optional+Computed attribute of the type (its module's `computed`, offline/aws/registry.ts:
+ * when the program stops setting one, the provider keeps what AWS reports and shows no diff). A row names one attribute: a block's row says
  * that dropping the whole block shows no diff, not that its fields are computed (a field with a schema Default, such
  * as a target group's health_check.interval, shows a diff when dropped), so rows match exactly ("*" for any list
  * element), never as a prefix.
  */
 function isComputed(type: string, segs: PathSegment[]): boolean {
-    const list = COMPUTED[type] ?? [];
+    const list = awsType(type)?.computed ?? [];
     return list.some(p => {
         const pattern = parsePath(p);
         return pattern.length === segs.length && pattern.every((x, i) => x === "*" || x === segs[i]);

@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import type { PlanResourceOptions } from "./plan/format";
-import type { AwsModel } from "./aws-model";
+import type { AwsModel } from "./aws/model";
 import { Deployment, RegisterArgs } from "./deployment";
 import { isSdkSecret, useEngineUrns } from "./sdk-shims";
 

@@ -7,7 +7,7 @@
 import { installMockMonitor, sdkSettings, skipSdkPromiseStackTraces, skipSdkSourcePositions } from "./sdk-shims";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsModel } from "./aws-model";
+import { AwsModel } from "./aws/model";
 import { RecordedResource, RecordingMonitor, isSecretValue, unwrap } from "./monitor";
 import { Deployment } from "./deployment";
 import type { StateResource } from "./state";

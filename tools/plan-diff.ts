@@ -624,7 +624,7 @@ function mermaidGraph(head: Plan, addedUrns: Set<string>, changed: ChangedResour
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-const UNCHECKED = "replacement not checked: type not in tools/lib/replacements.ts";
+const UNCHECKED = "replacement not checked: type not in the force-new table (offline/aws/registry.ts)";
 
 /** A custom resource with input changes whose type the replacement table does not cover. */
 function unchecked(c: ChangedResource): boolean {

@@ -26,7 +26,7 @@ import type { RecordedResource } from "../offline/monitor";
 import type { Step } from "../offline/deployment";
 import { hasInstanceStore, INSTANCE_STORE_NOTE } from "../offline/lifecycle-rules";
 import type { StackState, StateResource } from "../offline/state";
-import type { AwsModel } from "../offline/aws-model";
+import type { AwsModel } from "../offline/aws/model";
 import type { OfflineFacts } from "../offline/facts";
 import { hasSdkSignature } from "../offline/sdk-shims";
 
@@ -457,7 +457,7 @@ async function planModel(config: Record<string, string>, facts: OfflineFacts | u
     if (!region) {
         return undefined;
     }
-    const { AwsModel } = await import("../offline/aws-model");
+    const { AwsModel } = await import("../offline/aws/model");
     const f = await import("../offline/facts");
     return new AwsModel({ region, facts: f.mergeFacts(facts ?? f.emptyFacts(), f.factsFromState(state ?? [])), openWorld: f.openWorldFromConfig(config) });
 }

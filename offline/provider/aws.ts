@@ -1,7 +1,7 @@
 /**
  * The simulated AWS provider (`pulumi-resource-aws` for the real Pulumi CLI): the answers pulumi-aws, which bridges
  * hashicorp/terraform-provider-aws, gives the engine, computed by the same AWS model and day-2 rules the offline
- * plan uses. Nothing here decides what AWS does: creates are the model's (offline/aws-model.ts), diffs are
+ * plan uses. Nothing here decides what AWS does: creates are the model's (offline/aws/model.ts and the type modules of offline/aws/registry.ts), diffs are
  * offline/lifecycle.ts with the force-new table, reads, updates and deletes are offline/lifecycle-rules.ts. This
  * file adds what the bridge does around them:
  * - Check: autonaming (`<name>-<7 hex>` from the engine's random seed; an autoname in the old inputs is kept), the
@@ -12,9 +12,10 @@
  * - The account: what exists persists between CLI runs (offline/provider/account.ts).
  */
 import * as crypto from "node:crypto";
-import { AwsModel, ACCOUNT_ID, unwrapSecrets } from "../aws-model";
+import { AwsModel, ACCOUNT_ID, unwrapSecrets } from "../aws/model";
 import { diffResource, keepOldDefaults } from "../lifecycle";
-import { applyUpdate, AwsRejection, deleteRefusal, LAUNCH_TEMPLATE, readBack, refreshInputs, WorldFacts } from "../lifecycle-rules";
+import { applyUpdate, AwsRejection, deleteRefusal, readBack, refreshInputs, WorldFacts } from "../lifecycle-rules";
+import { AWS_TYPES } from "../aws/registry";
 import type { StateResource } from "../state";
 import { isSdkSecret, wireSecret } from "../sdk-shims";
 import { UNKNOWN_SENTINEL } from "../plan/format";
@@ -53,35 +54,25 @@ function plain(props: Props): Props {
 }
 
 /**
- * Autonamed properties: pulumi-aws provider/autonaming.go setAutonaming gives every resource whose schema has an
- * input `name` `tfbridge.AutoName("name", 255, "-")`, and resources.go overrides it for aws_iam_role (64) and
- * aws_key_pair (`keyName`); aws_lb_target_group has 32 (aliases.go). aws_lb's autoname allows 255, but
- * terraform-provider-aws internal/service/elbv2 validates a load balancer name of at most 32 characters at plan
- * time, so 32 is the limit that holds. aws_autoscaling_schedule, aws_instance, aws_lb_listener and aws_ebs_volume
- * have no autonamed input. A program that sets the property, or `namePrefix`, gets no autoname.
+ * Autonamed properties, by type (each type's `autonamed`, offline/aws/registry.ts): pulumi-aws provider/autonaming.go
+ * setAutonaming gives every resource whose schema has an input `name` `tfbridge.AutoName("name", 255, "-")`, and
+ * resources.go overrides it for aws_iam_role (64) and aws_key_pair (`keyName`); aws_lb_target_group has 32
+ * (aliases.go). aws_lb's autoname allows 255, but terraform-provider-aws internal/service/elbv2 validates a load
+ * balancer name of at most 32 characters at plan time, so 32 is the limit that holds. aws_autoscaling_schedule,
+ * aws_instance, aws_lb_listener and aws_ebs_volume have no autonamed input. A program that sets the property, or
+ * `namePrefix`, gets no autoname.
  */
-export const AUTONAMED: Record<string, { property: string; maxLength: number }> = {
-    "aws:ec2/securityGroup:SecurityGroup": { property: "name", maxLength: 255 },
-    "aws:iam/role:Role": { property: "name", maxLength: 64 },
-    "aws:iam/instanceProfile:InstanceProfile": { property: "name", maxLength: 255 },
-    "aws:ec2/keyPair:KeyPair": { property: "keyName", maxLength: 255 },
-    "aws:ec2/launchTemplate:LaunchTemplate": { property: "name", maxLength: 255 },
-    "aws:autoscaling/group:Group": { property: "name", maxLength: 255 },
-    "aws:autoscaling/policy:Policy": { property: "name", maxLength: 255 },
-    "aws:lb/loadBalancer:LoadBalancer": { property: "name", maxLength: 32 },
-    "aws:lb/targetGroup:TargetGroup": { property: "name", maxLength: 32 },
-};
+export const AUTONAMED: Record<string, { property: string; maxLength: number }> = Object.fromEntries(
+    AWS_TYPES.flatMap(t => (t.autonamed ? [[t.token, t.autonamed]] : [])),
+);
 
 /**
- * Outputs a planned update makes unknown until it is applied (the provider's CustomizeDiff SetNewComputed):
- * terraform-provider-aws internal/service/ec2/ec2_launch_template.go resourceLaunchTemplateCustomizeDiff marks
- * `latest_version` new-computed when anything but the name, description and version settings changes (tags
- * included), and `default_version` too when `update_default_version` is true. Offline the update's own result
- * says whether a version is made (lifecycle-rules launchTemplateUpdate), so a changed value is the unknown one.
+ * Outputs a planned update makes unknown until it is applied (the provider's CustomizeDiff SetNewComputed), by type
+ * (each type's `newComputedOnChange`: a launch template's latestVersion and defaultVersion).
  */
-const NEW_COMPUTED_ON_CHANGE: Record<string, string[]> = {
-    [LAUNCH_TEMPLATE]: ["latestVersion", "defaultVersion"],
-};
+const NEW_COMPUTED_ON_CHANGE: Record<string, readonly string[]> = Object.fromEntries(
+    AWS_TYPES.flatMap(t => (t.newComputedOnChange ? [[t.token, t.newComputedOnChange]] : [])),
+);
 
 function parseDefaultTags(v: unknown): Record<string, string> {
     let value = v;

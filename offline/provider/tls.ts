@@ -10,7 +10,7 @@ import { diffResource } from "../lifecycle";
 import { ed25519Key, rsaKey } from "../ssh-keys";
 import { parseUrn, secretKeysOf, wrapSecrets } from "./aws";
 import { CheckFailure, DiffAnswer, Props, ProviderError, SimProvider } from "./server";
-import { unwrapSecrets } from "../aws-model";
+import { unwrapSecrets } from "../aws/model";
 
 const PRIVATE_KEY = "tls:index/privateKey:PrivateKey";
 

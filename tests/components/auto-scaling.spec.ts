@@ -5,7 +5,7 @@ import { AutoScaling, AutoScalingArgs, GROUP_METRICS } from "../../components/au
 import { AMI_ALIASES } from "../../components/aws-facts";
 import { AutoScalingSetting } from "../../components/config";
 import { LoadBalancer } from "../../components/load-balancer";
-import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws-model";
+import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws/model";
 import { Deployment, refresh, Step } from "../../offline/deployment";
 import { diffResource } from "../../offline/lifecycle";
 import { applyUpdate, AwsRejection } from "../../offline/lifecycle-rules";

@@ -4,7 +4,7 @@ import * as aws from "@pulumi/aws";
 import { Instance, InstanceArgs } from "../../components/instance";
 import { AMI_ALIASES } from "../../components/aws-facts";
 import { ipv4Contains, parseIpv4Cidr } from "../../components/cidr";
-import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws-model";
+import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws/model";
 import { runInStack, promiseOf } from "../../offline/program";
 import { RecordedResource } from "../../offline/monitor";
 

@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import { LoadBalancer, LoadBalancerArgs } from "../../components/load-balancer";
 import { LoadBalancerSetting } from "../../components/config";
 import { Network } from "../../components/network";
-import { ACCOUNT_ID, ALB_HOSTED_ZONE_IDS, REGION_ZONES } from "../../offline/aws-model";
+import { ACCOUNT_ID, ALB_HOSTED_ZONE_IDS, REGION_ZONES } from "../../offline/aws/model";
 import { deleteFate, deleteRefusal } from "../../offline/lifecycle-rules";
 import { RecordedResource } from "../../offline/monitor";
 import { runInStack, promiseOf } from "../../offline/program";

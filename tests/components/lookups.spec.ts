@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AMI_ALIASES } from "../../components/aws-facts";
 import { ConfigError, RawConfig, parseConfig } from "../../components/config";
 import { AwsFacts, lookupAwsFacts } from "../../components/lookups";
-import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws-model";
+import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws/model";
 import { ProgramError, runInStack } from "../../offline/program";
 
 const REGION = "ap-northeast-2";

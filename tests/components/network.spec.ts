@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import { Network } from "../../components/network";
 import { runInStack, promiseOf } from "../../offline/program";
 import { RecordedResource } from "../../offline/monitor";
-import { ACCOUNT_ID } from "../../offline/aws-model";
+import { ACCOUNT_ID } from "../../offline/aws/model";
 import { refresh } from "../../offline/deployment";
 import { StateResource } from "../../offline/state";
 

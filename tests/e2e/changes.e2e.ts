@@ -6,7 +6,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { AMI_ALIASES } from "../../components/aws-facts";
-import { AwsModel, PINNED_IMAGES } from "../../offline/aws-model";
+import { AwsModel, PINNED_IMAGES } from "../../offline/aws/model";
 import { assertConformance, changes, nameOf, Preview, SimStack, stackConfig } from "./harness";
 
 const AL2023 = AMI_ALIASES.al2023.parameter;

@@ -6,7 +6,7 @@
  */
 import * as assert from "node:assert/strict";
 import { ed25519Key } from "../../offline/ssh-keys";
-import { EXISTING, PINNED_IMAGES } from "../../offline/aws-model";
+import { EXISTING, PINNED_IMAGES } from "../../offline/aws/model";
 import { assertConformance, opsOf, SimStack, stackConfig } from "./harness";
 
 const KMS_KEY = "arn:aws:kms:ap-northeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";

@@ -14,7 +14,7 @@ import { findPulumi, REPO_ROOT, simEnv } from "../../offline/provider/cli";
 import { Account, accountFile, changeAccount } from "../../offline/provider/account";
 import { parseStackExport, StateResource } from "../../offline/state";
 import { ProgramRun, runProgram } from "../../offline/program";
-import { AwsModel } from "../../offline/aws-model";
+import { AwsModel } from "../../offline/aws/model";
 import { toConfigString } from "../../offline/stack-config";
 
 export const PULUMI = findPulumi();

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { readStackConfig } from "../../offline/stack-config";
 import { AMI_ALIASES } from "../../components/aws-facts";
-import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws-model";
+import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws/model";
 import { ProgramRun, runProgram } from "../../offline/program";
 import { buildState, parseStackExport, StateResource, toStackExport, secretEnvelope } from "../../offline/state";
 import { refresh, Step } from "../../offline/deployment";

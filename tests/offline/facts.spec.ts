@@ -7,7 +7,7 @@ import { ConfigError, RawConfig, parseConfig } from "../../components/config";
 import { AwsFacts, lookupAwsFacts } from "../../components/lookups";
 import { ipv4Contains, parseIpv4Cidr } from "../../components/cidr";
 import { Instance, InstanceArgs } from "../../components/instance";
-import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws-model";
+import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws/model";
 import {
     FactsFormatError, NotVerified, OfflineFacts, OpenWorld, describeAssumption, emptyFacts, factsFromState, mergeFacts, openWorldFromConfig,
     parseFacts, readFactsFile, renderNotVerified,

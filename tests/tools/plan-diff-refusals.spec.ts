@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { diffPlans, main, renderMarkdown, renderText, USAGE } from "../../tools/plan-diff";
 import { runPlan } from "../../tools/plan";
 import { Plan, readPlanFile } from "../../offline/plan/format";
-import { PINNED_IMAGES } from "../../offline/aws-model";
+import { PINNED_IMAGES } from "../../offline/aws/model";
 import { runMain } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { ipv4Contains, parseIpv4Cidr } from "../../components/cidr";
-import { EXISTING } from "../../offline/aws-model";
+import { EXISTING } from "../../offline/aws/model";
 import { parseFacts, readFactsFile } from "../../offline/facts";
 import { main, runPlan, USAGE } from "../../tools/plan";
 import { parsePlan } from "../../offline/plan/format";

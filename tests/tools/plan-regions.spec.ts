@@ -8,7 +8,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ALB_HOSTED_ZONE_IDS, AwsModel, REGION_ZONES } from "../../offline/aws-model";
+import { ALB_HOSTED_ZONE_IDS, AwsModel, REGION_ZONES } from "../../offline/aws/model";
 import { runPlan } from "../../tools/plan";
 
 const ROOT = path.join(__dirname, "..", "..");

@@ -10,7 +10,7 @@ import { runPlan } from "../../tools/plan";
 import { diffPlans, planFromStackExport } from "../../tools/plan-diff";
 import { parsePlan } from "../../offline/plan/format";
 import { InputError } from "../../tools/lib/cli";
-import { PINNED_IMAGES } from "../../offline/aws-model";
+import { PINNED_IMAGES } from "../../offline/aws/model";
 
 const ROOT = path.join(__dirname, "..", "..");
 

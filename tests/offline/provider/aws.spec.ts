@@ -10,7 +10,7 @@ import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { AUTONAMED, parseUrn, secretKeysOf, SimAws, wrapSecrets } from "../../../offline/provider/aws";
 import { ProviderError } from "../../../offline/provider/server";
 import { accountFile, SIM_DIR_ENV } from "../../../offline/provider/account";
-import { EXISTING } from "../../../offline/aws-model";
+import { EXISTING } from "../../../offline/aws/model";
 
 const STACK_URN = "urn:pulumi:dev::ec2-server";
 const urn = (type: string, name: string, parent = "") => `${STACK_URN}::${parent}${type}::${name}`;
