@@ -9,9 +9,10 @@ import { ConfigError, KMS_KEY_ARN, NAMESPACE, ServerConfig } from "./config";
 
 /**
  * The login user of an image whose name is not known. AWS always reports an AMI's name; only the offline plan's
- * model leaves it empty, for an AMI it cannot see, and the outputs then say so instead of guessing.
+ * model leaves it empty, for an AMI it cannot see, and the outputs then say so instead of guessing (the offline
+ * engine's UNKNOWN_LOGIN_USER, offline/facts.ts, is the same text).
  */
-export const UNKNOWN_LOGIN_USER = "<login-user>";
+const UNKNOWN_LOGIN_USER = "<login-user>";
 
 export interface ResolvedAmi {
     id: string;

@@ -39,14 +39,16 @@ import * as yaml from "js-yaml";
 import { AMI_ID_PATTERN, Architecture, instanceTypeArchitecture } from "../components/aws-facts";
 import { ipv4Contains, ipv4HasHostBits, parseIpv4Cidr } from "../components/cidr";
 import { NAMESPACE } from "../components/config";
-import { UNKNOWN_LOGIN_USER } from "../components/lookups";
 import type { StateResource } from "./state";
 import { isRecord } from "./values";
 
 export const FACTS_FORMAT_VERSION = 1;
 
-/** What the outputs show for a value the offline plan cannot know (never a made-up value). */
-export { UNKNOWN_LOGIN_USER };
+/**
+ * What the outputs show for a value the offline plan cannot know (never a made-up value). The login user is the
+ * program's (components/lookups.ts) for an image whose name the model does not know.
+ */
+export const UNKNOWN_LOGIN_USER = "<login-user>";
 export const UNKNOWN_PRIVATE_IP = "<private-ip>";
 export const UNKNOWN_PRIVATE_DNS = "<private-dns>";
 export const UNKNOWN_PUBLIC_IP = "<public-ip>";
