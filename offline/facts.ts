@@ -38,7 +38,6 @@ import * as fs from "node:fs";
 import * as yaml from "js-yaml";
 import { AMI_ID_PATTERN, Architecture, instanceTypeArchitecture } from "../components/aws-facts";
 import { ipv4Contains, ipv4HasHostBits, parseIpv4Cidr } from "../components/cidr";
-import { NAMESPACE } from "../components/config";
 import type { StateResource } from "./state";
 import { isRecord } from "./values";
 
@@ -92,6 +91,9 @@ export interface OpenWorld {
 }
 
 export function openWorldFromConfig(config: Record<string, string>): OpenWorld {
+    // The program's config module is loaded here, not with this module: the AWS model reads facts' other exports
+    // (plan:diff loads it through the type registry), and the config module is the largest the engine could load.
+    const { NAMESPACE } = require("../components/config") as typeof import("../components/config");
     const key = (k: string) => config[`${NAMESPACE}:${k}`];
     return {
         vpcId: key("existingVpcId"),

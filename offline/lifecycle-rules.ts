@@ -16,7 +16,8 @@ import { deepEqual } from "./values";
 export { AwsRejection };
 export type { WorldFacts };
 export { awsManagedEbsKeyArn } from "./aws/ebs/volume";
-export { hasInstanceStore, INSTANCE_STORE_NOTE, userDataHash } from "./aws/ec2/instance";
+export { userDataHash } from "./aws/ec2/instance";
+export { hasInstanceStore, INSTANCE_STORE_NOTE } from "./aws/ec2/instance-store";
 export { attachmentStopsServer } from "./aws/ec2/volume-attachment";
 
 /** The read-back rules the model applies, with their sources (one line each, for docs and notes), type by type. */

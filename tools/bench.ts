@@ -41,8 +41,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
 import { parseCli, runCli, UsageError } from "./lib/cli";
-import { PolicyPackProcess } from "../offline/policy/pack";
-import { findPulumi, simEnv } from "../offline/provider/cli";
+import { findPulumi, simEnv, startPolicyPack } from "../offline";
 
 const ROOT = path.resolve(__dirname, "..");
 const PACK_DIR = path.join(ROOT, "policy");
@@ -97,7 +96,7 @@ async function withoutCompileCacheEnv<T>(fn: () => T | Promise<T>): Promise<T> {
 async function timePackStart(how: "cli" | "tools"): Promise<number> {
     return withoutCompileCacheEnv(async () => {
         const start = process.hrtime.bigint();
-        const pack = await PolicyPackProcess.start({ packDir: PACK_DIR, asCli: how === "cli" });
+        const pack = await startPolicyPack({ packDir: PACK_DIR, asCli: how === "cli" });
         try {
             await pack.getAnalyzerInfo();
             return elapsedMs(start);

@@ -2,7 +2,7 @@
 //
 // Shows what `pulumi up` on a stack would build, with no cloud account and no Pulumi CLI: the program
 // (index.ts) is evaluated by Pulumi's own SDK in mock mode against the AWS model the tests use
-// (offline/aws-model.ts), the policy pack in policy/ is started as the CLI starts it and asked about
+// (offline/aws/), the policy pack in policy/ is started as the CLI starts it and asked about
 // every resource, and the result is printed like `pulumi preview` (and written as a plan file with --out).
 // Ids the model cannot see (a pinned golden AMI, an adopted VPC, subnets, groups) are assumed to exist and
 // listed under "Not verified offline"; `--facts FILE` (format in offline/facts.ts) says what they are.
@@ -13,121 +13,16 @@
 // name, an output path whose directory does not exist or that would overwrite an input (`--state s.json
 // --write-state s.json`) exit 2 with one line each, and a failed run leaves no file behind (outputs are written
 // to temporary files and renamed into place only when all are written).
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { failOn, InputError, isMain, outputPathProblems, parseCli, PathOption, readPolicyConfigOption, runCli, UsageError, writeFilesAtomic } from "./lib/cli";
-import { parseStackRef, readStackConfig, stackFilePath } from "../offline/stack-config";
-import { defaultProviderResource, packageOf, Plan, PlanOp, PlanProviders, PlanResource, providerProperties, SECRET_PLACEHOLDER, UNKNOWN_SENTINEL } from "../offline/plan/format";
-import { EnforcementLevel, hasMandatory, PolicyDiagnostic, PolicyResource } from "../offline/policy/analyzer";
-import { loadPolicyConfig, PolicyConfigFile } from "../offline/policy/config";
-import type { PolicyPackProcess } from "../offline/policy/pack";
-import type { ProgramRun } from "../offline/program";
-import type { RecordedResource } from "../offline/monitor";
-import type { Step } from "../offline/deployment";
-import { hasInstanceStore, INSTANCE_STORE_NOTE } from "../offline/lifecycle-rules";
-import type { StackState, StateResource } from "../offline/state";
-import type { AwsModel } from "../offline/aws/model";
-import type { OfflineFacts } from "../offline/facts";
-import { hasSdkSignature } from "../offline/sdk-shims";
+import {
+    EnforcementLevel, hasInstanceStore, INSTANCE, INSTANCE_STORE_NOTE, loadPolicyConfig, OfflineFacts, parseStackRef, Plan, PlanOp,
+    PlanPolicyDiagnostic, PlanResource, PolicyConfigFile, PolicyPackProcess, planStack, readFactsFile, readStackConfig,
+    renderNotVerified, SECRET_PLACEHOLDER, stackFilePath,
+} from "../offline";
 
 export const USAGE = "usage: npm run -s plan -- [--stack NAME|ORG/NAME|ORG/PROJECT/NAME] [--config-file FILE] [--state FILE] [--write-state FILE] [--out FILE] [--policy-config FILE] [--facts FILE] [--details] [--no-policy] [--root DIR]";
 const ROOT = path.resolve(__dirname, "..");
-
-/** Replaces the values at the given paths (`userData`, `a.b`, `list[0]`) with the secret marker. */
-export function maskPaths(value: Record<string, unknown>, paths: string[]): Record<string, unknown> {
-    const copy = structuredClone(value);
-    for (const p of paths) {
-        if (p === "") {
-            return Object.fromEntries(Object.keys(copy).map(k => [k, SECRET_PLACEHOLDER]));
-        }
-        const parts = p.replace(/\[(\d+)\]/g, ".$1").split(".");
-        let node: Record<string, unknown> | undefined = copy;
-        for (const part of parts.slice(0, -1)) {
-            node = node?.[part] as Record<string, unknown> | undefined;
-        }
-        if (node && parts[parts.length - 1] in node) {
-            node[parts[parts.length - 1]] = SECRET_PLACEHOLDER;
-        }
-    }
-    return copy;
-}
-
-/** Stack outputs with every secret (anywhere in the value) replaced by the marker. */
-export function maskOutputs(raw: unknown): unknown {
-    if (Array.isArray(raw)) {
-        return raw.map(maskOutputs);
-    }
-    if (raw && typeof raw === "object") {
-        if (hasSdkSignature(raw)) {
-            return SECRET_PLACEHOLDER;
-        }
-        return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, maskOutputs(v)]));
-    }
-    return raw;
-}
-
-export function toPlanResource(r: RecordedResource): PlanResource {
-    return {
-        urn: r.urn,
-        type: r.type,
-        name: r.name,
-        custom: r.custom,
-        parent: r.parent ?? null,
-        dependencies: r.dependencies,
-        inputs: maskPaths(r.inputs, r.secretInputs),
-        options: { ...r.options },
-    };
-}
-
-/** The provider the engine would use for a resource type, with its configuration (region, default tags). */
-export function defaultProvider(type: string, stack: string, project: string, config: Record<string, string>): PolicyResource["provider"] {
-    const pkg = packageOf(type);
-    return defaultProviderResource(pkg, stack, project, providerProperties(pkg, config));
-}
-
-/**
- * The default providers' configuration for the plan file: one entry per package of the program's custom resources,
- * as the policies get it (secret values as "[secret]"). policy:check gives the same to the policies.
- */
-export function planProviders(run: ProgramRun, config: Record<string, string>): PlanProviders {
-    const packages = [...new Set(run.resources.filter(r => r.custom).map(r => packageOf(r.type)))].sort();
-    return Object.fromEntries(packages.map(pkg => [pkg, providerProperties(pkg, config)]));
-}
-
-/** What the policies see of a value the stack holds encrypted ("[secret]"): unknown, as policy:check passes it. */
-function unknownSecrets(v: unknown): unknown {
-    if (v === SECRET_PLACEHOLDER) return UNKNOWN_SENTINEL;
-    if (Array.isArray(v)) return v.map(unknownSecrets);
-    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unknownSecrets(x)]));
-    return v;
-}
-
-/** The default provider as the policies get it: a value the stack holds encrypted is unknown, as in policy:check. */
-function policyProvider(type: string, stack: string, project: string, config: Record<string, string>): PolicyResource["provider"] {
-    const p = defaultProviderResource(packageOf(type), stack, project, providerProperties(packageOf(type), config));
-    return { ...p, properties: unknownSecrets(p.properties) as Record<string, unknown> };
-}
-
-export function toPolicyResources(run: ProgramRun, stack: string, project: string, config: Record<string, string>): PolicyResource[] {
-    return run.resources.filter(r => r.custom).map(r => ({
-        urn: r.urn,
-        type: r.type,
-        name: r.name,
-        properties: r.inputs,
-        parent: r.parent,
-        dependencies: r.dependencies,
-        // How a stack policy matches an attachment to its Auto Scaling group when the group's name is not an input.
-        propertyDependencies: r.propertyDependencies,
-        options: {
-            protect: r.options.protect,
-            ignoreChanges: r.options.ignoreChanges,
-            deleteBeforeReplace: r.options.deleteBeforeReplace,
-            additionalSecretOutputs: r.options.additionalSecretOutputs,
-            parent: r.parent,
-        },
-        provider: policyProvider(r.type, stack, project, config),
-    }));
-}
 
 const MARKERS: Record<PlanOp, string> = { create: " +  ", update: " ~  ", replace: " +- ", delete: " -  ", same: "    " };
 
@@ -199,7 +94,7 @@ export function renderOutputs(outputs: Record<string, unknown>): string {
     return keys.map(k => `    ${(k + ":").padEnd(width)} ${outputs[k] === SECRET_PLACEHOLDER ? SECRET_PLACEHOLDER : JSON.stringify(outputs[k])}`).join("\n");
 }
 
-export function renderPolicy(policies: { name: string; enforcementLevel: EnforcementLevel }[], diagnostics: PolicyDiagnostic[]): string {
+export function renderPolicy(policies: { name: string; enforcementLevel: EnforcementLevel }[], diagnostics: PlanPolicyDiagnostic[]): string {
     const lines = [`Policies (${policies.length} in the ec2-server pack, started as the Pulumi CLI starts it):`];
     const sorted = [...diagnostics].sort((a, b) => Number(b.enforcementLevel === "mandatory") - Number(a.enforcementLevel === "mandatory") || a.policyName.localeCompare(b.policyName));
     for (const d of sorted) {
@@ -234,35 +129,6 @@ export interface PlanOptions {
     facts?: OfflineFacts;
 }
 
-/** The diffs of a step with secret values masked. */
-function planDiffs(step: Step): PlanResource["diffs"] {
-    const secret = new Set(step.secretInputs.map(p => p.split(/[.[]/)[0]));
-    return step.diffs.map(d => {
-        const masked = secret.has(d.path.split(/[.[]/)[0]);
-        const out: NonNullable<PlanResource["diffs"]>[number] = { path: d.path, kind: d.kind, replaces: d.replaces };
-        if (d.kind !== "add") {
-            out.old = masked ? SECRET_PLACEHOLDER : maskOutputs(d.old);
-        }
-        if (d.kind !== "delete") {
-            out.new = masked ? SECRET_PLACEHOLDER : d.new;
-        }
-        if (d.source) {
-            out.source = d.source;
-        }
-        return out;
-    });
-}
-
-/** A resource the program no longer registers, as a plan resource with op "delete". */
-function deletedResource(r: StateResource, step: Step | undefined): PlanResource {
-    return {
-        urn: r.urn, type: r.type, name: r.urn.split("::").pop() ?? r.urn, custom: r.custom, parent: r.parent ?? null,
-        dependencies: r.dependencies, inputs: maskOutputs(r.inputs) as Record<string, unknown>,
-        options: { protect: r.protect, retainOnDelete: r.retainOnDelete, deleteBeforeReplace: r.deleteBeforeReplace ?? false, ignoreChanges: r.ignoreChanges ?? [], replaceOnChanges: r.replaceOnChanges ?? [], additionalSecretOutputs: r.additionalSecretOutputs ?? [] },
-        op: "delete", diffs: [], notes: step?.notes ?? [],
-    };
-}
-
 /** "N to create, N to update, …" for a plan against a state. */
 export function summarise(resources: PlanResource[]): string {
     const count = (op: PlanOp) => resources.filter(r => r.op === op).length;
@@ -285,7 +151,7 @@ export interface PlanResult {
     plan?: Plan;
 }
 
-/** Evaluates a stack offline, checks it against the pack and renders the preview. Never throws for bad config. */
+/** Plans a stack offline (offline/plan/run.ts planStack) and renders the preview. Never throws for bad config. */
 export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
     const root = opts.root ?? ROOT;
     let stackConfig;
@@ -299,144 +165,59 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
         ...(opts.state !== undefined ? [{ option: "--state", file: opts.state, what: "the state" }] : []),
         { option: opts.configFile !== undefined ? "--config-file" : "the stack file", file: stackFilePath(root, stackConfig.stack, opts.configFile), what: "the stack's config" },
     ]));
-    // What the config alone shows is wrong stops the plan here, before the pack or the SDK starts (about 50 ms
-    // instead of 0.6 s and a pack process); what needs AWS (an AMI, an adopted subnet) the program checks below.
-    const { ConfigError, configFromKeys } = await import("../components/config");
-    try {
-        configFromKeys(stackConfig.config, key => stackConfig.secretKeys.includes(key));
-    } catch (err) {
-        if (err instanceof ConfigError) {
-            return { code: 2, stdout: "", stderr: `${err.message}\n` };
-        }
-        throw err;
+    const outcome = await planStack({
+        stackConfig, policyConfig: opts.policyConfig, noPolicy: opts.noPolicy, pack: opts.pack, state: opts.state,
+        writeState: opts.writeState !== undefined, facts: opts.facts,
+    });
+    if (outcome.kind === "error") {
+        return { code: 2, stdout: "", stderr: `${outcome.message}\n` };
     }
-    const { PolicyPackProcess } = await import("../offline/policy/pack");
-    // The pack starts (and compiles) while the program is evaluated.
-    const ownPack = !opts.noPolicy && !opts.pack;
-    const packStart: Promise<PolicyPackProcess> | undefined = opts.noPolicy ? undefined : opts.pack ? Promise.resolve(opts.pack) : PolicyPackProcess.start();
-    packStart?.catch(() => undefined);
-    try {
-        const { runProgram, ProgramError } = await import("../offline/program");
-        const stack = stackConfig.stack;
-        let state: StackState | undefined;
-        if (opts.state) {
-            state = readState(opts.state, stack, stackConfig.project);
-        }
-        let run: ProgramRun;
-        try {
-            run = await runProgram({ stack, organization: stackConfig.organization, config: stackConfig.config, secretKeys: stackConfig.secretKeys, project: stackConfig.project, state: state?.resources, model: await planModel(stackConfig.config, opts.facts, state?.resources) });
-        } catch (err) {
-            const cause = err instanceof ProgramError ? err.cause : err;
-            return { code: 2, stdout: "", stderr: `${cause instanceof ConfigError ? cause.message : `error: ${(cause as Error).message}`}\n` };
-        }
-        const region = stackConfig.config["aws:region"];
-        const steps = new Map(run.deployment.steps.map(s => [s.urn, s]));
-        const resources = run.resources.map(r => {
-            const p = toPlanResource(r);
-            const step = steps.get(r.urn);
-            if (state && step) {
-                p.op = step.op;
-                p.diffs = planDiffs(step);
-                p.notes = step.notes;
-            }
-            return p;
-        });
-        if (state) {
-            for (const r of state.resources) {
-                const step = steps.get(r.urn);
-                if (step?.op === "delete") {
-                    resources.push(deletedResource(r, step));
-                }
-            }
-        }
-        const outputs = maskOutputs(run.rawOutputs) as Record<string, unknown>;
-        const out: string[] = [];
-        out.push(`Previewing ${stackConfig.project}/${stack} offline (Pulumi SDK mock runtime + the AWS model, ${region}); values such as ids and addresses come from the model.`, "");
-        out.push(renderTree(resources, opts.details === true), "");
-        out.push("Outputs:", renderOutputs(outputs), "");
-        const stores = resources.filter(r => r.type === "aws:ec2/instance:Instance" && r.op !== "delete" && hasInstanceStore(r.inputs.instanceType));
-        if (stores.length > 0) {
-            out.push("Instance store:", ...stores.map(r => `    ${r.name} (${r.inputs.instanceType}) has NVMe instance storage: ${INSTANCE_STORE_NOTE}. Keep data on EBS (rootVolume, dataVolumes).`), "");
-        }
-        if (state) {
-            out.push(summarise(resources), "");
-        } else {
-            out.push(`Resources:\n    + ${resources.length} to create (${resources.filter(r => r.custom).length} AWS/TLS resources, ${resources.filter(r => !r.custom).length} components and stack)`, "");
-        }
-        const { renderNotVerified } = await import("../offline/facts");
-        const assumptions = run.model.assumptions;
-        if (assumptions.length > 0) {
-            out.push(renderNotVerified(assumptions), "");
-        }
-        const unverified = run.deployment.steps.flatMap(s => s.unverified.map(p => `${s.urn.split("::").pop()}.${p}`));
-        if (unverified.length > 0) {
-            out.push(`Not compared offline (the state holds them encrypted; assumed unchanged): ${unverified.join(", ")}`, "");
-        }
-        const refusals = run.deployment.refusals;
-        if (refusals.length > 0) {
-            out.push(`Refused: ${refusals.length} operation(s) that AWS or the Pulumi engine would refuse; \`pulumi up\` would fail:`);
-            for (const f of refusals) {
-                out.push(`    ${f.urn.split("::").pop()}: ${f.message.replace(/\n/g, "\n        ")}`, `        (${f.source})`);
-            }
-            out.push("");
-        }
-
-        let policy: Plan["policy"] = null;
-        let blocked = false;
-        if (packStart) {
-            const pack = await packStart;
-            const levels = await pack.configure(opts.policyConfig ?? {});
-            const policyResources = toPolicyResources(run, stack, stackConfig.project, stackConfig.config);
-            const diagnostics: PolicyDiagnostic[] = [];
-            for (const r of policyResources) {
-                diagnostics.push(...(await pack.analyze(r)));
-            }
-            diagnostics.push(...(await pack.analyzeStack(policyResources)));
-            const policies = Object.entries(levels).map(([name, enforcementLevel]) => ({ name, enforcementLevel }));
-            out.push(renderPolicy(policies, diagnostics));
-            policy = {
-                policies,
-                diagnostics: diagnostics.map(d => ({ policyName: d.policyName, ...(d.urn ? { urn: d.urn } : {}), enforcementLevel: d.enforcementLevel, message: d.message })),
-            };
-            blocked = hasMandatory(diagnostics);
-        } else {
-            out.push("Policies: not run (--no-policy)");
-        }
-        const plan: Plan = {
-            version: 1, project: stackConfig.project, stack, region, resources, outputs, policy,
-            ...(assumptions.length > 0 ? { notVerified: assumptions } : {}),
-            providers: planProviders(run, stackConfig.config),
-        };
-        // Written together at the end: a run that fails leaves neither file, written or half-written.
-        const files: { file: string; text: string }[] = [];
-        if (opts.writeState) {
-            const { buildState, toStackExport } = await import("../offline/state");
-            const written = buildState({
-                stack, project: stackConfig.project, config: stackConfig.config, resources: run.deployment.afterRefresh(), stackOutputs: run.rawOutputs,
-                providerVersions: providerVersions(),
-            });
-            const pulumiVersion = (require("@pulumi/pulumi/package.json") as { version: string }).version;
-            files.push({ file: opts.writeState, text: `${JSON.stringify(toStackExport(written, { pulumiVersion, time: new Date().toISOString() }), null, 2)}\n` });
-        }
-        if (opts.out) {
-            files.push({ file: opts.out, text: `${JSON.stringify(plan, null, 2)}\n` });
-        }
-        writeFilesAtomic(files);
-        if (opts.writeState) {
-            out.push("", `State after \`pulumi up\` + \`pulumi refresh\` (as modelled) written to ${opts.writeState}`);
-        }
-        if (run.deployment.refusals.length > 0) {
-            blocked = true;
-        }
-        if (opts.out) {
-            out.push("", `Plan written to ${opts.out}`);
-        }
-        return { code: blocked ? 1 : 0, stdout: `${out.join("\n")}\n`, stderr: "", plan };
-    } finally {
-        if (ownPack && packStart) {
-            await packStart.then(p => p.close(), () => undefined);
-        }
+    const { plan } = outcome;
+    const resources = plan.resources;
+    const out: string[] = [];
+    out.push(`Previewing ${plan.project}/${plan.stack} offline (Pulumi SDK mock runtime + the AWS model, ${plan.region}); values such as ids and addresses come from the model.`, "");
+    out.push(renderTree(resources, opts.details === true), "");
+    out.push("Outputs:", renderOutputs(plan.outputs), "");
+    const stores = resources.filter(r => r.type === INSTANCE && r.op !== "delete" && hasInstanceStore(r.inputs.instanceType));
+    if (stores.length > 0) {
+        out.push("Instance store:", ...stores.map(r => `    ${r.name} (${r.inputs.instanceType}) has NVMe instance storage: ${INSTANCE_STORE_NOTE}. Keep data on EBS (rootVolume, dataVolumes).`), "");
     }
+    if (outcome.againstState) {
+        out.push(summarise(resources), "");
+    } else {
+        out.push(`Resources:\n    + ${resources.length} to create (${resources.filter(r => r.custom).length} AWS/TLS resources, ${resources.filter(r => !r.custom).length} components and stack)`, "");
+    }
+    if (outcome.assumptions.length > 0) {
+        out.push(renderNotVerified(outcome.assumptions), "");
+    }
+    if (outcome.unverified.length > 0) {
+        out.push(`Not compared offline (the state holds them encrypted; assumed unchanged): ${outcome.unverified.join(", ")}`, "");
+    }
+    const refusals = outcome.refusals;
+    if (refusals.length > 0) {
+        out.push(`Refused: ${refusals.length} operation(s) that AWS or the Pulumi engine would refuse; \`pulumi up\` would fail:`);
+        for (const f of refusals) {
+            out.push(`    ${f.urn.split("::").pop()}: ${f.message.replace(/\n/g, "\n        ")}`, `        (${f.source})`);
+        }
+        out.push("");
+    }
+    out.push(plan.policy ? renderPolicy(plan.policy.policies, plan.policy.diagnostics) : "Policies: not run (--no-policy)");
+    // Written together at the end: a run that fails leaves neither file, written or half-written.
+    const files: { file: string; text: string }[] = [];
+    if (opts.writeState && outcome.stateExport) {
+        files.push({ file: opts.writeState, text: `${JSON.stringify(outcome.stateExport, null, 2)}\n` });
+    }
+    if (opts.out) {
+        files.push({ file: opts.out, text: `${JSON.stringify(plan, null, 2)}\n` });
+    }
+    writeFilesAtomic(files);
+    if (opts.writeState) {
+        out.push("", `State after \`pulumi up\` + \`pulumi refresh\` (as modelled) written to ${opts.writeState}`);
+    }
+    if (opts.out) {
+        out.push("", `Plan written to ${opts.out}`);
+    }
+    return { code: outcome.blocked ? 1 : 0, stdout: `${out.join("\n")}\n`, stderr: "", plan };
 }
 
 /** The files a plan run writes, by the option that names them. */
@@ -445,49 +226,6 @@ function planOutputs(opts: { out?: string; writeState?: string }): PathOption[] 
         ...(opts.out !== undefined ? [{ option: "--out", file: opts.out }] : []),
         ...(opts.writeState !== undefined ? [{ option: "--write-state", file: opts.writeState }] : []),
     ];
-}
-
-/**
- * The plan's AWS model: open-world (an id it cannot see is assumed, and listed under "Not verified offline"),
- * told the facts of --facts and of the deployed state (which wins: it is what AWS reported). Undefined without a
- * region (runProgram reports it).
- */
-async function planModel(config: Record<string, string>, facts: OfflineFacts | undefined, state: StateResource[] | undefined): Promise<AwsModel | undefined> {
-    const region = config["aws:region"];
-    if (!region) {
-        return undefined;
-    }
-    const { AwsModel } = await import("../offline/aws/model");
-    const f = await import("../offline/facts");
-    return new AwsModel({ region, facts: f.mergeFacts(facts ?? f.emptyFacts(), f.factsFromState(state ?? [])), openWorld: f.openWorldFromConfig(config) });
-}
-
-/** The versions of the provider SDKs installed (what a real `pulumi up` would record for the default providers). */
-function providerVersions(): Record<string, string> {
-    const version = (pkg: string) => (require(`@pulumi/${pkg}/package.json`) as { version: string }).version;
-    return { aws: version("aws"), tls: version("tls") };
-}
-
-/** Reads a stack export for this stack and project; InputError (exit 2) on anything else. */
-function readState(file: string, stack: string, project: string): StackState {
-    const { parseStackExport } = require("../offline/state") as typeof import("../offline/state");
-    let doc: unknown;
-    try {
-        doc = JSON.parse(fs.readFileSync(file, "utf8"));
-    } catch (err) {
-        throw new InputError(`cannot read state ${file}: ${(err as Error).message}`);
-    }
-    let state: StackState;
-    try {
-        state = parseStackExport(doc, file);
-    } catch (err) {
-        throw new InputError((err as Error).message);
-    }
-    const other = state.resources.find(r => !r.urn.startsWith(`urn:pulumi:${stack}::${project}::`));
-    if (other) {
-        throw new InputError(`state ${file} is not of stack ${project}/${stack}: it holds ${other.urn}`);
-    }
-    return state;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -523,7 +261,6 @@ export async function main(argv: string[]): Promise<number> {
     }
     let facts: OfflineFacts | undefined;
     if (typeof flags.facts === "string") {
-        const { readFactsFile } = await import("../offline/facts");
         try {
             facts = readFactsFile(flags.facts);
         } catch (err) {

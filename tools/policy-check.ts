@@ -19,11 +19,7 @@
 //
 // Exit codes: 0 no violations or advisory only; 1 mandatory violations; 2 usage / bad input / pack failure.
 import { InputError, parseCli, readJsonFile, readPolicyConfigOption, runCli, UsageError } from "./lib/cli";
-// The config reader, the analyzer's shapes and the resource loader are light; the pack process (gRPC) is loaded in
-// main().
-import { loadPolicyConfig, PolicyConfigFile } from "../offline/policy/config";
-import { hasMandatory, PolicyDiagnostic } from "../offline/policy/analyzer";
-import { InputFormat, loadResources } from "../offline/policy/resources";
+import { checkResources, hasMandatory, InputFormat, loadPolicyConfig, loadResources, PolicyConfigFile, PolicyDiagnostic } from "../offline";
 
 export const USAGE = "usage: npm run -s policy:check -- FILE [--policy-config FILE] [--json]";
 
@@ -78,7 +74,6 @@ export async function main(argv: string[]): Promise<number> {
     if (positionals.length !== 1) throw new UsageError("expected exactly one FILE");
     const file = positionals[0];
     const { format, resources, notes } = loadResources(readJsonFile(file), file);
-    const { checkResources } = await import("../offline/policy/pack");
     let policyConfig: PolicyConfigFile | undefined;
     if (typeof flags["policy-config"] === "string") {
         policyConfig = readPolicyConfigOption(loadPolicyConfig, flags["policy-config"]);

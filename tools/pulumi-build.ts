@@ -9,7 +9,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { pulumiBuildDir, pulumiVersion } from "../offline/provider/cli";
+import { pulumiBuildDir, pulumiVersion } from "../offline";
 import { isMain } from "./lib/cli";
 
 export const USAGE = "usage: npm run -s pulumi:build [-- --force]";

@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { simEnv, stackExists, stackFromArgs, findPulumi, REPO_ROOT } from "../offline/provider/cli";
+import { findPulumi, REPO_ROOT, simEnv, stackExists, stackFromArgs } from "../offline";
 import { isMain } from "./lib/cli";
 
 export const USAGE = "usage: npm run sim -- <pulumi arguments>   (e.g. up --stack dev --yes; preview --stack dev --policy-pack policy --expect-no-changes)";

@@ -163,6 +163,18 @@ export function defaultProviderResource(pkg: string, stack: string, project: str
     return { type: `pulumi:providers:${pkg}`, name: "default", urn: `urn:pulumi:${stack}::${project}::pulumi:providers:${pkg}::default`, properties };
 }
 
+/** How long a rendered value may get. */
+const MAX_VALUE_CHARS = 160;
+
+/** Compact, bounded rendering of a value; never expands "[secret]". */
+export function renderValue(v: unknown): string {
+    if (v === undefined) return "(none)";
+    if (v === UNKNOWN_SENTINEL) return "(unknown until apply)";
+    if (v === SECRET_PLACEHOLDER) return "[secret]";
+    const s = JSON.stringify(v, (_k, x: unknown) => (x === UNKNOWN_SENTINEL ? "(unknown)" : x)) ?? String(v);
+    return s.length > MAX_VALUE_CHARS ? `${s.slice(0, MAX_VALUE_CHARS)}… (${s.length} chars)` : s;
+}
+
 /** Thrown by parsePlan with every problem found. */
 export class PlanFormatError extends InputError {
     constructor(

@@ -1,6 +1,8 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { diffPlans, main, mdCode, mermaidEscape, PlanDiff, renderMarkdown, renderText, USAGE } from "../../tools/plan-diff";
+import { diffPlans, PlanDiff } from "../../offline/plan/diff";
+import { main, mdCode, renderMarkdown, renderText, USAGE } from "../../tools/plan-diff";
+import { mermaidEscape } from "../../offline/plan/mermaid";
 import { parsePlan, Plan, PlanFormatError, readPlanFile } from "../../offline/plan/format";
 import { runMain, runScript } from "./helpers";
 

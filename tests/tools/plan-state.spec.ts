@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { runPlan } from "../../tools/plan";
-import { diffPlans, planFromStackExport } from "../../tools/plan-diff";
+import { diffPlans, planFromStackExport } from "../../offline/plan/diff";
 import { parsePlan } from "../../offline/plan/format";
 import { InputError } from "../../tools/lib/cli";
 import { PINNED_IMAGES } from "../../offline/aws/model";

@@ -8,10 +8,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { InputError } from "../../offline/input";
+import { InputError } from "../../offline";
 
 // The engine's input errors (a file that cannot be read or is not in its format) exit 2 like a usage error.
-export { InputError, readJsonFile } from "../../offline/input";
+export { InputError, readJsonFile } from "../../offline";
 
 /** Wrong command line: print the message plus usage, exit 2. */
 export class UsageError extends Error {
@@ -193,7 +193,7 @@ export function runCli(main: () => Promise<number>, usage: string): void {
 }
 
 /**
- * `--policy-config FILE`: the file read and checked by `load` (tools/lib/policy-runner.ts loadPolicyConfig, passed in
+ * `--policy-config FILE`: the file read and checked by `load` (the engine's loadPolicyConfig, passed in
  * so this module stays free of the runner), or an InputError (exit 2) with its message: every bad entry, with the
  * enforcement levels allowed.
  */

@@ -6,6 +6,7 @@ import * as crypto from "node:crypto";
 import { describeAssumption, ID_PATTERNS, UNKNOWN_PRIVATE_DNS, UNKNOWN_PRIVATE_IP, UNKNOWN_PUBLIC_DNS, UNKNOWN_PUBLIC_IP } from "../../facts";
 import type { StateResource } from "../../state";
 import { volumeDefaults } from "../ebs/volume";
+import { hasInstanceStore, INSTANCE_STORE_NOTE } from "./instance-store";
 import { AwsError, AwsRejection } from "../errors";
 import { regionRow, TF_DOCS, TF_EC2, TF_SERVICE } from "../rows";
 import type { Inputs } from "../rows";
@@ -34,22 +35,6 @@ function instanceTypeArch(type: unknown): "arm64" | "x86_64" | undefined {
 export function userDataHash(text: string): string {
     return crypto.createHash("sha1").update(text).digest("hex");
 }
-
-/** Instance types that carry NVMe instance storage: the `d` variants and the storage-optimized series. */
-export function hasInstanceStore(instanceType: unknown): boolean {
-    if (typeof instanceType !== "string") {
-        return false;
-    }
-    const m = /^([a-z]+)(\d+)([a-z-]*)\./.exec(instanceType);
-    if (!m) {
-        return false;
-    }
-    const [, series, , suffix] = m;
-    // m7gd, c6id, r6idn, m5ad, g4dn …, and i3, i4i, d3, h1, im4gn, is4gen.
-    return suffix.includes("d") || ["i", "d", "h", "im", "is"].includes(series);
-}
-
-export const INSTANCE_STORE_NOTE = "its NVMe instance store is wiped: instance-store data does not survive a stop, a hibernation or a termination (EC2 User Guide, \"Instance store lifetime\")";
 
 function hasEip(world: StateResource[], instance: StateResource): boolean {
     return world.some(x => x.type === EIP_ASSOCIATION && x.outputs.instanceId === instance.id);
