@@ -10,15 +10,14 @@ import * as path from "node:path";
 import { diffPlans } from "../../offline/plan/diff";
 import { main, renderMarkdown, renderText, USAGE } from "../../tools/plan-diff";
 import { runPlan } from "../../tools/plan";
-import { Plan, readPlanFile } from "../../offline/plan/format";
+import { Plan } from "../../offline/plan/format";
 import { PINNED_IMAGES } from "../../offline/aws/model";
+import { basePlan, planWith, URN } from "../fixtures/plans";
 import { runMain } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");
-const FIXTURES = path.join(ROOT, "tests", "fixtures");
-const load = (name: string): Plan => readPlanFile(path.join(FIXTURES, name));
 const P = "urn:pulumi:dev::ec2-server::";
-const INSTANCE = `${P}ec2-server:compute:Instance$aws:ec2/instance:Instance::server-0`;
+const INSTANCE = URN.instance;
 const RULE = `${P}ec2-server:security:SecurityGroup$aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule::web-in-tcp-22-203.0.113.10-32`;
 const REPLACE_REFUSED = `unable to replace resource "${INSTANCE}"\nas it is currently marked for protection. To unprotect the resource, remove the \`protect\` flag from the resource in your Pulumi program and run \`pulumi up\``;
 const REPLACE_SOURCE = "pulumi/pulumi pkg/resource/deploy/step_generator.go (a protected resource's replacement fails at preview, before anything is created)";
@@ -34,7 +33,7 @@ describe("tools/plan-diff: changes the engine refuses", () => {
     after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
     it("a server protected in BASE and HEAD and replaced: REFUSED, with the engine's message, and a FAIL verdict", () => {
-        const d = diffPlans(protect(load("plan-base.json"), INSTANCE), protect(load("plan-head-ami.json"), INSTANCE));
+        const d = diffPlans(protect(basePlan(), INSTANCE), protect(planWith("ami"), INSTANCE));
         assert.deepEqual(d.refusals, [{ urn: INSTANCE, type: "aws:ec2/instance:Instance", name: "server-0", message: REPLACE_REFUSED, source: REPLACE_SOURCE }]);
         const text = renderText(d).split("\n");
         assert.deepEqual(text.slice(0, 8), [
@@ -54,18 +53,18 @@ describe("tools/plan-diff: changes the engine refuses", () => {
     });
 
     it("protect set by this change, or removed by it: the replacement goes ahead, and the warning says why", () => {
-        const added = diffPlans(load("plan-base.json"), protect(load("plan-head-ami.json"), INSTANCE));
+        const added = diffPlans(basePlan(), protect(planWith("ami"), INSTANCE));
         assert.deepEqual(added.refusals, []);
         assert.ok(added.warnings[0].lines.includes("protect: set by this change; the engine refuses a replacement only when the state and the program both protect the resource, so this one goes ahead"));
-        const removed = diffPlans(protect(load("plan-base.json"), INSTANCE), load("plan-head-ami.json"));
+        const removed = diffPlans(protect(basePlan(), INSTANCE), planWith("ami"));
         assert.deepEqual(removed.refusals, []);
         assert.ok(removed.warnings[0].lines.includes("protect: removed by this change, so the engine lets the replacement go ahead"));
         assert.equal(renderText(removed).trimEnd().split("\n").pop(), "OK: no new mandatory policy violations");
     });
 
     it("a protected resource that leaves the program (any type) is refused, as `pulumi up` refuses its delete", () => {
-        const base = protect(load("plan-base.json"), RULE);
-        const head = load("plan-base.json");
+        const base = protect(basePlan(), RULE);
+        const head = basePlan();
         head.resources = head.resources.filter(r => r.urn !== RULE);
         const d = diffPlans(base, head);
         assert.deepEqual(d.refusals.map(r => [r.name, r.message.split("\n")[0], r.source]), [
