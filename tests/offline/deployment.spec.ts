@@ -5,77 +5,15 @@
  * plan that is not empty fails ("After applying this test step, the plan was not empty").
  */
 import * as assert from "node:assert/strict";
-import * as path from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { readStackConfig } from "../../offline/stack-config";
 import { AMI_ALIASES } from "../../components/aws-facts";
 import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws/model";
-import { ProgramRun, runProgram } from "../../offline/program";
-import { buildState, parseStackExport, StateResource, toStackExport, secretEnvelope } from "../../offline/state";
-import { refresh, Step } from "../../offline/deployment";
+import { refresh } from "../../offline/deployment";
 import { applyUpdate, AwsRejection } from "../../offline/lifecycle-rules";
-import { diffResource } from "../../offline/lifecycle";
 import { ed25519Key } from "../../offline/ssh-keys";
+import { byName, changes, firstPlan, plan, stackOf, stateOf, step } from "./day2";
 
-const ROOT = path.join(__dirname, "..", "..");
 const KMS_KEY = "arn:aws:kms:ap-northeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-
-interface Stack {
-    stack: string;
-    config: Record<string, string>;
-    secretKeys: string[];
-}
-
-function stackOf(stack: string, overrides: Record<string, string> = {}, secretKeys: string[] = []): Stack {
-    const s = readStackConfig(ROOT, stack);
-    return { stack, config: { ...s.config, ...overrides }, secretKeys: [...s.secretKeys, ...secretKeys] };
-}
-
-function plan(s: Stack, state?: StateResource[], model?: AwsModel): Promise<ProgramRun> {
-    return runProgram({ stack: s.stack, config: s.config, secretKeys: s.secretKeys, state, model });
-}
-
-const firstPlans = new Map<string, Promise<ProgramRun>>();
-
-/**
- * A stack's first plan (no state, the default model), made once per stack and config in this file: most tests
- * start from the same few stacks, and a run depends only on them. Tests only read a run; the states they change
- * are new copies (stateOf).
- */
-function firstPlan(s: Stack): Promise<ProgramRun> {
-    const key = JSON.stringify([s.stack, s.config, s.secretKeys]);
-    let run = firstPlans.get(key);
-    if (run === undefined) {
-        run = plan(s);
-        firstPlans.set(key, run);
-    }
-    return run;
-}
-
-/** The state a run leaves, written and read back as a `pulumi stack export` file. */
-function stateOf(s: Stack, run: ProgramRun, refreshed: boolean): StateResource[] {
-    const resources = refreshed ? run.deployment.afterRefresh() : run.deployment.afterUp();
-    const written = buildState({ stack: s.stack, project: "ec2-server", config: s.config, resources, stackOutputs: run.rawOutputs, providerVersions: { aws: "7.48.0", tls: "5.6.1" } });
-    const file = JSON.parse(JSON.stringify(toStackExport(written, { pulumiVersion: "3.270.0", time: "2026-11-22T00:00:00.000Z" })));
-    return parseStackExport(file, "state.json").resources;
-}
-
-/** Every step that is not "same", as "op name" lines. */
-function changes(run: ProgramRun): string[] {
-    return run.deployment.steps.filter(s => s.op !== "same").map(s => `${s.op} ${s.urn.split("::").pop()}`);
-}
-
-function step(run: ProgramRun, type: string, name: string): Step {
-    const found = run.deployment.steps.find(s => s.type === type && s.name === name);
-    assert.ok(found, `no step for ${type} ${name}`);
-    return found;
-}
-
-function byName(state: StateResource[], type: string, name: string): StateResource {
-    const r = state.find(x => x.type === type && x.urn.endsWith(`::${name}`));
-    assert.ok(r, `no ${type} ${name} in the state`);
-    return r;
-}
 
 const VARIANTS: [string, string, Record<string, string>, string[]?][] = [
     ["dev", "dev", {}],
@@ -129,92 +67,8 @@ describe("offline/deployment (day 2: state, refresh, update, replace, delete)", 
         }
     });
 
-    describe("read-back (what a `pulumi refresh` stores)", () => {
-        it("an Elastic IP server reads associatePublicIpAddress true and the EIP's address, and sends no value AWS contradicts", async () => {
-            const s = stackOf("dev", { "ec2-server:elasticIp": "true", "ec2-server:publicIp": "false" });
-            const run = await firstPlan(s);
-            const server = run.resources.find(r => r.type === "aws:ec2/instance:Instance")!;
-            assert.equal("associatePublicIpAddress" in server.inputs, false);
-            const state = stateOf(s, run, true);
-            const instance = byName(state, "aws:ec2/instance:Instance", "server-0");
-            const eip = byName(state, "aws:ec2/eip:Eip", "server-0-eip");
-            assert.equal(instance.outputs.associatePublicIpAddress, true);
-            assert.equal(instance.outputs.publicIp, eip.outputs.publicIp);
-            assert.equal(eip.outputs.instance, instance.id);
-        });
 
-        it("a stopped publicIp server reads associatePublicIpAddress false and no address, and still plans zero changes", async () => {
-            const s = stackOf("dev");
-            const run = await firstPlan(s);
-            const state = stateOf(s, run, true);
-            const instance = byName(state, "aws:ec2/instance:Instance", "server-0");
-            assert.equal(instance.outputs.associatePublicIpAddress, true);
-            instance.outputs = { ...instance.outputs, instanceState: "stopped" };
-            const stopped = refresh(state, run.deployment.worldFacts);
-            const read = byName(stopped, "aws:ec2/instance:Instance", "server-0");
-            assert.equal(read.outputs.associatePublicIpAddress, false);
-            assert.equal(read.outputs.publicIp, "");
-            assert.deepEqual(changes(await plan(s, stopped)), []);
-        });
 
-        it("encrypted volumes without a key read back the AWS-managed key's ARN; tagsAll merges the provider's defaultTags", async () => {
-            const s = stackOf("prod");
-            const run = await firstPlan(s);
-            const state = stateOf(s, run, true);
-            const volume = byName(state, "aws:ebs/volume:Volume", "server-0-data");
-            assert.match(String(volume.outputs.kmsKeyId), /^arn:aws:kms:ap-northeast-2:123456789012:key\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
-            assert.equal(volume.inputs.kmsKeyId, undefined);
-            const root = byName(state, "aws:ec2/instance:Instance", "server-0").outputs.rootBlockDevice as Record<string, unknown>;
-            assert.equal(root.kmsKeyId, volume.outputs.kmsKeyId);
-            assert.deepEqual([root.iops, root.throughput, volume.outputs.iops, volume.outputs.throughput], [3000, 125, 3000, 125]);
-            assert.deepEqual(byName(state, "aws:ec2/vpc:Vpc", "network-vpc").outputs.tagsAll, {
-                Project: "ec2-server", Environment: "prod", Owner: "platform-team", DataClassification: "internal", Name: "ec2-server-prod-vpc",
-            });
-        });
-
-        it("writes no secret: the private key and secret user data are envelopes with ciphertext \"[secret]\"", async () => {
-            const s = stackOf("dev", { "ec2-server:userData": "#!/bin/bash\nexport TOKEN=s3cr3t\n" }, ["ec2-server:userData"]);
-            const run = await firstPlan(s);
-            const text = JSON.stringify(stateOf(s, run, true));
-            assert.doesNotMatch(text, /PRIVATE KEY/);
-            assert.doesNotMatch(text, /s3cr3t/);
-            const state = stateOf(s, run, true);
-            const key = byName(state, "tls:index/privateKey:PrivateKey", "ssh-private-key");
-            assert.deepEqual(key.outputs.privateKeyPem, secretEnvelope());
-            assert.deepEqual(key.outputs.privateKeyOpenssh, secretEnvelope());
-            assert.deepEqual(byName(state, "aws:ec2/instance:Instance", "server-0").inputs.userData, secretEnvelope());
-            assert.equal(typeof key.outputs.publicKeyOpenssh, "string");
-        });
-    });
-
-    describe("a state the real engine wrote (pulumi-aws's Check filled in names, tests/e2e)", () => {
-        it("an autoname the provider chose (`__defaults`) is kept when the program sets none: no change, not a replacement", async () => {
-            const s = stackOf("web");
-            const base = await firstPlan(s);
-            const state = stateOf(s, base, false).map(r => {
-                const name = typeof r.outputs.name === "string" ? r.outputs.name : undefined;
-                // As pulumi-terraform-bridge's Check stores it: the autoname among the inputs, listed in __defaults.
-                return name !== undefined && r.inputs.name === undefined && r.type.startsWith("aws:") && !r.type.startsWith("aws:iam/rolePolicyAttachment")
-                    ? { ...r, inputs: { ...r.inputs, name, __defaults: ["name"] } }
-                    : r;
-            });
-            const group = byName(state, "aws:autoscaling/group:Group", "servers-group");
-            assert.deepEqual(group.inputs.__defaults, ["name"]);
-            const run = await plan(s, state);
-            assert.deepEqual(changes(run), []);
-        });
-    });
-
-    describe("Optional+Computed attributes (the provider keeps what AWS reports when the program drops them)", () => {
-        it("a whole block or a computed field dropped is no change; a field with a schema default dropped is one", () => {
-            const tg = { type: "aws:lb/targetGroup:TargetGroup", inputs: { healthCheck: { interval: 15, path: "/" } }, outputs: { healthCheck: { interval: 15, path: "/" } } };
-            assert.deepEqual(diffResource(tg, {}, { ignoreChanges: [], replaceOnChanges: [] }).changes, []);
-            // health_check.interval has a Default (30): dropped, the provider plans the default.
-            assert.deepEqual(diffResource(tg, { healthCheck: { path: "/" } }, { ignoreChanges: [], replaceOnChanges: [] }).changes.map(c => [c.path, c.kind]), [["healthCheck.interval", "delete"]]);
-            const lt = { type: "aws:ec2/launchTemplate:LaunchTemplate", inputs: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { iops: 4000, volumeSize: 8 } }] }, outputs: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { iops: 4000, volumeSize: 8 } }] } };
-            assert.deepEqual(diffResource(lt, { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 8 } }] }, { ignoreChanges: [], replaceOnChanges: [] }).changes, []);
-        });
-    });
 
     describe("changes give exactly the operation AWS performs", () => {
         it("instance type: an in-place update that stops and starts the server (its auto-assigned IP changes)", async () => {
