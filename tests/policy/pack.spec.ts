@@ -2,21 +2,17 @@
 // driven over the Analyzer gRPC protocol. One pack process serves the whole file.
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import { getCompileCacheDir } from "node:module";
-import * as os from "node:os";
 import * as path from "node:path";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { policies } from "../../policy/policies";
 import { T } from "../../policy/lib/types";
-import { checkResources, packCompileCacheDir, packEnv, PolicyPackProcess } from "../../offline/policy/pack";
-import { hasMandatory, PolicyDiagnostic, PolicyResource } from "../../offline/policy/analyzer";
+import { PolicyPackProcess } from "../../offline/policy/pack";
+import { hasMandatory, PolicyDiagnostic } from "../../offline/policy/analyzer";
 import { loadPolicyConfig } from "../../offline/policy/config";
-import { REPO, sharedPack, withLentPack } from "../tools/helpers";
-import { EXPECTED_POLICIES, STACK, UNKNOWN, urnOf } from "./helpers";
+import { EXPECTED_POLICIES, UNKNOWN } from "./helpers";
+import { instance, provider, resource, sshFromInternet } from "./pack-resources";
 
 const PACK_VERSION = (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "policy", "package.json"), "utf8")) as { version: string }).version;
-/** The directory of the compile cache offline/register.js turns on in this process (as it chooses it). */
-const V8_CACHE = process.env["NODE_COMPILE_CACHE"] || process.env["EC2_SERVER_V8_CACHE"] || path.join(REPO, "node_modules", ".cache", "ec2-server", "v8");
 const STRICT = path.join(__dirname, "..", "..", "policy", "config", "strict.json");
 
 const description = (name: string) => {
@@ -35,42 +31,6 @@ const diag = (policyName: string, enforcementLevel: PolicyDiagnostic["enforcemen
     enforcementLevel,
     urn,
 });
-
-const provider = {
-    type: "pulumi:providers:aws",
-    name: "default",
-    urn: `${STACK}::pulumi:providers:aws::default`,
-    // What the Node.js AWS provider sends: object-valued inputs JSON-encoded.
-    properties: { region: "ap-northeast-2", defaultTags: JSON.stringify({ tags: { Name: "ec2-server", Environment: "prod" } }) },
-};
-
-const resource = (type: string, name: string, properties: Record<string, unknown>, extra: Partial<PolicyResource> = {}): PolicyResource => ({
-    urn: urnOf(type, name),
-    type,
-    name,
-    properties,
-    provider,
-    ...extra,
-});
-
-const sshFromInternet = resource(T.SecurityGroupIngressRule, "ssh", {
-    securityGroupId: "sg-1",
-    ipProtocol: "tcp",
-    fromPort: 22,
-    toPort: 22,
-    cidrIpv4: "0.0.0.0/0",
-    description: "SSH",
-});
-
-const instance = (props: Record<string, unknown>) =>
-    resource(T.Instance, "server", {
-        ami: "ami-1",
-        instanceType: "t3.micro",
-        subnetId: "subnet-1",
-        metadataOptions: { httpTokens: "required" },
-        rootBlockDevice: { encrypted: true },
-        ...props,
-    });
 
 const processGone = (pid: number | undefined): boolean => {
     assert.ok(pid !== undefined);
@@ -327,73 +287,5 @@ describe("policy pack over gRPC (as the Pulumi CLI runs it)", () => {
                 group.urn,
             ),
         ]);
-    });
-});
-
-describe("policy-runner", () => {
-    it("checkResources runs a one-shot check with a config file and reports effective levels", async () => {
-        const publicServer = instance({ associatePublicIpAddress: true });
-        // The worker's pack, lent: one start and one close are what checkResources asks for.
-        const { result, starts, closes } = await withLentPack(await sharedPack(), () => checkResources([publicServer, instance({})], { policyConfig: loadPolicyConfig(STRICT) }));
-        assert.deepEqual({ starts, closes }, { starts: 1, closes: 1 });
-        assert.deepEqual(result.policies.find(p => p.name === "ec2-no-public-ip"), { name: "ec2-no-public-ip", enforcementLevel: "mandatory" });
-        assert.deepEqual(result.policies.map(p => p.name), EXPECTED_POLICIES.map(p => p.name));
-        assert.deepEqual(result.diagnostics.map(d => [d.policyName, d.enforcementLevel, d.urn]), [["ec2-no-public-ip", "mandatory", publicServer.urn]]);
-        assert.equal(hasMandatory(result.diagnostics), true);
-    });
-
-    it("loadPolicyConfig names the file on bad JSON and accepts an empty file", () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-config-"));
-        try {
-            const bad = path.join(dir, "bad.json");
-            fs.writeFileSync(bad, '{ "ec2-no-public-ip": mandatory }');
-            assert.throws(() => loadPolicyConfig(bad), (e: Error) => e.message.startsWith(`Invalid JSON in policy config ${bad}: `));
-            const notObject = path.join(dir, "list.json");
-            fs.writeFileSync(notObject, "[]");
-            assert.throws(() => loadPolicyConfig(notObject), { message: `Invalid policy config ${notObject}: expected a JSON object of policy names, got []` });
-            const empty = path.join(dir, "empty.json");
-            fs.writeFileSync(empty, "\n");
-            assert.deepEqual(loadPolicyConfig(empty), {});
-        } finally {
-            fs.rmSync(dir, { recursive: true, force: true });
-        }
-    });
-
-    it("start() rejects with the pack's stderr when the pack cannot start; the pack had its compile cache and the lazy SDK serializer from its first module on", async () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "broken-pack-"));
-        try {
-            fs.symlinkSync(path.join(__dirname, "..", "..", "node_modules"), path.join(dir, "node_modules"), "dir");
-            fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "broken", version: "0.0.1", main: "index.js" }));
-            // As a real pack does (through @pulumi/policy), it loads the SDK; then it says what it has, and fails.
-            fs.writeFileSync(path.join(dir, "index.js"), [
-                'require("@pulumi/pulumi");',
-                'const { getCompileCacheDir } = require("node:module");',
-                "const loaded = re => Object.keys(require.cache).some(f => re.test(f));",
-                "const typescript = loaded(/[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/);",
-                "const serializer = loaded(/[\\\\/]runtime[\\\\/]closure[\\\\/](serializeClosure|codePaths)\\.js$/);",
-                'process.stderr.write(`NODE_COMPILE_CACHE=${process.env.NODE_COMPILE_CACHE} in use=${getCompileCacheDir()} typescript loaded=${typescript} serializer loaded=${serializer}\\n`);',
-                'throw new Error("pack exploded");',
-                "",
-            ].join("\n"));
-            const cache = packCompileCacheDir();
-            assert.equal(cache, `${V8_CACHE}-pack`);
-            await assert.rejects(PolicyPackProcess.start({ packDir: dir, timeoutMs: 30_000 }), (e: Error) =>
-                e.message.startsWith(`Policy pack ${dir} exited (code `) && e.message.includes("pack exploded")
-                // Turned on by the environment before run-policy-pack loaded TypeScript, so TypeScript came from it too;
-                // the SDK loaded without its function serializer.
-                && e.message.includes(`NODE_COMPILE_CACHE=${cache} in use=${cache}${path.sep}v${process.versions.node}-`)
-                && e.message.includes(" typescript loaded=true serializer loaded=false\n"));
-        } finally {
-            fs.rmSync(dir, { recursive: true, force: true });
-        }
-    });
-
-    it("packEnv: the packs' own compile cache and the lazy SDK serializer by default, the environment as it is as the CLI starts a pack", () => {
-        assert.ok(getCompileCacheDir()?.startsWith(path.join(V8_CACHE, `v${process.versions.node}-`)), "register.js's compile cache is on in the test process");
-        const lazy = path.join(REPO, "offline", "lazy-closure.js");
-        assert.ok(fs.existsSync(lazy));
-        const options = [process.env["NODE_OPTIONS"], `--require ${JSON.stringify(lazy)}`].filter(Boolean).join(" ");
-        assert.deepEqual(packEnv(), { ...process.env, NODE_COMPILE_CACHE: `${V8_CACHE}-pack`, NODE_OPTIONS: options });
-        assert.equal(packEnv(true), process.env);
     });
 });
