@@ -77,7 +77,7 @@ export function planProviders(run: ProgramRun, config: Record<string, string>): 
  * The default provider as the policies get it: a value the stack holds encrypted ("[secret]") is unknown, as
  * policy:check passes it (offline/policy/resources.ts unmaskSecrets).
  */
-function policyProvider(type: string, stack: string, project: string, config: Record<string, string>): PolicyResource["provider"] {
+export function policyProvider(type: string, stack: string, project: string, config: Record<string, string>): PolicyResource["provider"] {
     const p = defaultProviderResource(packageOf(type), stack, project, providerProperties(packageOf(type), config));
     return { ...p, properties: unmaskSecrets(p.properties) as Record<string, unknown> };
 }
