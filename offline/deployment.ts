@@ -15,7 +15,7 @@ import {
 } from "./lifecycle-rules";
 import type { PlanResourceOptions } from "./plan/format";
 import { isStateSecret, StateResource } from "./state";
-import { deepEqual } from "./values";
+import { deepEqual, DESCEND, mapValue } from "./values";
 import { getPath, parsePath } from "./paths";
 import { SECRET_PLACEHOLDER } from "./plan/format";
 import { wireSecret } from "./sdk-shims";
@@ -282,17 +282,8 @@ export class Deployment {
 }
 
 /** Encrypted state secrets (no plaintext) as SDK wire secrets holding the "[secret]" placeholder. */
-function opaqueSecretsToWire(v: unknown): unknown {
-    if (isStateSecret(v)) {
-        return wireSecret(typeof v.plaintext === "string" ? JSON.parse(v.plaintext) : SECRET_PLACEHOLDER);
-    }
-    if (Array.isArray(v)) {
-        return v.map(opaqueSecretsToWire);
-    }
-    if (v && typeof v === "object") {
-        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, opaqueSecretsToWire(x)]));
-    }
-    return v;
+function opaqueSecretsToWire(value: unknown): unknown {
+    return mapValue(value, v => (isStateSecret(v) ? wireSecret(typeof v.plaintext === "string" ? JSON.parse(v.plaintext) : SECRET_PLACEHOLDER) : DESCEND));
 }
 
 /** A `pulumi refresh`: each resource's outputs (and the inputs it set) as AWS reports them now. */

@@ -6,7 +6,7 @@ import { AWS_TYPES } from "./aws/registry";
 import type { Inputs, ResourceKind } from "./aws/rows";
 import { getPath, parsePath, patternCovers } from "./paths";
 import { SECRET_PLACEHOLDER, UNKNOWN_SENTINEL } from "./plan/format";
-import { deepEqual } from "./values";
+import { deepEqual, someValue } from "./values";
 
 export type { ForceNewRule, Inputs, ReferenceRule, ResourceKind } from "./aws/rows";
 
@@ -17,18 +17,12 @@ export const RESOURCE_KINDS: Record<string, ResourceKind> = Object.fromEntries(
 
 /** True if the value is or contains the "[secret]" placeholder. */
 export function containsSecret(v: unknown): boolean {
-    if (v === SECRET_PLACEHOLDER) return true;
-    if (Array.isArray(v)) return v.some(containsSecret);
-    if (v !== null && typeof v === "object") return Object.values(v as Record<string, unknown>).some(containsSecret);
-    return false;
+    return someValue(v, (x) => x === SECRET_PLACEHOLDER);
 }
 
 /** True if the value is or contains the engine's unknown sentinel. */
 export function containsUnknown(v: unknown): boolean {
-    if (v === UNKNOWN_SENTINEL) return true;
-    if (Array.isArray(v)) return v.some(containsUnknown);
-    if (v !== null && typeof v === "object") return Object.values(v as Record<string, unknown>).some(containsUnknown);
-    return false;
+    return someValue(v, (x) => x === UNKNOWN_SENTINEL);
 }
 
 // ---------------------------------------------------------------------------------------------

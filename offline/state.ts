@@ -8,7 +8,7 @@
  */
 import { SECRET_PLACEHOLDER } from "./plan/format";
 import { hasSdkSignature, isSdkSecret, secretSignature } from "./sdk-shims";
-import { isRecord } from "./values";
+import { DESCEND, isRecord, mapValue, someValue } from "./values";
 
 /**
  * What the offline writer stores in place of a secret value: the SDK's secret marker (offline/sdk-shims.ts
@@ -56,22 +56,16 @@ export function isStateSecret(v: unknown): v is Record<string, unknown> {
 }
 
 /** True when the value holds a secret whose plaintext is not in the file. */
-export function containsOpaqueSecret(v: unknown): boolean {
-    if (isStateSecret(v)) {
-        return typeof v.plaintext !== "string";
-    }
-    if (Array.isArray(v)) {
-        return v.some(containsOpaqueSecret);
-    }
-    if (v && typeof v === "object") {
-        return Object.values(v).some(containsOpaqueSecret);
-    }
-    return false;
+export function containsOpaqueSecret(value: unknown): boolean {
+    return someValue(value, v => isStateSecret(v) && typeof v.plaintext !== "string");
 }
 
 /** Decodes `plaintext` secrets (`pulumi stack export --show-secrets`); leaves encrypted ones as they are. */
-export function decodePlaintextSecrets(v: unknown): unknown {
-    if (isStateSecret(v)) {
+export function decodePlaintextSecrets(value: unknown): unknown {
+    return mapValue(value, v => {
+        if (!isStateSecret(v)) {
+            return DESCEND;
+        }
         if (typeof v.plaintext === "string") {
             try {
                 return decodePlaintextSecrets(JSON.parse(v.plaintext));
@@ -80,14 +74,7 @@ export function decodePlaintextSecrets(v: unknown): unknown {
             }
         }
         return v;
-    }
-    if (Array.isArray(v)) {
-        return v.map(decodePlaintextSecrets);
-    }
-    if (v && typeof v === "object") {
-        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decodePlaintextSecrets(x)]));
-    }
-    return v;
+    });
 }
 
 function strings(v: unknown): string[] {
@@ -243,16 +230,7 @@ export function envelopePaths(value: Record<string, unknown>, paths: string[]): 
 
 /** Stack outputs with every secret (anywhere in the value) replaced by the envelope. */
 export function envelopeWireSecrets(raw: unknown): unknown {
-    if (Array.isArray(raw)) {
-        return raw.map(envelopeWireSecrets);
-    }
-    if (raw && typeof raw === "object") {
-        if (hasSdkSignature(raw)) {
-            return secretEnvelope();
-        }
-        return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, envelopeWireSecrets(v)]));
-    }
-    return raw;
+    return mapValue(raw, v => (hasSdkSignature(v) ? secretEnvelope() : DESCEND));
 }
 
 export interface LiveResource extends StateResource {

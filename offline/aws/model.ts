@@ -11,6 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { cidrSubnet } from "../../components/cidr";
 import type { Assumption } from "../facts";
 import { hasSdkSignature } from "../sdk-shims";
+import { DESCEND, mapValue } from "../values";
 import { AwsError } from "./errors";
 import { PUBLISHED } from "./images";
 import { awsType } from "./registry";
@@ -24,17 +25,7 @@ export { ALB_HOSTED_ZONE_IDS, ASSUMED_ZONE_NAMES, REGION_ZONES } from "./regions
 
 /** Removes pulumi's secret wrappers (the model reasons about values; the engine keeps secretness). */
 export function unwrapSecrets(value: unknown): unknown {
-    if (Array.isArray(value)) {
-        return value.map(unwrapSecrets);
-    }
-    if (value && typeof value === "object") {
-        const obj = value as Props;
-        if (hasSdkSignature(obj) && "value" in obj) {
-            return unwrapSecrets(obj.value);
-        }
-        return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, unwrapSecrets(v)]));
-    }
-    return value;
+    return mapValue(value, v => (hasSdkSignature(v) && "value" in v ? unwrapSecrets(v.value) : DESCEND));
 }
 
 /** The program's own component types: the engine registers them with no id and no outputs. */

@@ -374,6 +374,13 @@ export class World {
     /** Which replacement a create is for: a replacement gets new ids and a new autoname, as in AWS and Pulumi. */
     round = 0;
 
+    /** An Auto Scaling group that exists (by name), or AWS's ValidationError. */
+    requireGroup(groupName: string): void {
+        if (!this.groups.has(groupName)) {
+            throw new AwsError("ValidationError", `AutoScalingGroup name not found - AutoScalingGroup ${groupName} not found`);
+        }
+    }
+
     /** Records target groups as attached to a group (by name). */
     attachTargets(groupName: string, arns: string[]): void {
         const targets = this.groupTargets.get(groupName) ?? new Set<string>();

@@ -26,7 +26,7 @@ import { forceNewHits, RESOURCE_KINDS } from "../force-new";
 import { InputError, readJsonFile } from "../input";
 import { formatPath, parsePath, PathSegment, patternCovers, pathsOverlap } from "../paths";
 import { isStateSecret, parseStackExport, providerConfig, StateResource } from "../state";
-import { deepEqual, isRecord } from "../values";
+import { deepEqual, DESCEND, isRecord, mapValue } from "../values";
 import { groupWarnings, Hit, label, ref, removalWarning, replacementWarning } from "./diff-warnings";
 import { parsePlan, Plan, PlanPolicyDiagnostic, PlanResource, SECRET_PLACEHOLDER, STACK_TYPE } from "./format";
 import { mermaidGraph } from "./mermaid";
@@ -383,7 +383,7 @@ export function planFromStackExport(doc: unknown, source: string): Plan {
     const stackRes = resources.find((r) => r.type === STACK_TYPE) ?? resources[0];
     const parsed = stackRes ? /^urn:pulumi:(.+?)::(.+?)::/.exec(stackRes.urn) : null;
     if (!parsed) throw new InputError(`${source}: the stack export holds no resources`);
-    const mask = (v: unknown): unknown => (isStateSecret(v) ? SECRET_PLACEHOLDER : Array.isArray(v) ? v.map(mask) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mask(x)])) : v);
+    const mask = (value: unknown): unknown => mapValue(value, v => (isStateSecret(v) ? SECRET_PLACEHOLDER : DESCEND));
     const region = providerConfig(state)["aws:region"] ?? "unknown";
     const known = new Set(resources.map((r) => r.urn));
     return {

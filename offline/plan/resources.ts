@@ -9,6 +9,7 @@ import type { PolicyResource } from "../policy/analyzer";
 import { unmaskSecrets } from "../policy/resources";
 import type { ProgramRun } from "../program";
 import { hasSdkSignature } from "../sdk-shims";
+import { DESCEND, mapValue } from "../values";
 import type { StateResource } from "../state";
 import { defaultProviderResource, packageOf, PlanProviders, PlanResource, providerProperties, SECRET_PLACEHOLDER } from "./format";
 
@@ -33,16 +34,7 @@ export function maskPaths(value: Record<string, unknown>, paths: string[]): Reco
 
 /** Stack outputs with every secret (anywhere in the value) replaced by the marker. */
 export function maskOutputs(raw: unknown): unknown {
-    if (Array.isArray(raw)) {
-        return raw.map(maskOutputs);
-    }
-    if (raw && typeof raw === "object") {
-        if (hasSdkSignature(raw)) {
-            return SECRET_PLACEHOLDER;
-        }
-        return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, maskOutputs(v)]));
-    }
-    return raw;
+    return mapValue(raw, v => (hasSdkSignature(v) ? SECRET_PLACEHOLDER : DESCEND));
 }
 
 export function toPlanResource(r: RecordedResource): PlanResource {

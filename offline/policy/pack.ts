@@ -160,6 +160,30 @@ function providerResource(r: PolicyResource): analyzerPbTypes.AnalyzerProviderRe
     return p;
 }
 
+/** What both analyzer messages say of a resource (AnalyzeRequest for one, AnalyzerResource in AnalyzeStackRequest). */
+interface ResourceMessage {
+    setType(v: string): unknown;
+    setUrn(v: string): unknown;
+    setName(v: string): unknown;
+    setProperties(v: structTypes.Struct): unknown;
+    setOptions(v: analyzerPbTypes.AnalyzerResourceOptions): unknown;
+    setProvider(v: analyzerPbTypes.AnalyzerProviderResource): unknown;
+}
+
+/** Fills in a resource's type, URN, name, properties, options and provider. */
+function describeResource<M extends ResourceMessage>(msg: M, r: PolicyResource): M {
+    msg.setType(r.type);
+    msg.setUrn(r.urn);
+    msg.setName(r.name);
+    msg.setProperties(toStruct(r.properties));
+    msg.setOptions(resourceOptions(r));
+    const provider = providerResource(r);
+    if (provider !== undefined) {
+        msg.setProvider(provider);
+    }
+    return msg;
+}
+
 function diagnosticsOf(resp: analyzerPbTypes.AnalyzeResponse, defaultUrn?: string): PolicyDiagnostic[] {
     return resp.getDiagnosticsList().map(d => {
         const urn = d.getUrn() || defaultUrn;
@@ -332,16 +356,7 @@ export class PolicyPackProcess {
 
     /** Runs every resource policy on one resource (its inputs), as the engine does for each step. */
     async analyze(r: PolicyResource): Promise<PolicyDiagnostic[]> {
-        const req = new pb.AnalyzeRequest();
-        req.setType(r.type);
-        req.setUrn(r.urn);
-        req.setName(r.name);
-        req.setProperties(toStruct(r.properties));
-        req.setOptions(resourceOptions(r));
-        const provider = providerResource(r);
-        if (provider !== undefined) {
-            req.setProvider(provider);
-        }
+        const req = describeResource(new pb.AnalyzeRequest(), r);
         return diagnosticsOf(await this.call<analyzerPbTypes.AnalyzeRequest, analyzerPbTypes.AnalyzeResponse>(this.client.analyze, req, `Analyze ${r.urn}`), r.urn);
     }
 
@@ -349,16 +364,7 @@ export class PolicyPackProcess {
     async analyzeStack(rs: PolicyResource[]): Promise<PolicyDiagnostic[]> {
         const req = new pb.AnalyzeStackRequest();
         req.setResourcesList(rs.map(r => {
-            const res = new pb.AnalyzerResource();
-            res.setType(r.type);
-            res.setUrn(r.urn);
-            res.setName(r.name);
-            res.setProperties(toStruct(r.properties));
-            res.setOptions(resourceOptions(r));
-            const provider = providerResource(r);
-            if (provider !== undefined) {
-                res.setProvider(provider);
-            }
+            const res = describeResource(new pb.AnalyzerResource(), r);
             if (r.parent !== undefined) {
                 res.setParent(r.parent);
             }

@@ -13,7 +13,7 @@
 import { InputError } from "../input";
 import { defaultProviderResource, packageOf, parsePlan, parseUrn, Plan, SECRET_PLACEHOLDER, STACK_TYPE, UNKNOWN_SENTINEL } from "../plan/format";
 import { isSdkSecret } from "../sdk-shims";
-import { isRecord } from "../values";
+import { DESCEND, isRecord, mapValue } from "../values";
 import type { PolicyResource } from "./analyzer";
 
 export type InputFormat = "stack-export" | "preview" | "plan";
@@ -47,10 +47,9 @@ export function detectFormat(doc: unknown): InputFormat {
 }
 
 /** Decodes state secrets: plaintext is parsed, ciphertext becomes the unknown sentinel. */
-export function decodeStateValue(v: unknown): unknown {
-    if (Array.isArray(v)) return v.map(decodeStateValue);
-    if (!isRecord(v)) return v;
-    if (isSdkSecret(v)) {
+export function decodeStateValue(value: unknown): unknown {
+    return mapValue(value, v => {
+        if (!isSdkSecret(v)) return DESCEND;
         if (typeof v.plaintext === "string") {
             try {
                 return decodeStateValue(JSON.parse(v.plaintext) as unknown);
@@ -59,20 +58,12 @@ export function decodeStateValue(v: unknown): unknown {
             }
         }
         return UNKNOWN_SENTINEL;
-    }
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = decodeStateValue(x);
-    return out;
+    });
 }
 
 /** Replaces the "[secret]" mask of previews and plans with the unknown sentinel. */
-export function unmaskSecrets(v: unknown): unknown {
-    if (v === SECRET_PLACEHOLDER) return UNKNOWN_SENTINEL;
-    if (Array.isArray(v)) return v.map(unmaskSecrets);
-    if (!isRecord(v)) return v;
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = unmaskSecrets(x);
-    return out;
+export function unmaskSecrets(value: unknown): unknown {
+    return mapValue(value, v => (v === SECRET_PLACEHOLDER ? UNKNOWN_SENTINEL : DESCEND));
 }
 
 function isProviderType(type: string): boolean {

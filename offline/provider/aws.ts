@@ -18,6 +18,7 @@ import { applyUpdate, AwsRejection, deleteRefusal, readBack, refreshInputs, Worl
 import { AWS_TYPES } from "../aws/registry";
 import type { StateResource } from "../state";
 import { isSdkSecret, wireSecret } from "../sdk-shims";
+import { someValue } from "../values";
 import { UNKNOWN_SENTINEL } from "../plan/format";
 import { Account, AccountResource, accountFile, readAccount, redactSecrets, restoreSecrets, simDir, writeAccount } from "./account";
 import { CheckFailure, DiffAnswer, Props, ProviderError, SimProvider } from "./server";
@@ -32,16 +33,7 @@ export function parseUrn(urn: string): { stack: string; type: string; name: stri
 
 /** Top-level keys whose value is, or holds, a secret. */
 export function secretKeysOf(props: Props): Set<string> {
-    const holds = (v: unknown): boolean => {
-        if (Array.isArray(v)) {
-            return v.some(holds);
-        }
-        if (v && typeof v === "object") {
-            return isSdkSecret(v) || Object.values(v).some(holds);
-        }
-        return false;
-    };
-    return new Set(Object.keys(props).filter(k => holds(props[k])));
+    return new Set(Object.keys(props).filter(k => someValue(props[k], isSdkSecret)));
 }
 
 export function wrapSecrets(props: Props, secretKeys: Set<string>): Props {

@@ -96,6 +96,23 @@ function resourcePackages(/** @type {string} */ dir) {
     return found;
 }
 
+/**
+ * The program's resource plugins as the engine's dependency messages (PluginDependency or PackageDependency: the same
+ * fields).
+ * @param {string} dir
+ * @param {new () => any} Message
+ */
+function resourceDependencies(dir, Message) {
+    return resourcePackages(dir).map(p => {
+        const d = new Message();
+        d.setName(p.name);
+        d.setKind("resource");
+        d.setVersion(p.version);
+        d.setServer(p.server ?? "");
+        return d;
+    });
+}
+
 /** Pipes a child's output into a stream of RunPluginResponse messages. */
 function streamOutput(/** @type {any} */ call, /** @type {import("node:child_process").ChildProcess} */ child) {
     for (const [stream, set] of /** @type {const} */ ([["stdout", "setStdout"], ["stderr", "setStderr"]])) {
@@ -125,28 +142,14 @@ const host = {
     getRequiredPlugins(/** @type {any} */ call, /** @type {any} */ callback) {
         const dir = call.request.getInfo()?.getProgramDirectory() || call.request.getPwd();
         const res = new langproto.GetRequiredPluginsResponse();
-        res.setPluginsList(resourcePackages(dir).map(p => {
-            const d = new plugproto.PluginDependency();
-            d.setName(p.name);
-            d.setKind("resource");
-            d.setVersion(p.version);
-            d.setServer(p.server ?? "");
-            return d;
-        }));
+        res.setPluginsList(resourceDependencies(dir, plugproto.PluginDependency));
         callback(null, res);
     },
 
     getRequiredPackages(/** @type {any} */ call, /** @type {any} */ callback) {
         const dir = call.request.getInfo()?.getProgramDirectory();
         const res = new langproto.GetRequiredPackagesResponse();
-        res.setPackagesList(resourcePackages(dir).map(p => {
-            const d = new plugproto.PackageDependency();
-            d.setName(p.name);
-            d.setKind("resource");
-            d.setVersion(p.version);
-            d.setServer(p.server ?? "");
-            return d;
-        }));
+        res.setPackagesList(resourceDependencies(dir, plugproto.PackageDependency));
         callback(null, res);
     },
 

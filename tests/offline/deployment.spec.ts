@@ -7,40 +7,17 @@
 import * as assert from "node:assert/strict";
 import { isDeepStrictEqual } from "node:util";
 import { AMI_ALIASES } from "../../components/aws-facts";
-import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws/model";
+import { AwsModel, PINNED_IMAGES } from "../../offline/aws/model";
 import { refresh } from "../../offline/deployment";
 import { applyUpdate, AwsRejection } from "../../offline/lifecycle-rules";
-import { ed25519Key } from "../../offline/ssh-keys";
+import { STACK_VARIANTS } from "../fixtures/variants";
 import { byName, changes, firstPlan, plan, stackOf, stateOf, step } from "./day2";
 
-const KMS_KEY = "arn:aws:kms:ap-northeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-
-const VARIANTS: [string, string, Record<string, string>, string[]?][] = [
-    ["dev", "dev", {}],
-    ["prod", "prod", {}],
-    ["Elastic IP", "dev", { "ec2-server:elasticIp": "true", "ec2-server:publicIp": "false" }],
-    ["publicIp", "dev", { "ec2-server:publicIp": "true" }],
-    ["data volumes", "dev", { "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf" }, { name: "logs", sizeGiB: 10, deviceName: "/dev/sdg" }]) }],
-    ["termination protection", "dev", { "ec2-server:terminationProtection": "true" }],
-    ["an imported key", "dev", { "ec2-server:keyPair": "import", "ec2-server:publicKey": ed25519Key("imported").publicKeyOpenssh.trim() }],
-    ["a pinned AMI", "dev", { "ec2-server:ami": PINNED_IMAGES[0].id }],
-    ["an adopted network", "dev", {
-        "ec2-server:existingVpcId": EXISTING.vpcId,
-        "ec2-server:existingSubnetIds": JSON.stringify(EXISTING.subnets.map(s => s.id)),
-        "ec2-server:existingSecurityGroupIds": JSON.stringify(EXISTING.securityGroupIds),
-        "ec2-server:sshCidrs": "[]",
-    }],
-    ["private subnets with endpoints", "dev", { "ec2-server:privateSubnets": "true", "ec2-server:publicIp": "false", "ec2-server:sshCidrs": "[]", "ec2-server:keyPair": "none" }],
-    ["a KMS key ARN", "dev", {
-        "ec2-server:rootVolume": JSON.stringify({ sizeGiB: 10, kmsKeyId: KMS_KEY }),
-        "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf", kmsKeyId: KMS_KEY }]),
-    }],
-    ["user data with replace-on-change", "dev", { "ec2-server:userData": "#!/bin/bash\ndnf -y install nginx\n", "ec2-server:userDataReplaceOnChange": "true" }],
-    ["secret user data", "dev", { "ec2-server:userData": "#!/bin/bash\nexport TOKEN=s3cr3t\n" }, ["ec2-server:userData"]],
-    ["web (Auto Scaling group, load balancer, NAT)", "web", {}],
-    ["fixed servers behind an HTTPS load balancer", "dev", { "ec2-server:instanceCount": "2", "ec2-server:loadBalancer": JSON.stringify({ certificateArn: "arn:aws:acm:ap-northeast-2:123456789012:certificate/1234abcd-12ab-34cd-56ef-1234567890ab" }) }],
-    ["a NAT gateway per zone", "dev", { "ec2-server:privateSubnets": "true", "ec2-server:publicIp": "false", "ec2-server:natGateways": "perAz" }],
-    ["50 servers", "dev", { "ec2-server:instanceCount": "50", "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf" }]) }],
+/** The shared variants (tests/fixtures/variants.ts), their secret config as secret keys, and two more the engine takes through day 2. */
+const VARIANTS: [string, string, Record<string, string>, string[]][] = [
+    ...STACK_VARIANTS.map(([label, stack, overrides, secrets = {}]): [string, string, Record<string, string>, string[]] => [label, stack, { ...overrides, ...secrets }, Object.keys(secrets)]),
+    ["publicIp", "dev", { "ec2-server:publicIp": "true" }, []],
+    ["50 servers", "dev", { "ec2-server:instanceCount": "50", "ec2-server:dataVolumes": JSON.stringify([{ name: "data", sizeGiB: 20, deviceName: "/dev/sdf" }]) }, []],
 ];
 
 describe("offline/deployment (day 2: state, refresh, update, replace, delete)", () => {

@@ -16,14 +16,11 @@ import {
 } from "../../offline/facts";
 import { ProgramError, runInStack } from "../../offline/program";
 import type { StateResource } from "../../offline/state";
+import { AMI, SG_1, SUBNET_A, SUBNET_C, VPC } from "../fixtures/open-world/ids";
 
 const REGION = "ap-northeast-2";
 const FIXTURE = path.join(__dirname, "..", "fixtures", "open-world", "facts.yaml");
-const AMI = "ami-0f3a9b8c7d6e5f401";
-const VPC = "vpc-0a1b2c3d4e5f67890";
-const SUBNET_A = "subnet-0b1c2d3e4f5a69788";
-const SUBNET_C = "subnet-0c2d3e4f5a6b79899";
-const SG = "sg-0a9b8c7d6e5f40312";
+const SG = SG_1;
 
 const ASSUMED_AMI_X86 = "assumed x86_64 (to match instance type t3.micro), platform linux; unknown: root snapshot size (the root volume's minimum size is not checked), name and so the login user (outputs show <login-user>)";
 

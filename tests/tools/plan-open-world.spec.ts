@@ -9,16 +9,11 @@ import { main, runPlan, USAGE } from "../../tools/plan";
 import { parsePlan } from "../../offline/plan/format";
 import { PolicyPackProcess } from "../../offline/policy/pack";
 import { runMain, sharedPack } from "./helpers";
+import { AMI, SG_1, SG_2, SUBNET_A, SUBNET_C, VPC } from "../fixtures/open-world/ids";
 
 const ROOT = path.join(__dirname, "..", "..");
 const FIXTURES = path.join(__dirname, "..", "fixtures", "open-world");
 const FACTS = path.join(FIXTURES, "facts.yaml");
-const AMI = "ami-0f3a9b8c7d6e5f401";
-const VPC = "vpc-0a1b2c3d4e5f67890";
-const SUBNET_A = "subnet-0b1c2d3e4f5a69788";
-const SUBNET_C = "subnet-0c2d3e4f5a6b79899";
-const SG_1 = "sg-0a9b8c7d6e5f40312";
-const SG_2 = "sg-0d4e5f6a7b8c90123";
 const KMS = "arn:aws:kms:ap-northeast-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const HEADER = "Not verified offline (the AWS model cannot see these in your account; `pulumi up` looks each one up and fails if it is wrong):";
 const PROXY = "-o ProxyCommand='aws ssm start-session --target %h --document-name AWS-StartSSHSession --parameters portNumber=%p --region ap-northeast-2'";

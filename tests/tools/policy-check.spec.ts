@@ -3,18 +3,10 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { main, toJsonReport, USAGE } from "../../tools/policy-check";
 import { PolicyPackProcess } from "../../offline/policy/pack";
+import { EXPORT_URN } from "../fixtures/urns";
 import { runMain, runScript, sharedPack } from "./helpers";
 
-const P = "urn:pulumi:dev::ec2-server::";
-const URN = {
-    network: `${P}ec2-server:network:Network::network`,
-    security: `${P}ec2-server:security:SecurityGroup::web`,
-    compute: `${P}ec2-server:compute:Instance::server`,
-    vpc: `${P}ec2-server:network:Network$aws:ec2/vpc:Vpc::network-vpc`,
-    sg: `${P}ec2-server:security:SecurityGroup$aws:ec2/securityGroup:SecurityGroup::web-sg`,
-    rule: `${P}ec2-server:security:SecurityGroup$aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule::web-in-tcp-22-0.0.0.0-0`,
-    instance: `${P}ec2-server:compute:Instance$aws:ec2/instance:Instance::server-0`,
-};
+const URN = EXPORT_URN;
 const SSH_DIAGNOSTIC = {
     policyName: "ec2-no-ssh-from-internet",
     urn: URN.rule,

@@ -34,9 +34,7 @@ export const policy: AwsType = {
     create(w, a) {
         const { p, name: n } = a;
         const groupName = String(p.autoscalingGroupName);
-        if (!w.groups.has(groupName)) {
-            throw new AwsError("ValidationError", `AutoScalingGroup name not found - AutoScalingGroup ${groupName} not found`);
-        }
+        w.requireGroup(groupName);
         const tracking = p.targetTrackingConfiguration as Props | undefined;
         if (p.policyType === "TargetTrackingScaling") {
             const predefined = (tracking?.predefinedMetricSpecification ?? {}) as Props;

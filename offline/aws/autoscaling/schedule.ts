@@ -42,9 +42,7 @@ export const schedule: AwsType = {
     create(w, a) {
         const { p, name: n } = a;
         const groupName = String(p.autoscalingGroupName);
-        if (!w.groups.has(groupName)) {
-            throw new AwsError("ValidationError", `AutoScalingGroup name not found - AutoScalingGroup ${groupName} not found`);
-        }
+        w.requireGroup(groupName);
         // The provider reads an unset size as 0 and sends every size that is not -1 (schedule.go
         // resourceSchedulePut); AWS stores what it was sent, and a size it was not sent reads back as -1.
         const size = (v: unknown) => (typeof v === "number" ? v : 0);

@@ -32,9 +32,7 @@ export const trafficSourceAttachment: AwsType = {
         const groupName = String(p.autoscalingGroupName);
         const source = (p.trafficSource ?? {}) as Props;
         const [type, identifier] = [String(source.type), String(source.identifier)];
-        if (!w.groups.has(groupName)) {
-            throw new AwsError("ValidationError", `AutoScalingGroup name not found - AutoScalingGroup ${groupName} not found`);
-        }
+        w.requireGroup(groupName);
         if (!["elb", "elbv2", "vpc-lattice"].includes(type)) {
             throw new AwsError("ValidationError", `Setting ${type} as traffic sources is currently not supported. Supported sources are [elb, elbv2, vpc-lattice]. Provide a supported traffic source in your request and try again.`);
         }

@@ -9,7 +9,7 @@ import { parseIpv4Cidr, parseIpv6Cidr } from "../../../components/cidr";
 import { AwsError } from "../errors";
 import { regionFrameworkRow, TF_EC2 } from "../rows";
 import type { ForceNewRule, ReferenceRule } from "../rows";
-import type { Props } from "../type";
+import type { AwsType, Props } from "../type";
 import type { World } from "../world";
 
 const SRC = {
@@ -60,4 +60,23 @@ export function checkRule(w: World, type: string, p: Props): void {
     if (p.cidrIpv6 !== undefined && !parseIpv6Cidr(String(p.cidrIpv6))) {
         throw new AwsError("InvalidParameterValue", `invalid IPv6 CIDR ${p.cidrIpv6}`);
     }
+}
+
+/** A separate rule type (ingress or egress): the same checks, force-new rows and create. */
+export function securityGroupRuleType(token: string, label: string): AwsType {
+    return {
+        token,
+        kind: {
+            stateful: false,
+            label,
+            forceNew: vpcRuleRows,
+            references: vpcRuleRefs,
+        },
+        create(w, a) {
+            const { p, name: n } = a;
+            checkRule(w, a.type, p);
+            const id = w.awsId("sgr", n);
+            return { id, state: a.state({ arn: w.arn("ec2", `security-group-rule/${id}`), securityGroupRuleId: id }) };
+        },
+    };
 }

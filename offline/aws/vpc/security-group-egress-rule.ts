@@ -5,20 +5,6 @@
  */
 import { EGRESS_RULE } from "../tokens";
 import type { AwsType } from "../type";
-import { checkRule, vpcRuleRefs, vpcRuleRows } from "./rule";
+import { securityGroupRuleType } from "./rule";
 
-export const securityGroupEgressRule: AwsType = {
-    token: EGRESS_RULE,
-    kind: {
-        stateful: false,
-        label: "security group egress rule",
-        forceNew: vpcRuleRows,
-        references: vpcRuleRefs,
-    },
-    create(w, a) {
-        const { p, name: n } = a;
-        checkRule(w, a.type, p);
-        const id = w.awsId("sgr", n);
-        return { id, state: a.state({ arn: w.arn("ec2", `security-group-rule/${id}`), securityGroupRuleId: id }) };
-    },
-};
+export const securityGroupEgressRule: AwsType = securityGroupRuleType(EGRESS_RULE, "security group egress rule");

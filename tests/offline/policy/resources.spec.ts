@@ -2,24 +2,15 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
-import { readJsonFile } from "../../../tools/lib/cli";
+import { readJsonFile } from "../../../offline/input";
 import { UNKNOWN_SENTINEL } from "../../../offline/plan/format";
 import { decodeStateValue, detectFormat, loadResources, providerUrn } from "../../../offline/policy/resources";
+import { EXPORT_URN, PROVIDER_URN } from "../../fixtures/urns";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
 const fixture = (n: string) => readJsonFile(path.join(REPO, "tests", "fixtures", n));
 
-const P = "urn:pulumi:dev::ec2-server::";
-const PROVIDER_URN = `${P}pulumi:providers:aws::default_7_48_0`;
-const URN = {
-    network: `${P}ec2-server:network:Network::network`,
-    security: `${P}ec2-server:security:SecurityGroup::web`,
-    compute: `${P}ec2-server:compute:Instance::server`,
-    vpc: `${P}ec2-server:network:Network$aws:ec2/vpc:Vpc::network-vpc`,
-    sg: `${P}ec2-server:security:SecurityGroup$aws:ec2/securityGroup:SecurityGroup::web-sg`,
-    rule: `${P}ec2-server:security:SecurityGroup$aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule::web-in-tcp-22-0.0.0.0-0`,
-    instance: `${P}ec2-server:compute:Instance$aws:ec2/instance:Instance::server-0`,
-};
+const URN = EXPORT_URN;
 const DEFAULT_TAGS = '{"tags":{"Environment":"dev","Project":"ec2-server"}}';
 const PROVIDER = {
     type: "pulumi:providers:aws",
