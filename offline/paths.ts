@@ -100,3 +100,27 @@ export function setPath(target: Record<string, unknown>, segs: PathSegment[], va
         (node as Record<string | number, unknown>)[last as string] = value;
     }
 }
+
+/**
+ * A copy of a value with what is at each of the given paths replaced by `secret()`: the paths the engine records for
+ * secret inputs (`userData`, `a.b`, `list[0]`; "" for the whole value: every member). A path that leads nowhere is
+ * left out.
+ */
+export function replaceSecretPaths(value: Record<string, unknown>, paths: string[], secret: () => unknown): Record<string, unknown> {
+    const copy = structuredClone(value);
+    for (const p of paths) {
+        if (p === "") {
+            return Object.fromEntries(Object.keys(copy).map(k => [k, secret()]));
+        }
+        const parts = p.replace(/\[(\d+)\]/g, ".$1").split(".");
+        let node: Record<string, unknown> | undefined = copy;
+        for (const part of parts.slice(0, -1)) {
+            node = node?.[part] as Record<string, unknown> | undefined;
+        }
+        const last = parts[parts.length - 1];
+        if (node && typeof node === "object" && last in node) {
+            node[last] = secret();
+        }
+    }
+    return copy;
+}

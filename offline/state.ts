@@ -9,6 +9,7 @@
 import { SECRET_PLACEHOLDER } from "./plan/format";
 import { hasSdkSignature, isSdkSecret, secretSignature } from "./sdk-shims";
 import { DESCEND, isRecord, mapValue, someValue } from "./values";
+import { replaceSecretPaths } from "./paths";
 
 /**
  * What the offline writer stores in place of a secret value: the SDK's secret marker (offline/sdk-shims.ts
@@ -210,22 +211,7 @@ export function toStackExport(resources: StateResource[], opts: { pulumiVersion:
 
 /** Replaces the values at the given paths (`userData`, `a.b`, `list[0]`, "" for all) with the secret envelope. */
 export function envelopePaths(value: Record<string, unknown>, paths: string[]): Record<string, unknown> {
-    const copy = structuredClone(value);
-    for (const p of paths) {
-        if (p === "") {
-            return Object.fromEntries(Object.keys(copy).map(k => [k, secretEnvelope()]));
-        }
-        const parts = p.replace(/\[(\d+)\]/g, ".$1").split(".");
-        let node: Record<string, unknown> | undefined = copy;
-        for (const part of parts.slice(0, -1)) {
-            node = node?.[part] as Record<string, unknown> | undefined;
-        }
-        const last = parts[parts.length - 1];
-        if (node && typeof node === "object" && last in node) {
-            node[last] = secretEnvelope();
-        }
-    }
-    return copy;
+    return replaceSecretPaths(value, paths, secretEnvelope);
 }
 
 /** Stack outputs with every secret (anywhere in the value) replaced by the envelope. */

@@ -9,27 +9,14 @@ import type { PolicyResource } from "../policy/analyzer";
 import { unmaskSecrets } from "../policy/resources";
 import type { ProgramRun } from "../program";
 import { hasSdkSignature } from "../sdk-shims";
+import { replaceSecretPaths } from "../paths";
 import { DESCEND, mapValue } from "../values";
 import type { StateResource } from "../state";
 import { defaultProviderResource, packageOf, PlanProviders, PlanResource, providerProperties, SECRET_PLACEHOLDER } from "./format";
 
 /** Replaces the values at the given paths (`userData`, `a.b`, `list[0]`) with the secret marker. */
 export function maskPaths(value: Record<string, unknown>, paths: string[]): Record<string, unknown> {
-    const copy = structuredClone(value);
-    for (const p of paths) {
-        if (p === "") {
-            return Object.fromEntries(Object.keys(copy).map(k => [k, SECRET_PLACEHOLDER]));
-        }
-        const parts = p.replace(/\[(\d+)\]/g, ".$1").split(".");
-        let node: Record<string, unknown> | undefined = copy;
-        for (const part of parts.slice(0, -1)) {
-            node = node?.[part] as Record<string, unknown> | undefined;
-        }
-        if (node && parts[parts.length - 1] in node) {
-            node[parts[parts.length - 1]] = SECRET_PLACEHOLDER;
-        }
-    }
-    return copy;
+    return replaceSecretPaths(value, paths, () => SECRET_PLACEHOLDER);
 }
 
 /** Stack outputs with every secret (anywhere in the value) replaced by the marker. */
