@@ -1,24 +1,9 @@
 // npm run -s plan:diff -- BASE.json HEAD.json [--markdown]
 //
-// Compares two offline plans (offline/plan/format.ts) of the same stack:
-// - added / removed / changed resources with property-level changes;
-// - a loud warning for every change that makes AWS replace a resource (table and sources in
-//   offline/force-new.ts), including replacements that cascade through references
-//   (a replaced subnet replaces its instances, a replaced instance replaces its volume
-//   attachments), with what happens to the data: root volume lost, separate data volumes
-//   re-attached, retained volumes kept;
-// - warnings for removed stateful resources (instances, volumes, Elastic IPs);
-// - what the Pulumi engine or AWS would refuse (a protected resource deleted, or replaced while the state and the
-//   program both protect it; a volume made smaller …): the same refusals, with the same messages, as
-//   `plan --state` (offline/lifecycle-rules.ts deleteRefusal and applyUpdate);
-// - HEAD's policy verdicts, marking those that are NEW against BASE (policyName + urn + message);
-// - with --markdown: GitHub-flavoured Markdown for a PR comment, with a Mermaid graph of HEAD.
-//
-// Secrets: plans carry secrets as "[secret]". "[secret]" vs "[secret]" compares equal, so a
-// secret input is never listed as changed unless its masked form changed (e.g. a value became
-// secret). The one exception: when the property is force-new (e.g. userData with
-// userDataReplaceOnChange), the diff cannot rule out a replacement, so it reports
-// "secret value (cannot compare)" as a POSSIBLE replacement.
+// Compares two offline plans of the same stack (BASE may also be a `pulumi stack export`: what is deployed now) and
+// prints the diff the engine computes (offline/plan/diff.ts: changes, replacements and their cascades with what
+// happens to the data, removals, what `pulumi up` would refuse, HEAD's new policy verdicts) as text, or with --markdown
+// as GitHub-flavoured Markdown for a PR comment, with a Mermaid graph of HEAD.
 //
 // Exit codes: 1 when the change holds something `pulumi up` would refuse, or HEAD has a mandatory policy
 // violation that BASE does not have; 2 for usage errors or unreadable / invalid plans; 0 otherwise.

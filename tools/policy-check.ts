@@ -1,21 +1,9 @@
 // npm run -s policy:check -- FILE [--policy-config F] [--json]
 //
-// Runs the CrossGuard pack in policy/ (through offline/policy/pack.ts, which starts it the way
-// the Pulumi CLI does) over the resources in FILE (read by offline/policy/resources.ts), which is auto-detected as one of:
-//   (a) `pulumi stack export` output   { version: 3, deployment: { resources: [...] } }   (inputs are used)
-//   (b) `pulumi preview --json` output { steps: [{ op, urn, newState: {...} }], changeSummary, ... }
-//   (c) an offline plan file           { version: 1, project, stack, resources: [...] }  (offline/plan/format.ts)
-// Analysed: custom resources only; the stack, components and providers are skipped, and so are
-// resources a preview deletes (delete, discard, delete-replaced, ...) or only reads.
-//
-// Values we cannot see are passed as the engine's "unknown" sentinel, so policies treat them like
-// computed values during preview: ciphertext secrets in a stack export, and "[secret]" in previews
-// and plans. Plaintext secrets (`pulumi stack export --show-secrets`) are decoded.
-// Providers: a resource's `provider` reference ("<urn>::<id>") is resolved to the provider
-// resource in the same file and its inputs are passed along (so aws:defaultTags count). A plan file
-// records its default providers' configuration (`providers`), which each resource gets, as `npm run plan`
-// gave it to the policies: the same plan gets the same verdict from both.
-// `pulumi preview --json` lists only changed resources unless run with --show-sames.
+// Runs the CrossGuard pack in policy/ (through offline/policy/pack.ts, which starts it the way the Pulumi CLI does)
+// over the resources in FILE: a `pulumi stack export`, a `pulumi preview --json` or an offline plan file, detected and
+// converted by offline/policy/resources.ts (values it cannot see passed as unknown, providers resolved or taken from
+// the plan). `pulumi preview --json` lists only changed resources unless run with --show-sames.
 //
 // Exit codes: 0 no violations or advisory only; 1 mandatory violations; 2 usage / bad input / pack failure.
 import { InputError, parseCli, readJsonFile, readPolicyConfigOption, runCli, UsageError } from "./lib/cli";

@@ -1,5 +1,5 @@
 /**
- * `npm run sim` as the README tells a user to run it: the committed stacks, by name, from a fresh simulation
+ * `npm run sim` (tools/sim.ts) as the README tells a user to run it: the committed stacks, by name, from a fresh simulation
  * directory; the stack files stay as committed.
  */
 import * as assert from "node:assert/strict";
