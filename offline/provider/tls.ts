@@ -11,8 +11,10 @@ import { ed25519Key, rsaKey } from "../ssh-keys";
 import { parseUrn, secretKeysOf, wrapSecrets } from "./aws";
 import { CheckFailure, DiffAnswer, Props, ProviderError, SimProvider } from "./server";
 import { unwrapSecrets } from "../aws/model";
+import { privateKey } from "../aws/tls/private-key";
 
-const PRIVATE_KEY = "tls:index/privateKey:PrivateKey";
+/** The one type this provider serves: the AWS model's module of it (offline/aws/tls/private-key.ts) names it. */
+const PRIVATE_KEY = privateKey.token;
 
 export class SimTls implements SimProvider {
     constructor(readonly version: string) {}
