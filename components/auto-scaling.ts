@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { instanceTypeArchitecture } from "./aws-facts";
+import { instanceTypeArchitecture } from "../lib/aws-facts";
 import { AutoScalingSetting, VolumeSettings } from "./config";
 import { ssmInstanceProfile } from "./ssm-profile";
 

@@ -13,8 +13,8 @@ import * as runtimeConfig from "@pulumi/pulumi/runtime/config";
 import {
     AMI_ALIASES, AMI_ID_PATTERN, DATA_DEVICE_PATTERN, EBS_TYPES, KNOWN_INSTANCE_TYPES, PRIVATE_RANGES,
     Architecture, ROOT_VOLUME_TYPES, USER_DATA_MAX_BYTES, closest, instanceTypeArchitecture,
-} from "./aws-facts";
-import { ipv4Contains, ipv4HasHostBits, ipv4Network, formatIpv4Cidr, ipv6HasHostBits, parseIpv4Cidr, parseIpv6Cidr } from "./cidr";
+} from "../lib/aws-facts";
+import { ipv4Contains, ipv4HasHostBits, ipv4Network, formatIpv4Cidr, ipv6HasHostBits, parseIpv4Cidr, parseIpv6Cidr } from "../lib/cidr";
 
 export const NAMESPACE = "ec2-server";
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { FirewallRule, LoadBalancerSetting, ruleSlug } from "./config";
-import { parseIpv4Cidr, parseIpv6Cidr } from "./cidr";
+import { parseIpv4Cidr, parseIpv6Cidr } from "../lib/cidr";
 
 /** A current TLS policy: TLS 1.3 and 1.2 with forward-secret ciphers only (ELB User Guide, "Security policies"). */
 export const ALB_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";

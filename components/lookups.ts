@@ -4,7 +4,7 @@
  * stops before anything is created.
  */
 import * as aws from "@pulumi/aws";
-import { AMI_ALIASES, Architecture, instanceTypeArchitecture, loginUserForAmiName } from "./aws-facts";
+import { AMI_ALIASES, Architecture, instanceTypeArchitecture, loginUserForAmiName } from "../lib/aws-facts";
 import { ConfigError, KMS_KEY_ARN, NAMESPACE, ServerConfig } from "./config";
 
 /**

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { SSM_MANAGED_POLICY } from "./aws-facts";
+import { SSM_MANAGED_POLICY } from "../lib/aws-facts";
 
 export interface SsmProfileArgs {
     /** AWS partition facts (`aws.getPartition`): the policy ARN and the EC2 service principal are built from them. */

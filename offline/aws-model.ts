@@ -8,8 +8,8 @@
  */
 import * as crypto from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { cidrSubnet, ipv4At, ipv4Contains, parseIpv4Cidr, parseIpv6Cidr } from "../components/cidr";
-import { instanceTypeArchitecture } from "../components/aws-facts";
+import { cidrSubnet, ipv4At, ipv4Contains, parseIpv4Cidr, parseIpv6Cidr } from "../lib/cidr";
+import { instanceTypeArchitecture } from "../lib/aws-facts";
 import {
     Assumption, ID_PATTERNS, NotVerified, OfflineFacts, OpenWorld, UNKNOWN_LOGIN_USER, UNKNOWN_PRIVATE_DNS, UNKNOWN_PRIVATE_IP, UNKNOWN_PUBLIC_DNS, UNKNOWN_PUBLIC_IP,
     describeAssumption, emptyFacts,

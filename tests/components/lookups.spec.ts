@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { AMI_ALIASES } from "../../components/aws-facts";
+import { AMI_ALIASES } from "../../lib/aws-facts";
 import { ConfigError, RawConfig, parseConfig } from "../../components/config";
 import { AwsFacts, lookupAwsFacts } from "../../components/lookups";
 import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws-model";

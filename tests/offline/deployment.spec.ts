@@ -8,7 +8,7 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { readStackConfig } from "../../offline/stack-config";
-import { AMI_ALIASES } from "../../components/aws-facts";
+import { AMI_ALIASES } from "../../lib/aws-facts";
 import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws-model";
 import { ProgramRun, runProgram } from "../../offline/program";
 import { buildState, parseStackExport, StateResource, toStackExport, secretEnvelope } from "../../offline/state";
