@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { instanceTypeArchitecture } from "../lib/aws-facts";
-import { AutoScalingSetting, VolumeSettings } from "./config";
+import { AutoScalingSetting, VolumeSettings } from "../config";
 import { ssmInstanceProfile } from "./ssm-profile";
 
 export interface AutoScalingArgs {

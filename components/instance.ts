@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { DataVolumeSettings, VolumeSettings } from "./config";
+import { DataVolumeSettings, VolumeSettings } from "../config";
 import { ssmInstanceProfile } from "./ssm-profile";
 
 export interface InstanceArgs {

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { FirewallRule, LoadBalancerSetting, ruleSlug } from "./config";
+import { FirewallRule, LoadBalancerSetting, ruleSlug } from "../config";
 import { parseIpv4Cidr, parseIpv6Cidr } from "../lib/cidr";
 
 /** A current TLS policy: TLS 1.3 and 1.2 with forward-secret ciphers only (ELB User Guide, "Security policies"). */

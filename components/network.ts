@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { SSM_ENDPOINT_SERVICES } from "../lib/aws-facts";
 import { cidrSubnet } from "../lib/cidr";
-import { NatGatewaysSetting } from "./config";
+import { NatGatewaysSetting } from "../config";
 
 export interface NetworkArgs {
     /**

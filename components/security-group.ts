@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { FirewallRule, ruleSlug } from "./config";
+import { FirewallRule, ruleSlug } from "../config";
 
 export interface SecurityGroupArgs {
     /** Use these existing security groups instead of creating one. No resource is created. */

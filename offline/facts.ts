@@ -38,8 +38,8 @@ import * as fs from "node:fs";
 import * as yaml from "js-yaml";
 import { AMI_ID_PATTERN, Architecture, instanceTypeArchitecture } from "../lib/aws-facts";
 import { ipv4Contains, ipv4HasHostBits, parseIpv4Cidr } from "../lib/cidr";
-import { NAMESPACE } from "../components/config";
-import { UNKNOWN_LOGIN_USER } from "../components/lookups";
+import { NAMESPACE } from "../config";
+import { UNKNOWN_LOGIN_USER } from "../config/lookups";
 import type { StateResource } from "./state";
 import { isRecord } from "./values";
 

@@ -301,7 +301,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
     ]));
     // What the config alone shows is wrong stops the plan here, before the pack or the SDK starts (about 50 ms
     // instead of 0.6 s and a pack process); what needs AWS (an AMI, an adopted subnet) the program checks below.
-    const { ConfigError, configFromKeys } = await import("../components/config");
+    const { ConfigError, configFromKeys } = await import("../config");
     try {
         configFromKeys(stackConfig.config, key => stackConfig.secretKeys.includes(key));
     } catch (err) {

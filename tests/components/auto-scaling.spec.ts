@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { AutoScaling, AutoScalingArgs, GROUP_METRICS } from "../../components/auto-scaling";
 import { AMI_ALIASES } from "../../lib/aws-facts";
-import { AutoScalingSetting } from "../../components/config";
+import { AutoScalingSetting } from "../../config";
 import { LoadBalancer } from "../../components/load-balancer";
 import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws-model";
 import { Deployment, refresh, Step } from "../../offline/deployment";

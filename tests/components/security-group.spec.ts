@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
 import { SecurityGroup } from "../../components/security-group";
-import { FirewallRule } from "../../components/config";
+import { FirewallRule } from "../../config";
 import { runInStack, promiseOf } from "../../offline/program";
 
 const SG_URN = "urn:pulumi:test::ec2-server::ec2-server:security:SecurityGroup::fw";

@@ -6,7 +6,7 @@ import * as yaml from "js-yaml";
 import * as pulumi from "@pulumi/pulumi";
 import {
     ConfigError, DEFAULTS, configFromKeys, KNOWN_KEYS, RawConfig, cronProblem, formatErrors, parseConfig, ruleSlug, timeZoneProblem,
-} from "../../components/config";
+} from "../../config";
 import { ecdsaKey, ed25519Key, rsaKey } from "../../offline/ssh-keys";
 
 /** A real DSA public key (`ssh-keygen -t dsa`): EC2 cannot import it. */
@@ -1218,7 +1218,7 @@ function errorsOf(raw: RawConfig, secretKeys?: Set<string>): string[] {
     return [];
 }
 
-describe("components/config parseConfig", () => {
+describe("config parseConfig", () => {
     it(`has at least 40 bad-input cases (has ${BAD.length})`, () => {
         assert.ok(BAD.length >= 40);
     });

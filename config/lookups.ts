@@ -5,7 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import { AMI_ALIASES, Architecture, instanceTypeArchitecture, loginUserForAmiName } from "../lib/aws-facts";
-import { ConfigError, KMS_KEY_ARN, NAMESPACE, ServerConfig } from "./config";
+import { ConfigError, KMS_KEY_ARN, NAMESPACE, ServerConfig } from "./index";
 
 /**
  * The login user of an image whose name is not known. AWS always reports an AMI's name; only the offline plan's
