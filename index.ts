@@ -58,7 +58,8 @@ export = async () => {
         : new SecurityGroup("firewall", {
             vpcId: network.vpcId,
             ingress: cfg.firewall.ingress,
-            egress: cfg.firewall.egress,
+            // "all" is the group's default: explicit allow-all rules for IPv4 and IPv6.
+            egress: cfg.firewall.egress === "all" ? undefined : cfg.firewall.egress,
             namePrefix,
             tags,
         });

@@ -15,37 +15,16 @@ import {
     Architecture, ROOT_VOLUME_TYPES, USER_DATA_MAX_BYTES, closest, instanceTypeArchitecture,
 } from "../lib/aws-facts";
 import { ipv4Contains, ipv4HasHostBits, ipv4Network, formatIpv4Cidr, ipv6HasHostBits, parseIpv4Cidr, parseIpv6Cidr } from "../lib/cidr";
+import { portText, ruleSlug } from "../lib/rule-names";
+// Types only: the components' Args, which the config maps onto. Importing a component's module would load the SDK.
+import type { AutoScalingSetting, ScheduleSetting } from "../components/auto-scaling";
+import type { DataVolumeSettings, VolumeSettings } from "../components/instance";
+import type { KeyAlgorithm } from "../components/key-pair";
+import type { LoadBalancerSetting } from "../components/load-balancer";
+import type { NatGateways } from "../components/network";
+import type { FirewallRule, PeerKind, Protocol } from "../components/security-group";
 
 export const NAMESPACE = "ec2-server";
-
-export type Protocol = "tcp" | "udp" | "icmp" | "icmpv6" | "all";
-export type SourceKind = "cidrIpv4" | "cidrIpv6" | "securityGroup" | "prefixList";
-
-/** One firewall rule for one source (or destination): it becomes exactly one AWS rule resource. */
-export interface FirewallRule {
-    protocol: Protocol;
-    /** tcp/udp: first port; icmp/icmpv6: ICMP type (-1 = all). Absent for `all`. */
-    fromPort?: number;
-    /** tcp/udp: last port; icmp/icmpv6: ICMP code (-1 = all). Absent for `all`. */
-    toPort?: number;
-    peer: { kind: SourceKind; value: string };
-    description: string;
-}
-
-export interface VolumeSettings {
-    sizeGiB: number;
-    type: string;
-    encrypted: boolean;
-    iops?: number;
-    throughput?: number;
-    kmsKeyId?: string;
-}
-
-export interface DataVolumeSettings extends VolumeSettings {
-    name: string;
-    deviceName: string;
-    snapshotId?: string;
-}
 
 export type AmiSetting = { kind: "alias"; alias: string } | { kind: "id"; id: string };
 
@@ -58,73 +37,16 @@ export type FirewallSetting =
     | { kind: "existing"; securityGroupIds: string[] };
 
 export type KeyPairSetting =
-    | { kind: "generate"; algorithm: "ED25519" | "RSA" }
+    | { kind: "generate"; algorithm: KeyAlgorithm }
     | { kind: "import"; publicKey: string }
     | { kind: "none" };
-
-/** One scheduled action of an Auto Scaling group (`autoScaling.schedules[i]`). */
-export interface ScheduleSetting {
-    /** Unique among the schedules; 1–255 of `A-Z a-z 0-9 - _`. */
-    name: string;
-    /** Traditional 5-field cron (see CRON_FIELDS), in `timeZone` (UTC when unset). */
-    recurrence: string;
-    /** An IANA time zone name such as Europe/London. */
-    timeZone?: string;
-    /** At least one of min, max and desired is set; each 0–100, max ≥ min, desired between them. */
-    min?: number;
-    max?: number;
-    desired?: number;
-}
-
-/** `autoScaling`: the servers are an Auto Scaling group instead of fixed servers. */
-export interface AutoScalingSetting {
-    /** 0–100. @default 1 */
-    min: number;
-    /** `min`–100. Required. */
-    max: number;
-    /** The size at creation only: afterwards the group owns it (ignoreChanges on desiredCapacity). */
-    desired?: number;
-    /** Target tracking on average CPU, in percent; 0 turns it off. @default 50 */
-    cpuTarget: number;
-    /** Target tracking on ALB requests per target (needs `loadBalancer`). */
-    requestsPerTarget?: number;
-    schedules: ScheduleSetting[];
-    /** Extra instance types for a mixed instances policy (same architecture as the AMI). @default [] */
-    instanceTypes: string[];
-    /** Spot with the capacity-optimized strategy and capacity rebalancing. */
-    spot?: { onDemandBase: number; onDemandPercentAboveBase: number };
-    /** Instance refresh preferences. @default {minHealthyPercent: 90, autoRollback: true, skipMatching: true} */
-    refresh: { minHealthyPercent: number; autoRollback: boolean; skipMatching: boolean };
-    /** Seconds. @default 300 */
-    healthCheckGracePeriod: number;
-}
-
-/** `loadBalancer`: an Application Load Balancer in the public subnets, in front of the servers. */
-export interface LoadBalancerSetting {
-    /** The listener port. @default 443 with `certificateArn`, else 80 */
-    port: number;
-    /** The servers' port. @default 80 */
-    targetPort: number;
-    /** @default "/" */
-    healthCheckPath: string;
-    /** An ACM certificate ARN: HTTPS listener with a current TLS policy, and HTTP redirected to HTTPS. */
-    certificateArn?: string;
-    /** Who may reach the load balancer. @default ["0.0.0.0/0", "::/0"] */
-    sources: string[];
-    /** @default false */
-    deletionProtection: boolean;
-    /** With an adopted network: the public subnets of the load balancer (at least two zones). */
-    subnetIds?: string[];
-}
-
-export type NatGatewaysSetting = "none" | "single" | "perAz";
 
 export interface ServerConfig {
     /** Elastic capacity: an Auto Scaling group instead of `instanceCount` fixed servers. */
     autoScaling?: AutoScalingSetting;
     loadBalancer?: LoadBalancerSetting;
     /** NAT gateways for the private subnets. @default "none" */
-    natGateways: NatGatewaysSetting;
+    natGateways: NatGateways;
     instanceType: string;
     instanceCount: number;
     ami: AmiSetting;
@@ -189,7 +111,7 @@ export const LOAD_BALANCER_DEFAULTS = {
     deletionProtection: false,
 } as const;
 
-export const NAT_GATEWAYS: readonly NatGatewaysSetting[] = ["none", "single", "perAz"];
+export const NAT_GATEWAYS: readonly NatGateways[] = ["none", "single", "perAz"];
 
 /** Every key of the contract. Anything else under the `ec2-server:` namespace is an error. */
 export const KNOWN_KEYS = [
@@ -589,9 +511,9 @@ export function parseConfig(raw: RawConfig, secretKeys: ReadonlySet<string> = ne
 
     // --- elastic capacity: NAT gateways, load balancer, Auto Scaling group
     const natText = str("natGateways") ?? DEFAULTS.natGateways;
-    let natGateways: NatGatewaysSetting = DEFAULTS.natGateways;
+    let natGateways: NatGateways = DEFAULTS.natGateways;
     if ((NAT_GATEWAYS as readonly string[]).includes(natText)) {
-        natGateways = natText as NatGatewaysSetting;
+        natGateways = natText as NatGateways;
     } else {
         const suggestion = closest(natText, NAT_GATEWAYS, 3);
         c.bad("natGateways", natText, `one of ${NAT_GATEWAYS.join(", ")}`, suggestion ? `did you mean "${suggestion}"?` : undefined);
@@ -1154,7 +1076,7 @@ function ruleList(c: Collector, key: string, value: unknown, sgKey: string): Fir
             c.bad(`${at}.description`, r.description, "a non-empty description of up to 255 characters from AWS's allowed set (letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*)");
         }
         const peers: FirewallRule["peer"][] = [];
-        const collect = (k: string, kind: (v: unknown, at: string) => SourceKind | undefined) => {
+        const collect = (k: string, kind: (v: unknown, at: string) => PeerKind | undefined) => {
             const v = r[k];
             if (v === undefined) {
                 return;
@@ -1228,24 +1150,6 @@ function checkDuplicates(c: Collector, key: string, rules: FirewallRule[]): void
         }
         seen.add(id);
     }
-}
-
-export function portText(r: Pick<FirewallRule, "protocol" | "fromPort" | "toPort">): string {
-    if (r.protocol === "all") {
-        return "all";
-    }
-    return r.fromPort === r.toPort ? `${r.fromPort}` : `${r.fromPort}-${r.toPort}`;
-}
-
-/**
- * A stable, readable identity for a rule, used in resource names: `tcp-22-203.0.113.10-32`, `all-v6-..-0` (for ::/0),
- * `udp-60000-61000-sg-0123456789abcdef0`.
- */
-export function ruleSlug(r: FirewallRule): string {
-    const peer = r.peer.kind === "cidrIpv6"
-        ? `v6-${r.peer.value.replace(/:/g, ".").replace("/", "-")}`
-        : r.peer.value.replace("/", "-");
-    return r.protocol === "all" ? `all-${peer}` : `${r.protocol}-${portText(r)}-${peer}`;
 }
 
 function volume(c: Collector, key: string, v: unknown, types: string[], defaults: Partial<VolumeSettings>, extraKeys: string[]): VolumeSettings {

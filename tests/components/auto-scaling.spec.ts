@@ -1,9 +1,8 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { AutoScaling, AutoScalingArgs, GROUP_METRICS } from "../../components/auto-scaling";
+import { AutoScaling, AutoScalingArgs, AutoScalingSetting, GROUP_METRICS } from "../../components/auto-scaling";
 import { AMI_ALIASES } from "../../lib/aws-facts";
-import { AutoScalingSetting } from "../../config";
 import { LoadBalancer } from "../../components/load-balancer";
 import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws-model";
 import { Deployment, refresh, Step } from "../../offline/deployment";

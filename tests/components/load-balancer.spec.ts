@@ -1,7 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
-import { LoadBalancer, LoadBalancerArgs } from "../../components/load-balancer";
-import { LoadBalancerSetting } from "../../config";
+import { LoadBalancer, LoadBalancerArgs, LoadBalancerSetting } from "../../components/load-balancer";
 import { Network } from "../../components/network";
 import { ACCOUNT_ID, ALB_HOSTED_ZONE_IDS, REGION_ZONES } from "../../offline/aws-model";
 import { deleteFate, deleteRefusal } from "../../offline/lifecycle-rules";

@@ -5,8 +5,9 @@ import * as path from "node:path";
 import * as yaml from "js-yaml";
 import * as pulumi from "@pulumi/pulumi";
 import {
-    ConfigError, DEFAULTS, configFromKeys, KNOWN_KEYS, RawConfig, cronProblem, formatErrors, parseConfig, ruleSlug, timeZoneProblem,
+    ConfigError, DEFAULTS, configFromKeys, KNOWN_KEYS, RawConfig, cronProblem, formatErrors, parseConfig, timeZoneProblem,
 } from "../../config";
+import { ruleSlug } from "../../lib/rule-names";
 import { ecdsaKey, ed25519Key, rsaKey } from "../../offline/ssh-keys";
 
 /** A real DSA public key (`ssh-keygen -t dsa`): EC2 cannot import it. */
