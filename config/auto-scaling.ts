@@ -1,45 +1,43 @@
 /** The autoScaling key: an Auto Scaling group instead of fixed servers. */
 import type { AutoScalingSetting, ScheduleSetting } from "../components/auto-scaling";
 import { instanceTypeArchitecture } from "../lib/aws-facts";
-import { Collector } from "./errors";
-import { checkInstanceType, flag, integer, objectWithKeys } from "./fields";
-import { CRON_TEXT, cronProblem, timeZoneProblem } from "./parsers";
+import { Collector, NAMESPACE } from "./errors";
+import { check, metadataOf, objectWithKeys, shapeOf, wholeNumber } from "./fields";
 import { groupTypeRunsAmi, requestsPerTargetNeedsLoadBalancer } from "./rules";
-import {
-    AUTO_SCALING_DEFAULTS, AUTO_SCALING_KEYS, AUTO_SCALING_SHAPE, MAX_EXTRA_INSTANCE_TYPES, NAMESPACE, REFRESH_KEYS,
-    SCHEDULE_KEYS, SCHEDULE_NAME, SCHEDULE_SHAPE, SPOT_KEYS,
-} from "./schema";
+import { AUTO_SCALING, AUTO_SCALING_DEFAULTS, CONFIG, INSTANCE_TYPE, MAX_EXTRA_INSTANCE_TYPES, REFRESH, SCHEDULE, SPOT } from "./schema";
 
 /**
  * min, max and desired of a group or a schedule, each 0–100, max from min, desired from min to max. `minDefault` is
  * the group's default min; `maxRequired` says why max is required (the group), or undefined (a schedule).
  */
-function sizes(c: Collector, at: string, v: Record<string, unknown>, minDefault: number | undefined, maxRequired: string | undefined):
+function sizes(c: Collector, at: string, v: Record<string, unknown>, schema: typeof AUTO_SCALING | typeof SCHEDULE, maxRequired: string | undefined):
     { min?: number; max?: number; desired?: number } {
-    const min = v.min === undefined ? minDefault : integer(c, `${at}.min`, v.min, 0, 100);
+    const min = check(c, `${at}.min`, schema.entries.min, v.min);
     const from = min === undefined ? "0" : `min (${min})`;
-    const max = integer(c, `${at}.max`, v.max, min ?? 0, 100, { expected: `an integer from ${from} to 100`, required: maxRequired });
+    const max = v.max === undefined && !maxRequired ? undefined
+        : check(c, `${at}.max`, wholeNumber(min ?? 0, 100, { expected: `an integer from ${from} to 100`, required: maxRequired }), v.max);
     const to = max === undefined ? "100" : `max (${max})`;
-    const desired = integer(c, `${at}.desired`, v.desired, min ?? 0, max ?? 100, { expected: `an integer from ${from} to ${to}` });
+    const desired = v.desired === undefined ? undefined
+        : check(c, `${at}.desired`, wholeNumber(min ?? 0, max ?? 100, { expected: `an integer from ${from} to ${to}` }), v.desired);
     return { min, max, desired };
 }
 
 export function autoScalingSetting(c: Collector, value: unknown, instanceType: string, hasLoadBalancer: boolean): AutoScalingSetting | undefined {
-    const v = objectWithKeys(c, "autoScaling", value, AUTO_SCALING_KEYS, AUTO_SCALING_SHAPE);
+    const v = objectWithKeys(c, "autoScaling", value, AUTO_SCALING, metadataOf(CONFIG.entries.autoScaling).shape!);
     if (!v) {
         return undefined;
     }
     const d = AUTO_SCALING_DEFAULTS;
-    const size = sizes(c, "autoScaling", v, d.min, "the most servers the group may run");
-    const cpuTarget = integer(c, "autoScaling.cpuTarget", v.cpuTarget, 0, 100,
-        { expected: "an integer percent from 0 to 100", hint: "average CPU that target tracking keeps; 0 turns it off" }) ?? d.cpuTarget;
-    const requestsPerTarget = integer(c, "autoScaling.requestsPerTarget", v.requestsPerTarget, 1, undefined);
+    const fields = AUTO_SCALING.entries;
+    const size = sizes(c, "autoScaling", v, AUTO_SCALING, "the most servers the group may run");
+    const cpuTarget = check(c, "autoScaling.cpuTarget", fields.cpuTarget, v.cpuTarget) ?? d.cpuTarget;
+    const requestsPerTarget = check(c, "autoScaling.requestsPerTarget", fields.requestsPerTarget, v.requestsPerTarget);
     requestsPerTargetNeedsLoadBalancer(c, v.requestsPerTarget, hasLoadBalancer);
 
     const schedules: ScheduleSetting[] = [];
     if (v.schedules !== undefined) {
         if (!Array.isArray(v.schedules)) {
-            c.bad("autoScaling.schedules", v.schedules, `a list of schedules ${SCHEDULE_SHAPE}`);
+            c.bad("autoScaling.schedules", v.schedules, `a list of schedules ${shapeOf(SCHEDULE)}`);
         } else {
             const names = new Map<string, number>();
             v.schedules.forEach((s, i) => {
@@ -70,11 +68,10 @@ export function autoScalingSetting(c: Collector, value: unknown, instanceType: s
             const typeArch = instanceTypeArchitecture(instanceType);
             list.forEach((t, i) => {
                 const at = `autoScaling.instanceTypes[${i}]`;
-                const arch = checkInstanceType(c, at, t);
-                if (arch === undefined) {
+                if (check(c, at, INSTANCE_TYPE, t) === undefined) {
                     return;
                 }
-                if (!groupTypeRunsAmi(c, at, t, arch, instanceType, typeArch)) {
+                if (!groupTypeRunsAmi(c, at, t, instanceTypeArchitecture(t)!, instanceType, typeArch)) {
                     return;
                 } else if (t === instanceType) {
                     c.bad(at, t, `a type other than ${NAMESPACE}:instanceType`, "instanceType is always one of the group's types; list only the extra ones");
@@ -89,12 +86,10 @@ export function autoScalingSetting(c: Collector, value: unknown, instanceType: s
 
     let spot: AutoScalingSetting["spot"];
     if (v.spot !== undefined) {
-        const s = objectWithKeys(c, "autoScaling.spot", v.spot, SPOT_KEYS, "an object {onDemandBase, onDemandPercentAboveBase}");
+        const s = objectWithKeys(c, "autoScaling.spot", v.spot, SPOT, `an object ${shapeOf(SPOT)}`);
         if (s) {
-            const onDemandBase = integer(c, "autoScaling.spot.onDemandBase", s.onDemandBase, 0, undefined,
-                { required: "how many servers are always On-Demand; 0 for none" });
-            const onDemandPercentAboveBase = integer(c, "autoScaling.spot.onDemandPercentAboveBase", s.onDemandPercentAboveBase, 0, 100,
-                { expected: "an integer percent from 0 to 100", required: "the On-Demand share of the servers above the base; 0 for all Spot" });
+            const onDemandBase = check(c, "autoScaling.spot.onDemandBase", SPOT.entries.onDemandBase, s.onDemandBase);
+            const onDemandPercentAboveBase = check(c, "autoScaling.spot.onDemandPercentAboveBase", SPOT.entries.onDemandPercentAboveBase, s.onDemandPercentAboveBase);
             if (onDemandBase !== undefined && onDemandPercentAboveBase !== undefined) {
                 spot = { onDemandBase, onDemandPercentAboveBase };
             }
@@ -103,16 +98,17 @@ export function autoScalingSetting(c: Collector, value: unknown, instanceType: s
 
     const refresh: AutoScalingSetting["refresh"] = { ...d.refresh };
     if (v.refresh !== undefined) {
-        const r = objectWithKeys(c, "autoScaling.refresh", v.refresh, REFRESH_KEYS, "an object {minHealthyPercent?, autoRollback?, skipMatching?}");
+        const r = objectWithKeys(c, "autoScaling.refresh", v.refresh, REFRESH, `an object ${shapeOf(REFRESH)}`);
         if (r) {
-            refresh.minHealthyPercent = integer(c, "autoScaling.refresh.minHealthyPercent", r.minHealthyPercent, 0, 100,
-                { expected: "an integer percent from 0 to 100" }) ?? d.refresh.minHealthyPercent;
-            refresh.autoRollback = flag(c, "autoScaling.refresh.autoRollback", r.autoRollback, d.refresh.autoRollback);
-            refresh.skipMatching = flag(c, "autoScaling.refresh.skipMatching", r.skipMatching, d.refresh.skipMatching);
+            for (const k of ["minHealthyPercent", "autoRollback", "skipMatching"] as const) {
+                const given = check(c, `autoScaling.refresh.${k}`, REFRESH.entries[k], r[k]);
+                if (given !== undefined) {
+                    (refresh as unknown as Record<string, unknown>)[k] = given;
+                }
+            }
         }
     }
-    const healthCheckGracePeriod = integer(c, "autoScaling.healthCheckGracePeriod", v.healthCheckGracePeriod, 0, 7200,
-        { expected: "an integer number of seconds from 0 to 7200" }) ?? d.healthCheckGracePeriod;
+    const healthCheckGracePeriod = check(c, "autoScaling.healthCheckGracePeriod", fields.healthCheckGracePeriod, v.healthCheckGracePeriod) ?? d.healthCheckGracePeriod;
 
     return {
         min: size.min ?? d.min,
@@ -130,29 +126,14 @@ export function autoScalingSetting(c: Collector, value: unknown, instanceType: s
 
 /** One `autoScaling.schedules[i]`; undefined when it is not an object or has no usable name. */
 function schedule(c: Collector, at: string, value: unknown): ScheduleSetting | undefined {
-    const v = objectWithKeys(c, at, value, SCHEDULE_KEYS, `a schedule ${SCHEDULE_SHAPE}`);
+    const v = objectWithKeys(c, at, value, SCHEDULE, `a schedule ${shapeOf(SCHEDULE)}`);
     if (!v) {
         return undefined;
     }
-    const nameOk = typeof v.name === "string" && SCHEDULE_NAME.test(v.name);
-    if (!nameOk) {
-        c.bad(`${at}.name`, v.name, "a name of 1 to 255 letters, digits, - and _, unique among the schedules");
-    }
-    if (typeof v.recurrence !== "string") {
-        c.bad(`${at}.recurrence`, v.recurrence, CRON_TEXT);
-    } else {
-        const problem = cronProblem(v.recurrence);
-        if (problem) {
-            c.bad(`${at}.recurrence`, v.recurrence, CRON_TEXT, problem);
-        }
-    }
-    if (v.timeZone !== undefined) {
-        const problem = timeZoneProblem(v.timeZone);
-        if (problem !== undefined) {
-            c.bad(`${at}.timeZone`, v.timeZone, "an IANA time zone name such as Europe/London or UTC", problem || undefined);
-        }
-    }
-    const size = sizes(c, at, v, undefined, undefined);
+    const nameOk = check(c, `${at}.name`, SCHEDULE.entries.name, v.name) !== undefined;
+    check(c, `${at}.recurrence`, SCHEDULE.entries.recurrence, v.recurrence);
+    check(c, `${at}.timeZone`, SCHEDULE.entries.timeZone, v.timeZone);
+    const size = sizes(c, at, v, SCHEDULE, undefined);
     if (v.min === undefined && v.max === undefined && v.desired === undefined) {
         c.bad(at, value, "a schedule with at least one of min, max, desired", "a scheduled action that sets no size does nothing");
     }

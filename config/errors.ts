@@ -5,7 +5,9 @@
 // One SDK module, not the SDK's index: tools/plan.ts checks a stack's config before it loads the SDK. Under the real
 // runtime it is the module instance `@pulumi/pulumi` re-exports (pulumi.RunError), so RunError.isInstance holds.
 import { RunError } from "@pulumi/pulumi/errors";
-import { NAMESPACE } from "./schema";
+
+/** The config namespace: every key is `ec2-server:<key>`. */
+export const NAMESPACE = "ec2-server";
 
 /** The configuration was invalid; `errors` lists every problem. Extends RunError so Pulumi prints no stack trace. */
 export class ConfigError extends RunError {

@@ -1,135 +1,202 @@
 /**
- * Reading values: the stack's raw strings (numbers, booleans, and lists and objects as JSON), and the fields of an
- * object value. Each problem is recorded with the key path, the value given and what is allowed.
+ * The building blocks of the schema (config/schema.ts), and how a value is checked against one: each problem is
+ * recorded as `<key path>: got <value>, expected <what is allowed> (hint)`, where the schema's message is what is
+ * allowed, with its hint. Lists and objects are walked here, item by item and field by field, so the report lists the
+ * problems in the order of the value and keeps what was valid for the rules that read it.
  */
-import { KNOWN_INSTANCE_TYPES, Architecture, closest, instanceTypeArchitecture } from "../lib/aws-facts";
+import * as v from "valibot";
+import { closest } from "../lib/aws-facts";
 import { Collector } from "./errors";
-import { RawConfig } from "./schema";
 
-/** The top-level keys as the stack gives them: strings, with lists and objects as JSON. */
-export class RawReader {
-    constructor(private readonly raw: RawConfig, private readonly c: Collector) {}
-
-    has(key: string): boolean {
-        return this.raw[key] !== undefined;
-    }
-
-    str(key: string): string | undefined {
-        return this.raw[key];
-    }
-
-    bool(key: string, fallback: boolean): boolean {
-        const v = this.raw[key];
-        if (v === undefined) {
-            return fallback;
-        }
-        if (v === "true" || v === "false") {
-            return v === "true";
-        }
-        this.c.bad(key, v, "true or false");
-        return fallback;
-    }
-
-    int(key: string, fallback: number, min: number, max: number): number {
-        const v = this.raw[key];
-        if (v === undefined) {
-            return fallback;
-        }
-        if (!/^-?\d+$/.test(v.trim()) || Number(v) < min || Number(v) > max) {
-            this.c.bad(key, /^-?\d+$/.test(v.trim()) ? Number(v) : v, `an integer from ${min} to ${max}`);
-            return fallback;
-        }
-        return Number(v);
-    }
-
-    json(key: string, what: string): unknown {
-        const v = this.raw[key];
-        if (v === undefined) {
-            return undefined;
-        }
-        try {
-            return JSON.parse(v);
-        } catch {
-            this.c.bad(key, v, what, "not a list or object; set it in the stack file or with `pulumi config set --path`");
-            return undefined;
-        }
-    }
+/** What is allowed, with a hint when there is one: `an integer from 1 to 50 (did you mean …?)`. */
+export function withHint(expected: string, hint: string | undefined): string {
+    return hint ? `${expected} (${hint})` : expected;
 }
 
-/** Checks an instance type (`instanceType`, `autoScaling.instanceTypes[i]`); returns its architecture when known. */
-export function checkInstanceType(c: Collector, key: string, value: unknown): Architecture | undefined {
-    const arch = typeof value === "string" ? instanceTypeArchitecture(value) : undefined;
-    if (arch === undefined) {
-        const suggestion = typeof value === "string" ? closest(value, KNOWN_INSTANCE_TYPES, 3) : undefined;
-        c.bad(key, value, "a current EC2 instance type such as t3.micro or m7g.large",
-            suggestion ? `did you mean "${suggestion}"?` : "unknown instance type");
-    }
-    return arch;
+/** What the docs call a value's type, when its schema alone does not say (a custom check). */
+export interface FieldMetadata {
+    type?: string;
+    /** What a key whose value is JSON must be, for the error when it is not JSON at all. */
+    shape?: string;
+    /** A list's item schema and what each item must be. */
+    item?: v.GenericSchema;
+    itemWhat?: string;
+    nonEmpty?: boolean;
+    min?: number;
+    max?: number;
 }
 
-/** `value` as an object whose keys are all in `allowed` (each other key is an error, with a suggestion); else undefined. */
-export function objectWithKeys(c: Collector, key: string, value: unknown, allowed: readonly string[], shape: string): Record<string, unknown> | undefined {
+interface PipeItem {
+    kind: string;
+    type: string;
+    pipe?: readonly PipeItem[];
+    metadata?: FieldMetadata;
+    description?: string;
+}
+
+/** The actions of a schema's pipes, outermost first: through optional(), and pipes inside pipes. */
+export function actionsOf(schema: v.GenericSchema): PipeItem[] {
+    const out: PipeItem[] = [];
+    const visit = (s: PipeItem): void => {
+        for (const item of s.pipe ?? []) {
+            if (item.kind === "schema") {
+                if (item !== s) {
+                    visit(item);
+                }
+            } else {
+                out.push(item);
+            }
+        }
+    };
+    visit(schema as unknown as PipeItem);
+    const inner = unwrap(schema);
+    if (inner !== schema) {
+        out.push(...actionsOf(inner));
+    }
+    return out;
+}
+
+/** The metadata of a schema, through optional() and pipes. */
+export function metadataOf(schema: v.GenericSchema): FieldMetadata {
+    return Object.assign({}, ...actionsOf(schema).filter(a => a.type === "metadata").map(a => a.metadata).reverse());
+}
+
+/** A key's or field's description. */
+export function descriptionOf(schema: v.GenericSchema): string | undefined {
+    return actionsOf(schema).find(a => a.type === "description")?.description;
+}
+
+/** The schema inside optional(): what a value must be when it is given. */
+export function unwrap(schema: v.GenericSchema): v.GenericSchema {
+    let s = schema as v.GenericSchema & { wrapped?: v.GenericSchema };
+    while (s.type === "optional" && s.wrapped) {
+        s = s.wrapped as typeof s;
+    }
+    return s;
+}
+
+/** The keys of an object schema, in its order. */
+export function keysOf(schema: v.GenericSchema): string[] {
+    return Object.keys((unwrap(schema) as unknown as { entries: Record<string, unknown> }).entries);
+}
+
+/** A schema's default, or undefined. */
+export function defaultOf(schema: v.GenericSchema): unknown {
+    return v.getDefault(schema as v.OptionalSchema<v.GenericSchema, unknown>);
+}
+
+/** `{a, b?, c?}`: an object's keys, optional ones marked, as the contract's messages show an object. */
+export function shapeOf(schema: v.GenericSchema): string {
+    const entries = (unwrap(schema) as unknown as { entries: Record<string, v.GenericSchema> }).entries;
+    return `{${Object.entries(entries).map(([k, s]) => s.type === "optional" ? `${k}?` : k).join(", ")}}`;
+}
+
+/** Named, described: a key or field of the contract. */
+export function field<S extends v.GenericSchema>(schema: S, description: string) {
+    return v.pipe(schema, v.description(description));
+}
+
+/**
+ * A whole number from `min` to `max` (no upper bound when max is undefined), as a JSON number or a numeric string
+ * (`pulumi config set --path` may store either); the error shows the value as given. `required` says why a missing
+ * value is an error (for a field that is not optional); `trim` takes a numeric string with spaces around it.
+ */
+export function wholeNumber(min: number, max: number | undefined,
+    opts: { expected?: string; hint?: string; required?: string; trim?: boolean } = {}) {
+    const expected = opts.expected ?? (max === undefined ? `an integer of ${min} or more` : `an integer from ${min} to ${max}`);
+    const trim = opts.trim ?? true;
+    const toWhole = (x: unknown): number | undefined => {
+        const n = typeof x === "string" && /^-?\d+$/.test(trim ? x.trim() : x) ? Number(x) : x;
+        return typeof n === "number" && Number.isInteger(n) && n >= min && (max === undefined || n <= max) ? n : undefined;
+    };
+    return v.pipe(
+        v.custom<number | string>(x => toWhole(x) !== undefined,
+            issue => issue.input === undefined && opts.required ? withHint(expected, `required: ${opts.required}`) : withHint(expected, opts.hint)),
+        v.transform(x => toWhole(x)!),
+        v.metadata({ type: "integer", min, max }),
+    );
+}
+
+/**
+ * A top-level integer key: the stack gives a string, which RawReader turns into a number when it is an integer
+ * (so an error shows 0, not "0"), and leaves as it is when not.
+ */
+export function integerKey(min: number, max: number) {
+    const expected = `an integer from ${min} to ${max}`;
+    return v.pipe(v.number(expected), v.integer(expected), v.minValue(min, expected), v.maxValue(max, expected), v.metadata({ type: "integer", min, max }));
+}
+
+/** One of a few words, with a suggestion for a typo. */
+export function choice<const T extends readonly string[]>(options: T, expected: string) {
+    return v.picklist(options, issue => {
+        const suggestion = typeof issue.input === "string" ? closest(issue.input, options, 3) : undefined;
+        return withHint(expected, suggestion ? `did you mean "${suggestion}"?` : undefined);
+    });
+}
+
+/** A list of strings, each once, each as `item` says; `itemWhat` is what the errors say each item must be. */
+export function stringList(item: v.GenericSchema<unknown, string>, itemWhat: string, nonEmpty: boolean) {
+    const expected = nonEmpty ? `a non-empty list; each item ${itemWhat}` : `a list; each item ${itemWhat}`;
+    return v.pipe(
+        v.array(item, expected),
+        v.check(list => !nonEmpty || list.length > 0, expected),
+        v.check(list => new Set(list).size === list.length, "each item once (duplicate)"),
+        v.metadata({ type: "list of strings", item, itemWhat, nonEmpty }),
+    );
+}
+
+/** A value that is JSON in the stack (a list or an object); `shape` is what the error says when it is not JSON. */
+export function json<S extends v.GenericSchema>(schema: S, shape: string) {
+    return v.pipe(schema, v.metadata({ shape }));
+}
+
+/** Checks `value` against `schema`: its output, or undefined after recording each problem under `path`. */
+export function check<S extends v.GenericSchema>(c: Collector, path: string, schema: S, value: unknown): v.InferOutput<S> | undefined {
+    const result = v.safeParse(schema, value, { abortPipeEarly: true });
+    if (result.success) {
+        return result.output;
+    }
+    for (const issue of result.issues) {
+        const at = (issue.path ?? []).map(p => typeof p.key === "number" ? `[${p.key}]` : `.${String(p.key)}`).join("");
+        c.bad(`${path}${at}`, issue.input, issue.message);
+    }
+    return undefined;
+}
+
+/** Whether a value is a JSON object (not a list, not null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * `value` as an object whose keys are all the schema's (each other key is an error, with a suggestion); else
+ * undefined. `shape` is what the error says the value must be when it is not an object.
+ */
+export function objectWithKeys(c: Collector, key: string, value: unknown, schema: v.GenericSchema, shape: string): Record<string, unknown> | undefined {
     if (!isObject(value)) {
         c.bad(key, value, shape);
         return undefined;
     }
-    for (const k of Object.keys(value)) {
-        if (!allowed.includes(k)) {
-            const s = closest(k, allowed, 3);
-            c.bad(`${key}.${k}`, value[k], `only the keys ${allowed.join(", ")}`, s ? `unknown key; did you mean "${s}"?` : "unknown key");
-        }
-    }
+    unknownKeys(c, key, value, keysOf(schema), "only the keys", "unknown key");
     return value;
+}
+
+/** Each key of `value` that is not in `allowed`: `<what> a, b, c (<noun>; did you mean …?)`. */
+export function unknownKeys(c: Collector, key: string, value: Record<string, unknown>, allowed: readonly string[], what: string, noun: string): string[] {
+    const unknown = Object.keys(value).filter(k => !allowed.includes(k));
+    for (const k of unknown) {
+        const s = closest(k, allowed, 3);
+        c.bad(`${key}.${k}`, value[k], `${what} ${allowed.join(", ")}`, s ? `${noun}; did you mean "${s}"?` : noun);
+    }
+    return unknown;
 }
 
 /**
- * An integer from `min` to `max` (no upper bound when `max` is undefined) inside an object value. Numbers and
- * numeric strings are taken (`pulumi config set --path` may store either). A missing value is an error only when
- * `required` says why it is needed.
+ * A list of strings as its schema (stringList) says, item by item: each bad item and each repeat is an error at its
+ * index; the valid items are returned, so the rules that read the list still run.
  */
-export function integer(c: Collector, key: string, value: unknown, min: number, max: number | undefined,
-    opts: { expected?: string; hint?: string; required?: string } = {}): number | undefined {
-    const expected = opts.expected ?? (max === undefined ? `an integer of ${min} or more` : `an integer from ${min} to ${max}`);
-    if (value === undefined) {
-        if (opts.required) {
-            c.bad(key, value, expected, `required: ${opts.required}`);
-        }
-        return undefined;
-    }
-    const n = typeof value === "string" && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
-    if (typeof n !== "number" || !Number.isInteger(n) || n < min || (max !== undefined && n > max)) {
-        c.bad(key, value, expected, opts.hint);
-        return undefined;
-    }
-    return n;
-}
-
-/** A boolean inside an object value (as a volume's `encrypted`: JSON true or false). */
-export function flag(c: Collector, key: string, value: unknown, fallback: boolean): boolean {
-    if (value === undefined) {
-        return fallback;
-    }
-    if (typeof value !== "boolean") {
-        c.bad(key, value, "true or false");
-        return fallback;
-    }
-    return value;
-}
-
-export function port(c: Collector, key: string, value: unknown, min: number, max: number, what: string): number | undefined {
-    const n = typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : value;
-    if (typeof n !== "number" || !Number.isInteger(n) || n < min || n > max) {
-        c.bad(key, value, `${what} from ${min} to ${max}`);
-        return undefined;
-    }
-    return n;
-}
-
-export function isObject(v: unknown): v is Record<string, unknown> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-export function stringList(c: Collector, key: string, value: unknown, pattern: RegExp | undefined, itemWhat: string, nonEmpty: boolean): string[] {
+export function readStringList(c: Collector, key: string, value: unknown, schema: v.GenericSchema): string[] {
+    const { item, itemWhat, nonEmpty } = metadataOf(schema);
     if (value === undefined) {
         return [];
     }
@@ -138,13 +205,13 @@ export function stringList(c: Collector, key: string, value: unknown, pattern: R
         return [];
     }
     const out: string[] = [];
-    value.forEach((item, i) => {
-        if (typeof item !== "string" || (pattern && !pattern.test(item))) {
-            c.bad(`${key}[${i}]`, item, itemWhat);
-        } else if (out.includes(item)) {
-            c.bad(`${key}[${i}]`, item, "each item once", "duplicate");
+    value.forEach((x, i) => {
+        if (!v.is(item!, x)) {
+            c.bad(`${key}[${i}]`, x, itemWhat!);
+        } else if (out.includes(x as string)) {
+            c.bad(`${key}[${i}]`, x, "each item once", "duplicate");
         } else {
-            out.push(item);
+            out.push(x as string);
         }
     });
     return out;

@@ -1,24 +1,25 @@
 /** The firewall keys: sshCidrs, ingress and egress rules for a new security group, or existing groups. */
-import type { FirewallRule, PeerKind, Protocol } from "../components/security-group";
-import { closest } from "../lib/aws-facts";
+import type * as v from "valibot";
+import type { FirewallRule, PeerKind } from "../components/security-group";
 import { Collector } from "./errors";
-import { isObject, port, RawReader, stringList } from "./fields";
+import { check, isObject, keysOf, readStringList, unknownKeys } from "./fields";
 import { cidrKind } from "./parsers";
+import { RawReader } from "./raw";
 import { existingGroupTakesNoRules, rulesOnce } from "./rules";
-import { EGRESS_SG_KEY, FirewallSetting, INGRESS_SG_KEY, PREFIX_LIST_ID, RULE_PEER_KEYS, SG_ID } from "./schema";
+import { CONFIG, EGRESS_RULE, FirewallSetting, INGRESS_RULE, PREFIX_LIST_ITEM, SECURITY_GROUP_ITEM } from "./schema";
 
-const PROTOCOLS: Protocol[] = ["tcp", "udp", "icmp", "icmpv6", "all"];
+/** The keys of a rule that name its sources (or destinations), besides the security group key of its direction. */
+const PEER_KEYS = ["cidr", "ipv6Cidr", "prefixListId"];
 
 /** The firewall, and the SSH sources (a rule each, and what sshNeedsKeyPair checks). */
 export function firewallSetting(c: Collector, read: RawReader): { firewall: FirewallSetting; sshCidrs: string[] } {
-    const sshCidrsRaw = read.json("sshCidrs", "a list of IPv4 or IPv6 CIDRs");
-    const ingressRaw = read.json("ingress", "a list of rules");
-    const egressRawText = read.str("egress");
-    const egressRaw = egressRawText === undefined || egressRawText === "all" ? "all" : read.json("egress", `"all" or a list of rules`);
-    const existingSgRaw = read.json("existingSecurityGroupIds", "a list of security group ids");
-    const sshCidrs = stringList(c, "sshCidrs", sshCidrsRaw ?? [], undefined, "a list of IPv4 or IPv6 CIDRs", false);
+    const sshCidrsRaw = read.decoded("sshCidrs");
+    const ingressRaw = read.decoded("ingress");
+    const egressRaw = read.has("egress") ? read.decoded("egress") : "all";
+    const existingSgRaw = read.decoded("existingSecurityGroupIds");
+    const sshCidrs = readStringList(c, "sshCidrs", sshCidrsRaw ?? [], CONFIG.entries.sshCidrs);
     if (existingSgRaw !== undefined) {
-        const ids = stringList(c, "existingSecurityGroupIds", existingSgRaw, SG_ID, "a security group id like sg-0123456789abcdef0", true);
+        const ids = readStringList(c, "existingSecurityGroupIds", existingSgRaw, CONFIG.entries.existingSecurityGroupIds);
         existingGroupTakesNoRules(c, {
             sshCidrs: sshCidrs.length > 0,
             ingress: Array.isArray(ingressRaw) && ingressRaw.length > 0,
@@ -33,8 +34,8 @@ export function firewallSetting(c: Collector, read: RawReader): { firewall: Fire
             ingress.push({ protocol: "tcp", fromPort: 22, toPort: 22, peer: { kind, value: cidr }, description: `SSH from ${cidr}` });
         }
     });
-    ingress.push(...ruleList(c, "ingress", ingressRaw ?? [], INGRESS_SG_KEY));
-    const egress = egressRaw === "all" ? "all" : egressRaw === undefined ? [] : ruleList(c, "egress", egressRaw, EGRESS_SG_KEY);
+    ingress.push(...ruleList(c, "ingress", ingressRaw ?? [], INGRESS_RULE, "sourceSecurityGroupId"));
+    const egress = egressRaw === "all" ? "all" : egressRaw === undefined ? [] : ruleList(c, "egress", egressRaw, EGRESS_RULE, "destinationSecurityGroupId");
     rulesOnce(c, "ingress", ingress);
     if (egress !== "all") {
         rulesOnce(c, "egress", egress);
@@ -43,9 +44,10 @@ export function firewallSetting(c: Collector, read: RawReader): { firewall: Fire
 }
 
 /** Parses a list of ingress/egress rules; one FirewallRule per source. */
-function ruleList(c: Collector, key: string, value: unknown, sgKey: string): FirewallRule[] {
-    const allowedKeys = ["protocol", "port", "fromPort", "toPort", "icmpType", "icmpCode", ...RULE_PEER_KEYS, sgKey, "description"];
-    const shape = `{protocol, port or fromPort/toPort, ${[...RULE_PEER_KEYS, sgKey].join(" / ")}, description}`;
+function ruleList(c: Collector, key: string, value: unknown, schema: typeof INGRESS_RULE | typeof EGRESS_RULE, sgKey: string): FirewallRule[] {
+    const fields = schema.entries as Record<string, v.GenericSchema>;
+    const peerKeys = [...PEER_KEYS, sgKey];
+    const shape = `{protocol, port or fromPort/toPort, ${peerKeys.join(" / ")}, description}`;
     if (!Array.isArray(value)) {
         c.bad(key, value, `a list of rules ${shape}`);
         return [];
@@ -57,17 +59,12 @@ function ruleList(c: Collector, key: string, value: unknown, sgKey: string): Fir
             c.bad(at, r, `a rule ${shape}`);
             return;
         }
-        const unknownKeys = Object.keys(r).filter(k => !allowedKeys.includes(k));
-        for (const k of unknownKeys) {
-            const s = closest(k, allowedKeys, 3);
-            c.bad(`${at}.${k}`, r[k], `only the rule keys ${allowedKeys.join(", ")}`, s ? `unknown rule key; did you mean "${s}"?` : "unknown rule key");
-        }
-        const protocol = typeof r.protocol === "string" ? r.protocol.toLowerCase() : r.protocol;
-        if (!PROTOCOLS.includes(protocol as Protocol)) {
-            c.bad(`${at}.protocol`, r.protocol, `one of ${PROTOCOLS.join(", ")}`);
+        const unknown = unknownKeys(c, at, r, keysOf(schema), "only the rule keys", "unknown rule key");
+        const p = check(c, `${at}.protocol`, schema.entries.protocol, r.protocol);
+        if (p === undefined) {
             return;
         }
-        const p = protocol as Protocol;
+        const number = (k: string) => check(c, `${at}.${k}`, fields[k], r[k]) as number | undefined;
         let fromPort: number | undefined;
         let toPort: number | undefined;
         if (p === "tcp" || p === "udp") {
@@ -79,10 +76,10 @@ function ruleList(c: Collector, key: string, value: unknown, sgKey: string): Fir
             if (r.port !== undefined && (r.fromPort !== undefined || r.toPort !== undefined)) {
                 c.bad(`${at}.port`, r.port, "either port or fromPort/toPort, not both");
             } else if (r.port !== undefined) {
-                fromPort = toPort = port(c, `${at}.port`, r.port, 0, 65535, "an integer port");
+                fromPort = toPort = number("port");
             } else if (r.fromPort !== undefined && r.toPort !== undefined) {
-                fromPort = port(c, `${at}.fromPort`, r.fromPort, 0, 65535, "an integer port");
-                toPort = port(c, `${at}.toPort`, r.toPort, 0, 65535, "an integer port");
+                fromPort = number("fromPort");
+                toPort = number("toPort");
                 if (fromPort !== undefined && toPort !== undefined && fromPort > toPort) {
                     c.bad(`${at}.toPort`, r.toPort, `a port from fromPort (${fromPort}) to 65535`);
                 }
@@ -95,8 +92,8 @@ function ruleList(c: Collector, key: string, value: unknown, sgKey: string): Fir
                     c.bad(`${at}.${k}`, r[k], `no ports for ${p}; use icmpType/icmpCode (default -1, all)`);
                 }
             }
-            fromPort = r.icmpType === undefined ? -1 : port(c, `${at}.icmpType`, r.icmpType, -1, 255, "an ICMP type");
-            toPort = r.icmpCode === undefined ? -1 : port(c, `${at}.icmpCode`, r.icmpCode, -1, 255, "an ICMP code");
+            fromPort = r.icmpType === undefined ? -1 : number("icmpType");
+            toPort = r.icmpCode === undefined ? -1 : number("icmpCode");
             // EC2 API IpPermission: "For the ICMP/ICMPv6 type number, you can use -1 to specify all ICMP/ICMPv6
             // types. If you specify all ICMP/ICMPv6 types, you must specify all ICMP/ICMPv6 codes."
             if (fromPort === -1 && toPort !== undefined && toPort !== -1) {
@@ -110,9 +107,7 @@ function ruleList(c: Collector, key: string, value: unknown, sgKey: string): Fir
                 }
             }
         }
-        if (typeof r.description !== "string" || r.description.trim() === "" || r.description.length > 255 || !/^[a-zA-Z0-9. _\-:/()#,@[\]+=&;{}!$*]*$/.test(r.description)) {
-            c.bad(`${at}.description`, r.description, "a non-empty description of up to 255 characters from AWS's allowed set (letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*)");
-        }
+        check(c, `${at}.description`, schema.entries.description, r.description);
         const peers: FirewallRule["peer"][] = [];
         const collect = (k: string, kind: (v: unknown, at: string) => PeerKind | undefined) => {
             const v = r[k];
@@ -147,23 +142,11 @@ function ruleList(c: Collector, key: string, value: unknown, sgKey: string): Fir
             }
             return kd;
         });
-        collect(sgKey, (v, a) => {
-            if (typeof v !== "string" || !SG_ID.test(v)) {
-                c.bad(a, v, "a security group id like sg-0123456789abcdef0");
-                return undefined;
-            }
-            return "securityGroup";
-        });
-        collect("prefixListId", (v, a) => {
-            if (typeof v !== "string" || !PREFIX_LIST_ID.test(v)) {
-                c.bad(a, v, "a managed prefix list id like pl-0123456789abcdef0");
-                return undefined;
-            }
-            return "prefixList";
-        });
-        const hasPeerKey = [...RULE_PEER_KEYS, sgKey].some(k => r[k] !== undefined);
-        if (!hasPeerKey && unknownKeys.length === 0) {
-            c.bad(at, r, `a rule with at least one of ${[...RULE_PEER_KEYS, sgKey].join(", ")}`);
+        collect(sgKey, (v, a) => check(c, a, SECURITY_GROUP_ITEM, v) === undefined ? undefined : "securityGroup");
+        collect("prefixListId", (v, a) => check(c, a, PREFIX_LIST_ITEM, v) === undefined ? undefined : "prefixList");
+        const hasPeerKey = peerKeys.some(k => r[k] !== undefined);
+        if (!hasPeerKey && unknown.length === 0) {
+            c.bad(at, r, `a rule with at least one of ${peerKeys.join(", ")}`);
         }
         if (p === "icmpv6" && peers.some(x => x.kind === "cidrIpv4")) {
             c.bad(`${at}.cidr`, r.cidr, "an IPv6 source for icmpv6 (use ipv6Cidr)");

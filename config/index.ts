@@ -9,32 +9,26 @@
 // (tools/plan.ts), so a bad config stops at once. Under the real runtime they are the same module instances
 // `@pulumi/pulumi` re-exports (pulumi.RunError, pulumi.runtime), so what the SDK checks for (RunError.isInstance) holds.
 import * as runtimeConfig from "@pulumi/pulumi/runtime/config";
-import { AMI_ALIASES, AMI_ID_PATTERN, USER_DATA_MAX_BYTES, closest, instanceTypeArchitecture } from "../lib/aws-facts";
+import { AMI_ALIASES, closest, instanceTypeArchitecture } from "../lib/aws-facts";
 import { autoScalingSetting } from "./auto-scaling";
-import { Collector, ConfigError } from "./errors";
-import { checkInstanceType, isObject, RawReader } from "./fields";
+import { Collector, ConfigError, NAMESPACE } from "./errors";
+import { isObject } from "./fields";
 import { firewallSetting } from "./firewall";
 import { loadBalancerSetting } from "./load-balancer";
 import { networkSetting } from "./network";
-import { OPENSSH_KEY_TYPES, openSshPublicKeyProblem } from "./parsers";
+import { RawReader } from "./raw";
 import {
     elasticIpNeedsPublicSubnet, groupServersAreDisposable, instanceTypeRunsAmi, natGatewaysNeedPrivateSubnets, publicKeyOnlyToImport,
     replaceOnChangeNeedsUserData, sshNeedsKeyPair,
 } from "./rules";
-import {
-    AUTO_SCALING_SHAPE, AmiSetting, DEFAULTS, KNOWN_KEYS, KeyPairSetting, LOAD_BALANCER_SHAPE, NAMESPACE, NAT_GATEWAYS, RawConfig,
-    ServerConfig,
-} from "./schema";
+import { AmiSetting, DEFAULTS, KNOWN_KEYS, KeyPairSetting, RawConfig, ServerConfig } from "./schema";
 import { storageSettings } from "./storage";
-import type { NatGateways } from "../components/network";
 
 export { ConfigError, formatErrors } from "./errors";
 export { cronProblem, openSshPublicKeyProblem, timeZoneProblem } from "./parsers";
-export { ACM_CERTIFICATE_ARN } from "./load-balancer";
-export { KMS_KEY_ARN } from "./storage";
 export {
-    AUTO_SCALING_DEFAULTS, AmiSetting, DEFAULTS, FirewallSetting, KNOWN_KEYS, KeyPairSetting, LOAD_BALANCER_DEFAULTS, NAMESPACE,
-    NAT_GATEWAYS, NetworkSetting, RawConfig, ServerConfig,
+    ACM_CERTIFICATE_ARN, AUTO_SCALING_DEFAULTS, AmiSetting, CONFIG, ConfigValues, DEFAULTS, FirewallSetting, KMS_KEY_ARN, KNOWN_KEYS,
+    KeyPairSetting, LOAD_BALANCER_DEFAULTS, NAMESPACE, NAT_GATEWAYS, NetworkSetting, RawConfig, ServerConfig,
 } from "./schema";
 
 /** Parses and validates raw config. Throws ConfigError listing every problem. */
@@ -52,53 +46,42 @@ export function parseConfig(raw: RawConfig, secretKeys: ReadonlySet<string> = ne
     }
 
     // --- instance type and count
-    const instanceType = read.str("instanceType") ?? DEFAULTS.instanceType;
-    if (read.has("instanceType")) {
-        checkInstanceType(c, "instanceType", instanceType);
-    }
-    const instanceCount = read.int("instanceCount", DEFAULTS.instanceCount, 1, 50);
+    // A type or an AMI that is not valid is reported, and still what the rules below compare.
+    const instanceType = read.text("instanceType") ?? DEFAULTS.instanceType;
+    read.check("instanceType");
+    const instanceCount = read.value("instanceCount");
 
     // --- AMI
-    const amiText = read.str("ami") ?? DEFAULTS.ami;
+    const amiText = read.text("ami") ?? DEFAULTS.ami;
     let ami: AmiSetting = { kind: "alias", alias: DEFAULTS.ami };
-    if (AMI_ALIASES[amiText]) {
-        ami = { kind: "alias", alias: amiText };
-    } else if (AMI_ID_PATTERN.test(amiText)) {
-        ami = { kind: "id", id: amiText };
-    } else {
-        const suggestion = closest(amiText, Object.keys(AMI_ALIASES), 3);
-        c.bad("ami", amiText, `an alias (${Object.keys(AMI_ALIASES).join(", ")}) or an AMI id like ami-0123456789abcdef0`,
-            suggestion ? `did you mean "${suggestion}"?` : undefined);
+    if (read.check("ami") !== undefined) {
+        ami = AMI_ALIASES[amiText] ? { kind: "alias", alias: amiText } : { kind: "id", id: amiText };
     }
     instanceTypeRunsAmi(c, instanceType, instanceTypeArchitecture(instanceType), amiText, ami);
 
     // --- network and addressing
     const network = networkSetting(c, read, raw);
-    const publicIp = read.bool("publicIp", DEFAULTS.publicIp);
-    const elasticIp = read.bool("elasticIp", DEFAULTS.elasticIp);
+    const publicIp = read.value("publicIp");
+    const elasticIp = read.value("elasticIp");
     elasticIpNeedsPublicSubnet(c, elasticIp, publicIp, network);
 
     // --- key pair and SSM
-    const keyPairMode = read.str("keyPair") ?? DEFAULTS.keyPair;
-    const keyAlgorithm = read.str("keyAlgorithm") ?? DEFAULTS.keyAlgorithm;
-    if (keyAlgorithm !== "ED25519" && keyAlgorithm !== "RSA") {
-        c.bad("keyAlgorithm", keyAlgorithm, "ED25519 or RSA", closest(keyAlgorithm, ["ED25519", "RSA"], 3) ? `did you mean "${closest(keyAlgorithm, ["ED25519", "RSA"], 3)}"?` : undefined);
-    }
-    const publicKey = read.str("publicKey");
+    const keyPairMode = read.text("keyPair") ?? DEFAULTS.keyPair;
+    const keyAlgorithm = read.value("keyAlgorithm");
+    const publicKey = read.text("publicKey");
     publicKeyOnlyToImport(c, keyPairMode, publicKey);
     let keyPair: KeyPairSetting = { kind: "none" };
     if (keyPairMode === "generate") {
-        keyPair = { kind: "generate", algorithm: keyAlgorithm === "RSA" ? "RSA" : "ED25519" };
+        keyPair = { kind: "generate", algorithm: keyAlgorithm };
     } else if (keyPairMode === "import") {
-        const problem = publicKey === undefined ? undefined : openSshPublicKeyProblem(publicKey);
-        if (problem) {
-            c.bad("publicKey", publicKey, `an OpenSSH public key ("<type> <base64> [comment]") of type ${OPENSSH_KEY_TYPES.join(" or ")}`, problem);
+        if (publicKey !== undefined) {
+            read.check("publicKey");
         }
         keyPair = { kind: "import", publicKey: publicKey?.trim() ?? "" };
     } else if (keyPairMode !== "none") {
-        c.bad("keyPair", keyPairMode, "generate, import or none");
+        read.check("keyPair");
     }
-    const ssm = read.bool("ssm", DEFAULTS.ssm);
+    const ssm = read.value("ssm");
 
     // --- firewall
     const { firewall, sshCidrs } = firewallSetting(c, read);
@@ -109,36 +92,26 @@ export function parseConfig(raw: RawConfig, secretKeys: ReadonlySet<string> = ne
 
     // --- user data
     let userData: ServerConfig["userData"];
-    const userDataText = read.str("userData");
+    const userDataText = read.text("userData");
     if (userDataText !== undefined) {
-        const bytes = Buffer.byteLength(userDataText, "utf8");
-        if (bytes > USER_DATA_MAX_BYTES) {
-            c.bad("userData", secretKeys.has("userData") ? "[secret]" : `${bytes} bytes`, `at most ${USER_DATA_MAX_BYTES} bytes (EC2's limit before base64)`);
-        }
+        read.check("userData");
         userData = { value: userDataText, secret: secretKeys.has("userData") };
     }
-    const userDataReplaceOnChange = read.bool("userDataReplaceOnChange", DEFAULTS.userDataReplaceOnChange);
+    const userDataReplaceOnChange = read.value("userDataReplaceOnChange");
     replaceOnChangeNeedsUserData(c, userDataReplaceOnChange, userData !== undefined);
 
     const tags = tagsSetting(c, read);
-    const monitoring = read.bool("monitoring", DEFAULTS.monitoring);
-    const terminationProtection = read.bool("terminationProtection", DEFAULTS.terminationProtection);
+    const monitoring = read.value("monitoring");
+    const terminationProtection = read.value("terminationProtection");
 
     // --- elastic capacity: NAT gateways, load balancer, Auto Scaling group
-    const natText = read.str("natGateways") ?? DEFAULTS.natGateways;
-    let natGateways: NatGateways = DEFAULTS.natGateways;
-    if ((NAT_GATEWAYS as readonly string[]).includes(natText)) {
-        natGateways = natText as NatGateways;
-    } else {
-        const suggestion = closest(natText, NAT_GATEWAYS, 3);
-        c.bad("natGateways", natText, `one of ${NAT_GATEWAYS.join(", ")}`, suggestion ? `did you mean "${suggestion}"?` : undefined);
-    }
+    const natGateways = read.value("natGateways");
     natGatewaysNeedPrivateSubnets(c, natGateways, network);
 
-    const loadBalancerRaw = read.json("loadBalancer", LOAD_BALANCER_SHAPE);
+    const loadBalancerRaw = read.decoded("loadBalancer");
     const loadBalancer = loadBalancerRaw === undefined ? undefined : loadBalancerSetting(c, loadBalancerRaw, network);
 
-    const autoScalingRaw = read.json("autoScaling", AUTO_SCALING_SHAPE);
+    const autoScalingRaw = read.decoded("autoScaling");
     const autoScaling = autoScalingRaw === undefined ? undefined : autoScalingSetting(c, autoScalingRaw, instanceType, read.has("loadBalancer"));
     if (read.has("autoScaling")) {
         groupServersAreDisposable(c, instanceCount, elasticIp, dataRaw, terminationProtection);
@@ -155,7 +128,7 @@ export function parseConfig(raw: RawConfig, secretKeys: ReadonlySet<string> = ne
 
 /** `tags`: tags on every resource, besides the provider's default tags. */
 function tagsSetting(c: Collector, read: RawReader): Record<string, string> {
-    const tagsRaw = read.json("tags", "an object of string tag values");
+    const tagsRaw = read.decoded("tags");
     const tags: Record<string, string> = {};
     if (tagsRaw === undefined) {
         return tags;

@@ -1,50 +1,36 @@
 /** The storage keys: rootVolume, and dataVolumes (one set per server, kept when a server goes). */
+import type * as v from "valibot";
 import type { DataVolumeSettings, VolumeSettings } from "../components/instance";
-import { DATA_DEVICE_PATTERN, EBS_TYPES, ROOT_VOLUME_TYPES, closest } from "../lib/aws-facts";
+import { EBS_TYPES } from "../lib/aws-facts";
 import { Collector } from "./errors";
-import { isObject, port, RawReader } from "./fields";
-import { SNAPSHOT_ID } from "./schema";
-
-/**
- * A KMS key ARN, the only form a volume's kmsKeyId may take: terraform-provider-aws validates `kms_key_id` of
- * aws_ebs_volume with verify.ValidARN (internal/service/ec2/ebs_volume.go, resourceEBSVolume), and
- * resourceEBSVolumeRead / the instance's root block device read back the key ARN AWS stores, whatever alias or id
- * was given; the field forces replacement, so any other form replaces the volume on every `up`.
- */
-export const KMS_KEY_ARN = /^arn:(aws[a-z-]*):kms:([a-z]{2}(?:-[a-z]+)+-\d+):(\d{12}):key\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
-const KMS_ALIAS = /^(arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:)?alias\/[A-Za-z0-9/_-]+$/;
-const KMS_KEY_ID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
-const KMS_KEY_ARN_TEXT = "a KMS key ARN arn:<partition>:kms:<region>:<12-digit account>:key/<key id or mrk-…>";
+import { check, defaultOf, isObject, metadataOf, unknownKeys, keysOf, wholeNumber } from "./fields";
+import { RawReader } from "./raw";
+import { CONFIG, DATA_VOLUME, ROOT_VOLUME } from "./schema";
 
 /** The root volume, the data volumes, and the raw dataVolumes value (which groupServersAreDisposable checks). */
 export function storageSettings(c: Collector, read: RawReader): { rootVolume: VolumeSettings; dataVolumes: DataVolumeSettings[]; dataRaw: unknown } {
-    const rootRaw = read.json("rootVolume", "an object {sizeGiB, type, encrypted, iops?, throughput?, kmsKeyId?}");
-    const rootVolume = volume(c, "rootVolume", rootRaw ?? {}, ROOT_VOLUME_TYPES, { sizeGiB: 8, type: "gp3", encrypted: true }, []);
-    const dataRaw = read.json("dataVolumes", "a list of {name, sizeGiB, type, deviceName, encrypted}");
+    const rootRaw = read.decoded("rootVolume");
+    const rootVolume = volume(c, "rootVolume", rootRaw ?? {}, ROOT_VOLUME);
+    const dataRaw = read.decoded("dataVolumes");
+    const dataShape = metadataOf(CONFIG.entries.dataVolumes).shape!;
     const dataVolumes: DataVolumeSettings[] = [];
     if (dataRaw !== undefined) {
         if (!Array.isArray(dataRaw)) {
-            c.bad("dataVolumes", dataRaw, "a list of {name, sizeGiB, type, deviceName, encrypted}");
+            c.bad("dataVolumes", dataRaw, dataShape);
         } else {
             dataRaw.forEach((v, i) => {
                 const key = `dataVolumes[${i}]`;
                 if (!isObject(v)) {
-                    c.bad(key, v, "an object {name, sizeGiB, type, deviceName, encrypted}");
+                    c.bad(key, v, `an object ${dataShape.replace(/^a list of /, "")}`);
                     return;
                 }
-                const settings = volume(c, key, v, Object.keys(EBS_TYPES), { type: "gp3", encrypted: true }, ["name", "deviceName", "snapshotId"]);
+                const settings = volume(c, key, v, DATA_VOLUME);
                 const name = v.name;
-                if (typeof name !== "string" || !/^[a-z][a-z0-9-]{0,30}$/.test(name)) {
-                    c.bad(`${key}.name`, name, "a short lowercase name matching ^[a-z][a-z0-9-]{0,30}$ (it names the volume resource)");
-                }
+                check(c, `${key}.name`, DATA_VOLUME.entries.name, name);
                 const deviceName = v.deviceName;
-                if (typeof deviceName !== "string" || !DATA_DEVICE_PATTERN.test(deviceName)) {
-                    c.bad(`${key}.deviceName`, deviceName, "a data device name /dev/sdf … /dev/sdp (or /dev/xvdf … /dev/xvdp)");
-                }
+                check(c, `${key}.deviceName`, DATA_VOLUME.entries.deviceName, deviceName);
                 const snapshotId = v.snapshotId;
-                if (snapshotId !== undefined && (typeof snapshotId !== "string" || !SNAPSHOT_ID.test(snapshotId))) {
-                    c.bad(`${key}.snapshotId`, snapshotId, "a snapshot id like snap-0123456789abcdef0");
-                }
+                check(c, `${key}.snapshotId`, DATA_VOLUME.entries.snapshotId, snapshotId);
                 dataVolumes.push({ ...settings, name: String(name), deviceName: String(deviceName), ...(typeof snapshotId === "string" ? { snapshotId } : {}) });
             });
             for (const field of ["name", "deviceName"] as const) {
@@ -62,41 +48,41 @@ export function storageSettings(c: Collector, read: RawReader): { rootVolume: Vo
     return { rootVolume, dataVolumes, dataRaw };
 }
 
-function volume(c: Collector, key: string, v: unknown, types: string[], defaults: Partial<VolumeSettings>, extraKeys: string[]): VolumeSettings {
-    const fallback: VolumeSettings = { sizeGiB: defaults.sizeGiB ?? 8, type: defaults.type ?? "gp3", encrypted: defaults.encrypted ?? true };
+/**
+ * One volume: its fields as the schema says, then what depends on its type (EBS_TYPES): the size, IOPS and throughput
+ * limits, and which types take IOPS and throughput at all.
+ */
+function volume(c: Collector, key: string, v: unknown, schema: typeof ROOT_VOLUME | typeof DATA_VOLUME): VolumeSettings {
+    const fields = schema.entries;
+    const defaultSize = defaultOf(fields.sizeGiB) as number | undefined;
+    const fallback: VolumeSettings = { sizeGiB: defaultSize ?? 8, type: defaultOf(fields.type) as string, encrypted: defaultOf(fields.encrypted) as boolean };
     if (!isObject(v)) {
-        c.bad(key, v, "an object {sizeGiB, type, encrypted, iops?, throughput?, kmsKeyId?}");
+        c.bad(key, v, metadataOf(CONFIG.entries.rootVolume).shape!);
         return fallback;
     }
-    const allowed = ["sizeGiB", "type", "encrypted", "iops", "throughput", "kmsKeyId", ...extraKeys];
-    for (const k of Object.keys(v)) {
-        if (!allowed.includes(k)) {
-            const s = closest(k, allowed, 3);
-            c.bad(`${key}.${k}`, v[k], `only the keys ${allowed.join(", ")}`, s ? `unknown key; did you mean "${s}"?` : "unknown key");
-        }
-    }
-    const type = v.type ?? fallback.type;
-    if (typeof type !== "string" || !types.includes(type)) {
-        c.bad(`${key}.type`, type, `one of ${types.join(", ")}`);
+    unknownKeys(c, key, v, keysOf(schema), "only the keys", "unknown key");
+    // A null type or encryption is taken as not given.
+    const type = check(c, `${key}.type`, fields.type as v.GenericSchema<unknown, string>, v.type ?? fallback.type);
+    if (type === undefined) {
         return fallback;
     }
     const limits = EBS_TYPES[type];
+    const whole = (k: string, min: number, max: number, what: string) =>
+        check(c, `${key}.${k}`, wholeNumber(min, max, { expected: `${what} from ${min} to ${max}`, trim: false }), v[k]);
     let sizeGiB = fallback.sizeGiB;
-    if (v.sizeGiB === undefined && defaults.sizeGiB === undefined) {
+    if (v.sizeGiB === undefined && defaultSize === undefined) {
         c.bad(`${key}.sizeGiB`, undefined, `an integer size in GiB from ${limits.minSizeGiB} to ${limits.maxSizeGiB} for ${type}`);
     } else if (v.sizeGiB !== undefined) {
-        sizeGiB = port(c, `${key}.sizeGiB`, v.sizeGiB, limits.minSizeGiB, limits.maxSizeGiB, `an integer size in GiB for ${type}`) ?? sizeGiB;
+        sizeGiB = whole("sizeGiB", limits.minSizeGiB, limits.maxSizeGiB, `an integer size in GiB for ${type}`) ?? sizeGiB;
     }
     const encrypted = v.encrypted ?? fallback.encrypted;
-    if (typeof encrypted !== "boolean") {
-        c.bad(`${key}.encrypted`, encrypted, "true or false");
-    }
+    check(c, `${key}.encrypted`, fields.encrypted, encrypted);
     const out: VolumeSettings = { sizeGiB, type, encrypted: encrypted !== false };
     if (v.iops !== undefined) {
         if (!limits.iops) {
             c.bad(`${key}.iops`, v.iops, `no iops for ${type} (only gp3, io1, io2 take iops)`);
         } else {
-            out.iops = port(c, `${key}.iops`, v.iops, limits.iops.min, limits.iops.max, `an integer IOPS for ${type}`);
+            out.iops = whole("iops", limits.iops.min, limits.iops.max, `an integer IOPS for ${type}`);
         }
     } else if (limits.iops?.required) {
         c.bad(`${key}.iops`, undefined, `an integer IOPS from ${limits.iops.min} to ${limits.iops.max} (required for ${type})`);
@@ -105,20 +91,15 @@ function volume(c: Collector, key: string, v: unknown, types: string[], defaults
         if (!limits.throughput) {
             c.bad(`${key}.throughput`, v.throughput, `no throughput for ${type} (only gp3 takes throughput)`);
         } else {
-            out.throughput = port(c, `${key}.throughput`, v.throughput, limits.throughput.min, limits.throughput.max, `an integer throughput in MiB/s for ${type}`);
+            out.throughput = whole("throughput", limits.throughput.min, limits.throughput.max, `an integer throughput in MiB/s for ${type}`);
         }
     }
     if (v.kmsKeyId !== undefined) {
-        if (typeof v.kmsKeyId !== "string" || !KMS_KEY_ARN.test(v.kmsKeyId)) {
-            const kind = typeof v.kmsKeyId !== "string" ? undefined
-                : KMS_ALIAS.test(v.kmsKeyId) ? "an alias or alias ARN" : KMS_KEY_ID.test(v.kmsKeyId) ? "a bare key id" : undefined;
-            const fix = kind === "a bare key id" ? "use the key's full ARN" : "use the ARN from `aws kms describe-key --key-id <alias> --query KeyMetadata.Arn`";
-            c.bad(`${key}.kmsKeyId`, v.kmsKeyId, KMS_KEY_ARN_TEXT,
-                kind && `AWS stores the key ARN, so ${kind} is read back as a different value and replaces the volume on every up; ${fix}`);
-        } else if (out.encrypted === false) {
+        const kmsKeyId = check(c, `${key}.kmsKeyId`, fields.kmsKeyId, v.kmsKeyId);
+        if (kmsKeyId !== undefined && out.encrypted === false) {
             c.bad(`${key}.kmsKeyId`, v.kmsKeyId, "no kmsKeyId on an unencrypted volume (set encrypted: true)");
-        } else {
-            out.kmsKeyId = v.kmsKeyId;
+        } else if (kmsKeyId !== undefined) {
+            out.kmsKeyId = kmsKeyId;
         }
     }
     return out;

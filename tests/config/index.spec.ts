@@ -39,7 +39,7 @@ describe("config parseConfig", () => {
         ]);
         assert.equal(error.message, formatErrors(error.errors));
         assert.equal(error.message.split("\n")[0], "Invalid ec2-server configuration (4 errors); nothing was created:");
-        // The SDK's own RunError (config.ts imports @pulumi/pulumi/errors, the module the SDK re-exports): the
+        // The SDK's own RunError (config/errors.ts imports @pulumi/pulumi/errors, the module the SDK re-exports): the
         // language host prints its message without a stack trace.
         assert.ok(error instanceof pulumi.RunError);
         assert.equal(pulumi.RunError.isInstance(error), true);
