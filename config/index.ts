@@ -155,15 +155,28 @@ function tagsSetting(c: Collector, read: RawReader): Record<string, string> {
     return tags;
 }
 
-/**
- * The SDK's `isConfigSecret` (what `pulumi.Config.getSecret` relies on) is exported at runtime but marked internal
- * in its typings; a test with a secret userData keeps this working across SDK upgrades.
- */
-const isConfigSecret = (runtimeConfig as unknown as { isConfigSecret?: (key: string) => boolean }).isConfigSecret;
-
 /** Reads the stack's `ec2-server:*` config through the Pulumi runtime and validates it. */
 export function loadConfig(): ServerConfig {
-    return configFromKeys(runtimeConfig.allConfig(), key => isConfigSecret?.(key) ?? false);
+    return configFromKeys(runtimeConfig.allConfig(), secretKeyTest());
+}
+
+/**
+ * Which of the stack's config keys are secret, so their values are never shown. @pulumi/pulumi (3.276.0) has no public
+ * API for it: `pulumi.Config` gives values (getSecret wraps any value as a secret, whether the stack stores it as one
+ * or not), and runtime/config's public functions (allConfig, getConfig, setAllConfig) say nothing of secrecy. The
+ * language host passes the secret keys in PULUMI_CONFIG_SECRET_KEYS, which the runtime keeps in its store (also where
+ * setAllConfig puts them, for mocks and the Automation API), and runtime/config's `isConfigSecret`, exported but
+ * marked internal, reads them there. This is the one place that relies on it, and it fails loudly when the SDK no
+ * longer has it (tests/index.spec.ts runs a secret userData through the runtime).
+ */
+export function secretKeyTest(runtime: object = runtimeConfig): (fullKey: string) => boolean {
+    const isConfigSecret = (runtime as { isConfigSecret?: unknown }).isConfigSecret;
+    if (typeof isConfigSecret !== "function") {
+        throw new Error("config/index.ts secretKeyTest: @pulumi/pulumi/runtime/config no longer exports isConfigSecret, "
+            + "which says which config keys are secret (PULUMI_CONFIG_SECRET_KEYS); without it a secret value could be shown. "
+            + "Find where this SDK version keeps the secret keys and read them here.");
+    }
+    return fullKey => isConfigSecret(fullKey) === true;
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as util from "node:util";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, configFromKeys, formatErrors, KNOWN_KEYS, parseConfig } from "../../config";
+import { ConfigError, configFromKeys, formatErrors, KNOWN_KEYS, parseConfig, secretKeyTest } from "../../config";
 import { ed25519Key } from "../../offline/ssh-keys";
 import { AUTO_SCALING_CASES } from "./cases/auto-scaling";
 import { FIREWALL_CASES } from "./cases/firewall";
@@ -53,6 +53,16 @@ describe("config parseConfig", () => {
         assert.deepEqual(cfg.userData, { value: "#!/bin/bash\n", secret: true });
         assert.throws(() => configFromKeys({ "ec2-server:instanceCount": "0", "other:instanceCount": "0" }, () => false), (e: ConfigError) =>
             e instanceof ConfigError && e.errors.length === 1 && e.errors[0] === "ec2-server:instanceCount: got 0, expected an integer from 1 to 50");
+    });
+
+    it("tells secret keys with the runtime's isConfigSecret, and fails loudly when the SDK no longer has it", () => {
+        assert.equal(typeof secretKeyTest(), "function");
+        const test = secretKeyTest({ isConfigSecret: (key: string) => key === "ec2-server:userData" });
+        assert.deepEqual([test("ec2-server:userData"), test("ec2-server:tags")], [true, false]);
+        assert.throws(() => secretKeyTest({}), {
+            message: "config/index.ts secretKeyTest: @pulumi/pulumi/runtime/config no longer exports isConfigSecret, which says which config keys are secret "
+                + "(PULUMI_CONFIG_SECRET_KEYS); without it a secret value could be shown. Find where this SDK version keeps the secret keys and read them here.",
+        });
     });
 
     it("never shows a secret value in an error", () => {
