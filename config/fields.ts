@@ -24,6 +24,8 @@ export interface FieldMetadata {
     nonEmpty?: boolean;
     min?: number;
     max?: number;
+    /** What the docs say the default is, when it depends on other fields. */
+    default?: string;
 }
 
 interface PipeItem {

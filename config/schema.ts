@@ -141,7 +141,7 @@ const ruleFields = (sgKey: string, sgText: string) => ({
     ipv6Cidr: field(oneOrList(v.string()), "IPv6 CIDRs with no host bits: one, or a list."),
     prefixListId: field(oneOrList(PREFIX_LIST_ITEM), "Managed prefix lists (`pl-…`): one, or a list."),
     [sgKey]: field(oneOrList(SECURITY_GROUP_ITEM), sgText),
-    description: field(RULE_DESCRIPTION, "Required: up to 255 characters from AWS's set (letters, digits, spaces and `._-:/()#,@[]+=&;{}!$*`)."),
+    description: field(RULE_DESCRIPTION, "Up to 255 characters from AWS's set (letters, digits, spaces and `._-:/()#,@[]+=&;{}!$*`); not empty."),
 });
 export const INGRESS_RULE = v.object(ruleFields("sourceSecurityGroupId", "Security groups (`sg-…`) whose members may connect: one, or a list."));
 export const EGRESS_RULE = v.object(ruleFields("destinationSecurityGroupId", "Security groups (`sg-…`) the servers may reach: one, or a list."));
@@ -172,7 +172,7 @@ export const REFRESH = v.object({
 
 export const AUTO_SCALING = v.object({
     min: field(v.optional(wholeNumber(0, 100), 1), "The fewest servers, 0–100."),
-    max: field(wholeNumber(0, 100), "Required: the most servers, from min to 100."),
+    max: field(wholeNumber(0, 100), "The most servers, from min to 100."),
     desired: field(v.optional(wholeNumber(0, 100)), "From min to max: the size at creation only; afterwards the group owns it (scaling and schedules change it, a deploy does not reset it)."),
     cpuTarget: field(v.optional(wholeNumber(0, 100, { expected: "an integer percent from 0 to 100", hint: "average CPU that target tracking keeps; 0 turns it off" }), 50),
         "Target tracking on average CPU, in percent (1–100); 0 turns it off."),
