@@ -9,7 +9,7 @@
  */
 import * as v from "valibot";
 // Types only: the components' Args, which the config maps onto. Importing a component's module would load the SDK.
-import type { AutoScalingSetting } from "../components/auto-scaling";
+import type { AutoScalingSetting, InstanceRefreshSetting, ScheduleSetting, SpotSetting } from "../components/auto-scaling";
 import type { DataVolumeSettings, VolumeSettings } from "../components/instance";
 import type { KeyAlgorithm } from "../components/key-pair";
 import type { LoadBalancerSetting } from "../components/load-balancer";
@@ -356,16 +356,24 @@ export interface ServerConfig extends Pick<ConfigValues, "instanceType" | "insta
     userData?: { value: string; secret: boolean };
 }
 
-// The schema and the components' Args agree: a field added to one and not the other fails to compile here.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Fits<A, B> = [A] extends [B] ? true : false;
+// The schema and the components' Args agree: a field added to, dropped from or typed differently in one and not the
+// other fails to compile here.
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? SameKeys<A, B> : false) : false;
+type Fits<A, B> = [A] extends [B] ? SameKeys<A, B> : false;
 type Out<S extends v.GenericSchema> = v.InferOutput<S>;
 const _schemaMatchesArgs: {
     autoScaling: Same<Out<typeof AUTO_SCALING>, AutoScalingSetting>;
+    schedule: Same<Out<typeof SCHEDULE>, ScheduleSetting>;
+    spot: Same<Out<typeof SPOT>, SpotSetting>;
+    refresh: Same<Out<typeof REFRESH>, InstanceRefreshSetting>;
     loadBalancer: Same<Omit<Out<typeof LOAD_BALANCER>, "port"> & { port: number }, LoadBalancerSetting>;
     rootVolume: Fits<Out<typeof ROOT_VOLUME>, VolumeSettings>;
     dataVolume: Fits<Out<typeof DATA_VOLUME>, DataVolumeSettings>;
     natGateways: Same<ConfigValues["natGateways"], NatGateways>;
     keyAlgorithm: Same<ConfigValues["keyAlgorithm"], KeyAlgorithm>;
     protocol: Same<(typeof PROTOCOLS)[number], Protocol>;
-} = { autoScaling: true, loadBalancer: true, rootVolume: true, dataVolume: true, natGateways: true, keyAlgorithm: true, protocol: true };
+} = {
+    autoScaling: true, schedule: true, spot: true, refresh: true, loadBalancer: true, rootVolume: true, dataVolume: true, natGateways: true,
+    keyAlgorithm: true, protocol: true,
+};
