@@ -12,7 +12,7 @@ import * as runtimeConfig from "@pulumi/pulumi/runtime/config";
 import { AMI_ALIASES, closest, instanceTypeArchitecture } from "../lib/aws-facts";
 import { autoScalingSetting } from "./auto-scaling";
 import { Collector, ConfigError, NAMESPACE } from "./errors";
-import { isObject } from "./fields";
+import { check, isObject } from "./fields";
 import { firewallSetting } from "./firewall";
 import { loadBalancerSetting } from "./load-balancer";
 import { networkSetting } from "./network";
@@ -21,7 +21,7 @@ import {
     elasticIpNeedsPublicSubnet, groupServersAreDisposable, instanceTypeRunsAmi, natGatewaysNeedPrivateSubnets, publicKeyOnlyToImport,
     replaceOnChangeNeedsUserData, sshNeedsKeyPair,
 } from "./rules";
-import { AmiSetting, DEFAULTS, KNOWN_KEYS, KeyPairSetting, RawConfig, ServerConfig } from "./schema";
+import { AmiSetting, DEFAULTS, KNOWN_KEYS, KeyPairSetting, RawConfig, ServerConfig, TAG_KEY, TAG_VALUE } from "./schema";
 import { storageSettings } from "./storage";
 
 export { ConfigError, formatErrors } from "./errors";
@@ -142,14 +142,13 @@ function tagsSetting(c: Collector, read: RawReader): Record<string, string> {
         c.bad("tags", `${entries.length} tags`, "at most 40 tags (AWS allows 50 per resource; the program adds Name and keeps room for aws:defaultTags)");
     }
     for (const [k, v] of entries) {
-        if (k.length === 0 || k.length > 128 || /^aws:/i.test(k)) {
-            c.bad(`tags.${k}`, k, "a tag key of 1 to 128 characters that does not start with aws: (reserved by AWS)");
-        } else if (k === "Name") {
+        if (check(c, `tags.${k}`, TAG_KEY, k) === undefined) {
+            continue;
+        }
+        if (k === "Name") {
             c.bad(`tags.${k}`, v, "no Name tag: the program names every resource after the stack and component");
-        } else if (typeof v !== "string" || v.length > 256) {
-            c.bad(`tags.${k}`, v, "a string of at most 256 characters");
-        } else {
-            tags[k] = v;
+        } else if (check(c, `tags.${k}`, TAG_VALUE, v) !== undefined) {
+            tags[k] = v as string;
         }
     }
     return tags;

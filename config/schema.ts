@@ -204,6 +204,11 @@ export const LOAD_BALANCER = v.object({
 /** The listener port without certificateArn (HTTP) and with it (HTTPS). */
 const LISTENER_PORTS = { http: 80, https: 443 } as const;
 
+/** A tag key of the stack's own: AWS reserves `aws:` (the program sets Name, which config/index.ts refuses). */
+export const TAG_KEY = v.pipe(v.custom<string>(k => typeof k === "string" && k.length > 0 && k.length <= 128 && !/^aws:/i.test(k),
+    "a tag key of 1 to 128 characters that does not start with aws: (reserved by AWS)"), v.metadata({ type: "string" }));
+export const TAG_VALUE = v.pipe(v.custom<string>(x => typeof x === "string" && x.length <= 256, "a string of at most 256 characters"), v.metadata({ type: "string" }));
+
 // --- the keys
 
 const SECURITY_GROUP_IDS = stringList(pattern(SG_ID, ""), "a security group id like sg-0123456789abcdef0", true);
@@ -245,7 +250,7 @@ export const CONFIG = v.object({
     userDataReplaceOnChange: field(v.optional(v.boolean("true or false"), false), "Replace servers when userData changes, instead of updating them in place."),
     monitoring: field(v.optional(v.boolean("true or false"), false), "Detailed (1-minute) CloudWatch monitoring, billed."),
     terminationProtection: field(v.optional(v.boolean("true or false"), false), "EC2 termination protection (disableApiTermination)."),
-    tags: field(v.optional(json(v.record(v.string(), v.string()), "an object of string tag values"), {}),
+    tags: field(v.optional(json(v.record(TAG_KEY, TAG_VALUE), "an object of string tag values"), {}),
         "Tags on every resource, besides the provider's aws:defaultTags: at most 40, keys of 1 to 128 characters not starting with `aws:`, no `Name` (the program sets it), values of at most 256 characters."),
     autoScaling: field(v.optional(json(AUTO_SCALING, `an object ${shapeOf(AUTO_SCALING)}`)), "The servers are an Auto Scaling group instead of instanceCount fixed servers (fields below)."),
     loadBalancer: field(v.optional(json(LOAD_BALANCER, `an object ${shapeOf(LOAD_BALANCER)}`)), "An Application Load Balancer in the public subnets, in front of the servers, fixed or a group (fields below)."),
