@@ -13,7 +13,11 @@ export function withHint(expected: string, hint: string | undefined): string {
     return hint ? `${expected} (${hint})` : expected;
 }
 
-/** What the docs call a value's type, when its schema alone does not say (a custom check). */
+/**
+ * What a schema carries besides its checks (in a metadata action): for the docs, its type where the schema alone does
+ * not say (a custom check), an integer's range and a default that depends on other fields; for the error when a key's
+ * JSON does not parse, its shape; for the list walker, what each item is.
+ */
 export interface FieldMetadata {
     type?: string;
     /** What a key whose value is JSON must be, for the error when it is not JSON at all. */
@@ -37,7 +41,7 @@ interface PipeItem {
 }
 
 /** The actions of a schema's pipes, outermost first: through optional(), and pipes inside pipes. */
-export function actionsOf(schema: v.GenericSchema): PipeItem[] {
+function actionsOf(schema: v.GenericSchema): PipeItem[] {
     const out: PipeItem[] = [];
     const visit = (s: PipeItem): void => {
         for (const item of s.pipe ?? []) {
