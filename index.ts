@@ -4,8 +4,8 @@
  * exports the outputs. Nothing is registered until config and lookups have passed.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { loadConfig } from "./components/config";
-import { lookupAwsFacts } from "./components/lookups";
+import { loadConfig } from "./config";
+import { lookupAwsFacts } from "./config/lookups";
 import { Network } from "./components/network";
 import { SecurityGroup } from "./components/security-group";
 import { KeyPair } from "./components/key-pair";
@@ -58,7 +58,8 @@ export = async () => {
         : new SecurityGroup("firewall", {
             vpcId: network.vpcId,
             ingress: cfg.firewall.ingress,
-            egress: cfg.firewall.egress,
+            // "all" is the group's default: explicit allow-all rules for IPv4 and IPv6.
+            egress: cfg.firewall.egress === "all" ? undefined : cfg.firewall.egress,
             namePrefix,
             tags,
         });

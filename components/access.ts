@@ -7,12 +7,12 @@ export function keyFilePath(project: string, stack: string): string {
 
 export interface SshTarget {
     user: string;
-    /** Public address, when the server has one. */
+    /** Public address, when the server has one. @default none */
     publicAddress?: string;
     instanceId: string;
     privateIp: string;
     region: string;
-    /** `-i` key file, for generated keys; imported keys come from the user's own ssh setup. */
+    /** `-i` key file, for generated keys; imported keys come from the user's own ssh setup. @default none */
     keyFile?: string;
     /** Session Manager is available: servers without a public address are reached through it. */
     ssm: boolean;

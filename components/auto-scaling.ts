@@ -1,12 +1,69 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { instanceTypeArchitecture } from "./aws-facts";
-import { AutoScalingSetting, VolumeSettings } from "./config";
-import { ssmInstanceProfile } from "./ssm-profile";
+import { instanceTypeArchitecture } from "../lib/aws-facts";
+import { ServerSubnet, VolumeSettings } from "./instance";
+import { Partition, ssmInstanceProfile } from "./ssm-profile";
+
+/** One scheduled action of the group: a size set at the times a cron expression gives. */
+export interface ScheduleSetting {
+    /** Unique among the schedules; 1–255 of `A-Z a-z 0-9 - _`. */
+    name: string;
+    /** Traditional 5-field cron (minute hour day-of-month month day-of-week), in `timeZone`. */
+    recurrence: string;
+    /** An IANA time zone name such as Europe/London. @default "UTC" */
+    timeZone?: string;
+    /** The group's new minimum size (at least one of min, max and desired is set). @default unchanged */
+    min?: number;
+    /** The group's new maximum size. @default unchanged */
+    max?: number;
+    /** The group's new desired capacity. @default unchanged */
+    desired?: number;
+}
+
+/** Spot with the capacity-optimized strategy and capacity rebalancing, above an On-Demand base. */
+export interface SpotSetting {
+    /** How many servers are always On-Demand. */
+    onDemandBase: number;
+    /** The On-Demand percentage of the servers above the base; 0 for all Spot. */
+    onDemandPercentAboveBase: number;
+}
+
+/** How the group rolls its servers when the launch template changes. */
+export interface InstanceRefreshSetting {
+    /** The share of the group that stays in service during a refresh, in percent. */
+    minHealthyPercent: number;
+    /** Roll back to the previous template version when a refresh fails. */
+    autoRollback: boolean;
+    /** Skip servers that already run the new template version. */
+    skipMatching: boolean;
+}
+
+/** The group's sizes, scaling policies, schedules, instance types, Spot and instance refresh. */
+export interface AutoScalingSetting {
+    /** 0–100. */
+    min: number;
+    /** `min`–100. */
+    max: number;
+    /** The size at creation only: afterwards the group owns it (ignoreChanges on desiredCapacity). @default min */
+    desired?: number;
+    /** Target tracking on average CPU, in percent; 0 turns it off. */
+    cpuTarget: number;
+    /** Target tracking on ALB requests per target (needs `requestCountLabel`). @default none (no such policy) */
+    requestsPerTarget?: number;
+    schedules: ScheduleSetting[];
+    /** Extra instance types for a mixed instances policy (same architecture as the AMI). */
+    instanceTypes: string[];
+    /** Spot with the capacity-optimized strategy and capacity rebalancing. @default none (all On-Demand) */
+    spot?: SpotSetting;
+    /** Instance refresh preferences. */
+    refresh: InstanceRefreshSetting;
+    /** Seconds. */
+    healthCheckGracePeriod: number;
+}
 
 export interface AutoScalingArgs {
     /** The subnets of the group, one or more per zone, with their availability zones (plain, known values). */
-    subnets: { id: pulumi.Input<string>; availabilityZone: string }[];
+    subnets: ServerSubnet[];
     /** Security groups of every server. */
     securityGroupIds: pulumi.Input<string>[];
     /** The AMI id. */
@@ -32,8 +89,8 @@ export interface AutoScalingArgs {
     keyName?: pulumi.Input<string>;
     /** Give the servers an IAM role with AmazonSSMManagedInstanceCore, for Session Manager. @default true */
     ssm?: boolean;
-    /** AWS partition facts, to build ARNs and service principals (`aws.getPartition`). Required with `ssm`. */
-    partition?: { partition: string; dnsSuffix: string };
+    /** AWS partition facts, to build ARNs and service principals (`aws.getPartition`). Required with `ssm`. @default none */
+    partition?: Partition;
     /**
      * Servers get a public IPv4 address (billed by AWS). Without it the template says so explicitly
      * (`associatePublicIpAddress: "false"`), so a subnet that maps public addresses cannot give them one.
@@ -42,7 +99,7 @@ export interface AutoScalingArgs {
     publicIp?: boolean;
     /** Root volume of every server; deleted with the server (a group's servers are disposable). */
     rootVolume: VolumeSettings;
-    /** User data (cloud-init) as text; the template stores it base64-encoded. May be secret. */
+    /** User data (cloud-init) as text; the template stores it base64-encoded. May be secret. @default none */
     userData?: pulumi.Input<string>;
     /** Detailed (1-minute) CloudWatch monitoring of the servers, billed. @default false */
     monitoring?: boolean;
@@ -57,7 +114,7 @@ export interface AutoScalingArgs {
     /**
      * `<load balancer arnSuffix>/<target group arnSuffix>`, the resource label of the ALBRequestCountPerTarget
      * metric (e.g. `pulumi.interpolate\`${alb.arnSuffix}/${targetGroup.arnSuffix}\``). Required with
-     * `scaling.requestsPerTarget`.
+     * `scaling.requestsPerTarget`. @default none
      */
     requestCountLabel?: pulumi.Input<string>;
     /**
@@ -65,11 +122,12 @@ export interface AutoScalingArgs {
      * (`LoadBalancer.forwardingListener`). PutScalingPolicy refuses an ALBRequestCountPerTarget label whose target
      * group is not associated with the load balancer yet, so the requests-per-target policy waits for it, as CDK's
      * `scaleOnRequestCount` waits for `loadBalancerAttached`. Required with `scaling.requestsPerTarget`.
+     * @default none
      */
-    targetGroupAssociation?: pulumi.Resource;
+    targetGroupAssociation?: aws.lb.Listener;
     /** Prefix of the Name tags. @default the component name */
     namePrefix?: string;
-    /** Tags for every resource this component creates (the provider adds its default tags to these). */
+    /** Tags for every resource this component creates (the provider adds its default tags to these). @default {} */
     tags?: Record<string, string>;
     /**
      * Tags for what the group launches: the servers and their volumes (the template's tagSpecifications) and the

@@ -1,13 +1,42 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { DataVolumeSettings, VolumeSettings } from "./config";
-import { ssmInstanceProfile } from "./ssm-profile";
+import { Partition, ssmInstanceProfile } from "./ssm-profile";
+
+/** A subnet servers go in, with its availability zone as a plain, known value. */
+export interface ServerSubnet {
+    id: pulumi.Input<string>;
+    availabilityZone: string;
+}
+
+/** An EBS volume's size, type and encryption. */
+export interface VolumeSettings {
+    sizeGiB: number;
+    /** gp3, gp2, io1, io2 (st1 and sc1 only for data volumes). */
+    type: string;
+    encrypted: boolean;
+    /** Provisioned IOPS (gp3, io1, io2; required for io1 and io2). @default the type's baseline */
+    iops?: number;
+    /** Throughput in MiB/s (gp3 only). @default the type's baseline */
+    throughput?: number;
+    /** The full ARN of the KMS key (AWS reads back the ARN, whatever form was given). @default the account's EBS key */
+    kmsKeyId?: string;
+}
+
+/** A data volume of each server: a separate EBS volume, kept when the server goes. */
+export interface DataVolumeSettings extends VolumeSettings {
+    /** Names the volume resource: `<component>-<i>-<name>`. */
+    name: string;
+    /** `/dev/sdf` … `/dev/sdp` (or `/dev/xvdf` … `/dev/xvdp`). */
+    deviceName: string;
+    /** Create the volume from this snapshot. @default none (an empty volume) */
+    snapshotId?: string;
+}
 
 export interface InstanceArgs {
     /** How many identical servers; server i goes in `subnets[i % subnets.length]`. @default 1 */
     count?: number;
     /** Subnets to spread the servers over, round-robin, with their availability zones (plain, known values). */
-    subnets: { id: pulumi.Input<string>; availabilityZone: string }[];
+    subnets: ServerSubnet[];
     /** Security groups for every server. */
     securityGroupIds: pulumi.Input<string>[];
     /** The AMI id. */
@@ -30,8 +59,8 @@ export interface InstanceArgs {
     keyName?: pulumi.Input<string>;
     /** Give the servers an IAM role with AmazonSSMManagedInstanceCore, for Session Manager. @default true */
     ssm?: boolean;
-    /** AWS partition facts, to build ARNs and service principals (`aws.getPartition`). Required with `ssm`. */
-    partition?: { partition: string; dnsSuffix: string };
+    /** AWS partition facts, to build ARNs and service principals (`aws.getPartition`). Required with `ssm`. @default none */
+    partition?: Partition;
     /**
      * The servers have an auto-assigned public IPv4 address (billed by AWS), which they get from their subnets:
      * every subnet in `subnets` must have `mapPublicIpOnLaunch` on. `associatePublicIpAddress` is then not sent.
@@ -53,7 +82,7 @@ export interface InstanceArgs {
      * stop the server: unmount a volume's filesystem before removing it from this list. @default []
      */
     dataVolumes?: DataVolumeSettings[];
-    /** User data (cloud-init). May be secret. */
+    /** User data (cloud-init). May be secret. @default none */
     userData?: pulumi.Input<string>;
     /** Replace the server when user data changes, instead of updating it in place (which needs a stop/start). @default false */
     userDataReplaceOnChange?: boolean;
@@ -75,7 +104,7 @@ export interface InstanceArgs {
     targetGroupArn?: pulumi.Input<string>;
     /** Prefix of the Name tags. @default the component name */
     namePrefix?: string;
-    /** Tags for every resource (besides the provider's default tags). */
+    /** Tags for every resource (besides the provider's default tags). @default {} */
     tags?: Record<string, string>;
 }
 

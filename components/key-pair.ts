@@ -2,23 +2,44 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as tls from "@pulumi/tls";
 
+/** Where the key comes from. */
+export const KeyPairMode = {
+    /** A new private key from @pulumi/tls, registered with EC2 from its OpenSSH public key. */
+    Generate: "generate",
+    /** Register `publicKey` (OpenSSH format) and keep the private key off Pulumi entirely. */
+    Import: "import",
+} as const;
+export type KeyPairMode = (typeof KeyPairMode)[keyof typeof KeyPairMode];
+
+/** The algorithm of a generated key. */
+export const KeyAlgorithm = {
+    /** Small and fast. */
+    ED25519: "ED25519",
+    /** 4096 bits: required for Windows AMIs, whose administrator password EC2 encrypts with the RSA key. */
+    RSA: "RSA",
+} as const;
+export type KeyAlgorithm = (typeof KeyAlgorithm)[keyof typeof KeyAlgorithm];
+
 export interface KeyPairArgs {
     /**
      * `generate`: a new private key from @pulumi/tls, registered with EC2 from its OpenSSH public key.
      * `import`: register `publicKey` (OpenSSH format) and keep the private key off Pulumi entirely.
      * @default "generate"
      */
-    mode?: "generate" | "import";
+    mode?: KeyPairMode;
     /**
      * Algorithm of a generated key. ED25519 is small and fast; RSA (4096 bits) is required for Windows AMIs,
      * whose administrator password EC2 encrypts with the RSA key. @default "ED25519"
      */
-    algorithm?: "ED25519" | "RSA";
-    /** OpenSSH public key to import, e.g. the contents of `~/.ssh/id_ed25519.pub`. Required with `mode: "import"`. */
+    algorithm?: KeyAlgorithm;
+    /**
+     * OpenSSH public key to import, e.g. the contents of `~/.ssh/id_ed25519.pub`. Required with `mode: "import"`.
+     * @default none
+     */
     publicKey?: pulumi.Input<string>;
     /** Prefix of the Name tag. @default the component name */
     namePrefix?: string;
-    /** Tags for the EC2 key pair. */
+    /** Tags for the EC2 key pair. @default {} */
     tags?: Record<string, string>;
 }
 
@@ -41,7 +62,7 @@ export class KeyPair extends pulumi.ComponentResource {
 
     constructor(name: string, args: KeyPairArgs, opts?: pulumi.ComponentResourceOptions) {
         super("ec2-server:keys:KeyPair", name, {}, opts);
-        const mode = args.mode ?? "generate";
+        const mode = args.mode ?? KeyPairMode.Generate;
         if (mode === "generate" && args.publicKey !== undefined) {
             throw new Error("Cannot specify both 'publicKey' and mode 'generate'; use mode 'import' for your own key");
         }
@@ -54,7 +75,7 @@ export class KeyPair extends pulumi.ComponentResource {
         const child = { parent: this };
         let publicKey: pulumi.Input<string>;
         if (mode === "generate") {
-            const algorithm = args.algorithm ?? "ED25519";
+            const algorithm = args.algorithm ?? KeyAlgorithm.ED25519;
             const key = new tls.PrivateKey(`${name}-private-key`, algorithm === "RSA"
                 ? { algorithm: "RSA", rsaBits: 4096 }
                 : { algorithm: "ED25519" }, child);

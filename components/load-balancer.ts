@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { FirewallRule, LoadBalancerSetting, ruleSlug } from "./config";
-import { parseIpv4Cidr, parseIpv6Cidr } from "./cidr";
+import { parseIpv4Cidr, parseIpv6Cidr } from "../lib/cidr";
+import { ruleSlug } from "../lib/rule-names";
+import { FirewallRule } from "./security-group";
 
 /** A current TLS policy: TLS 1.3 and 1.2 with forward-secret ciphers only (ELB User Guide, "Security policies"). */
 export const ALB_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
@@ -15,6 +16,30 @@ export const HTTP_REDIRECT_PORT = 80;
  * plus 7 random chars is longer than maximum length 32"), so `<name>-alb` may have at most 24 characters.
  */
 export const MAX_LOAD_BALANCER_NAME = 20;
+
+/** The listener, the target group's health check, who may connect and deletion protection. */
+export interface LoadBalancerSetting {
+    /** The listener port: HTTPS with `certificateArn`, else HTTP. Not 80 with `certificateArn`. */
+    port: number;
+    /** The servers' port: requests and health checks go there. */
+    targetPort: number;
+    /** The health check's path, such as `/health`. */
+    healthCheckPath: string;
+    /**
+     * An ACM certificate ARN: an HTTPS listener with a current TLS policy, and HTTP on 80 redirected to HTTPS.
+     * @default none (an HTTP listener)
+     */
+    certificateArn?: string;
+    /** IPv4 and IPv6 CIDRs that may reach the load balancer (only the IPv4 ones get rules: it is IPv4-only). */
+    sources: string[];
+    /** The load balancer's deletion protection, plus Pulumi's `protect`. */
+    deletionProtection: boolean;
+    /**
+     * With an adopted network: the public subnets of the load balancer (at least two zones); the component takes its
+     * subnets from `LoadBalancerArgs.subnetIds`, the program from here. @default none (the new network's public subnets)
+     */
+    subnetIds?: string[];
+}
 
 export interface LoadBalancerArgs {
     /** The VPC of the load balancer, its target group and its two security groups. */
@@ -31,7 +56,7 @@ export interface LoadBalancerArgs {
     settings: LoadBalancerSetting;
     /** Prefix of the Name tags. @default the component name */
     namePrefix?: string;
-    /** Tags for every resource (besides the provider's default tags). */
+    /** Tags for every resource (besides the provider's default tags). @default {} */
     tags?: Record<string, string>;
 }
 

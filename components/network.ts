@@ -1,18 +1,37 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { SSM_ENDPOINT_SERVICES } from "./aws-facts";
-import { cidrSubnet } from "./cidr";
-import { NatGatewaysSetting } from "./config";
+import { SSM_ENDPOINT_SERVICES } from "../lib/aws-facts";
+import { cidrSubnet } from "../lib/cidr";
+
+/** NAT gateways for the private subnets. */
+export const NatGateways = {
+    /** No NAT gateway: the private subnets have no route to the internet. */
+    None: "none",
+    /** One NAT gateway, in the first zone, shared by every private subnet. */
+    Single: "single",
+    /** One NAT gateway per zone, each zone's private subnet leaving through its own. */
+    PerAz: "perAz",
+} as const;
+export type NatGateways = (typeof NatGateways)[keyof typeof NatGateways];
+
+/** An existing VPC and the subnets the servers go in. */
+export interface ExistingNetwork {
+    vpcId: string;
+    subnetIds: string[];
+}
 
 export interface NetworkArgs {
     /**
      * Adopt an existing VPC and subnets instead of creating a network. No network resource is created;
-     * `vpcId` and `serverSubnetIds` pass the given ids through.
+     * `vpcId` and `serverSubnetIds` pass the given ids through. @default none (a new network is created)
      */
-    existing?: { vpcId: string; subnetIds: string[] };
+    existing?: ExistingNetwork;
     /** IPv4 CIDR of the new VPC; subnets are carved from it as /prefix+4 blocks. @default "10.0.0.0/16" */
     vpcCidr?: string;
-    /** Names of the availability zones to use, one public (and one private) subnet in each. */
+    /**
+     * Names of the availability zones to use, one public (and one private) subnet in each: 1 to 6 of them for a new
+     * network. @default none (required for a new network)
+     */
     availabilityZones?: string[];
     /** Also create private subnets (no route to the internet). @default false */
     privateSubnets?: boolean;
@@ -25,7 +44,7 @@ export interface NetworkArgs {
      * route table per zone so each zone's private subnet leaves through its own. Requires `privateSubnets`.
      * @default "none" (the private subnets have no route to the internet)
      */
-    natGateways?: NatGatewaysSetting;
+    natGateways?: NatGateways;
     /**
      * Auto-assign public IPv4 addresses in the public subnets (never in the private ones). Turn it on exactly when
      * servers with an auto-assigned public address go there: they send no `associatePublicIpAddress` (AWS reads
@@ -38,11 +57,11 @@ export interface NetworkArgs {
      * @default false
      */
     ssmEndpoints?: boolean;
-    /** Region, for the endpoint service names (`com.amazonaws.<region>.ssm`). Required with `ssmEndpoints`. */
+    /** Region, for the endpoint service names (`com.amazonaws.<region>.ssm`). Required with `ssmEndpoints`. @default none */
     region?: string;
     /** Prefix of the Name tags. @default the component name */
     namePrefix?: string;
-    /** Tags for every resource (besides the provider's default tags). */
+    /** Tags for every resource (besides the provider's default tags). @default {} */
     tags?: Record<string, string>;
 }
 
@@ -69,7 +88,7 @@ export class Network extends pulumi.ComponentResource {
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("ec2-server:network:Network", name, {}, opts);
-        const natGateways = args.natGateways ?? "none";
+        const natGateways = args.natGateways ?? NatGateways.None;
         if (args.existing && (args.vpcCidr !== undefined || args.availabilityZones !== undefined || args.privateSubnets || args.ssmEndpoints || natGateways !== "none")) {
             throw new Error("Cannot specify both 'existing' and 'vpcCidr', 'availabilityZones', 'privateSubnets', 'ssmEndpoints' or 'natGateways'");
         }

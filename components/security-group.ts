@@ -1,25 +1,63 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { FirewallRule, ruleSlug } from "./config";
+import { ruleSlug } from "../lib/rule-names";
+
+/** The protocol of a rule: `all` means every protocol and port, and takes no ports. */
+export const Protocol = {
+    Tcp: "tcp",
+    Udp: "udp",
+    Icmp: "icmp",
+    Icmpv6: "icmpv6",
+    All: "all",
+} as const;
+export type Protocol = (typeof Protocol)[keyof typeof Protocol];
+
+/** What a rule's peer (its source, or for an outbound rule its destination) is. */
+export const PeerKind = {
+    CidrIpv4: "cidrIpv4",
+    CidrIpv6: "cidrIpv6",
+    SecurityGroup: "securityGroup",
+    PrefixList: "prefixList",
+} as const;
+export type PeerKind = (typeof PeerKind)[keyof typeof PeerKind];
+
+/** The one source (or destination) of a rule. */
+export interface RulePeer {
+    kind: PeerKind;
+    /** A CIDR, a security group id (`sg-…`) or a managed prefix list id (`pl-…`), as `kind` says. */
+    value: string;
+}
+
+/** One firewall rule for one source (or destination): it becomes exactly one AWS rule resource. */
+export interface FirewallRule {
+    protocol: Protocol;
+    /** tcp/udp: first port; icmp/icmpv6: ICMP type (-1 = all). @default none (protocol `all` takes no ports) */
+    fromPort?: number;
+    /** tcp/udp: last port; icmp/icmpv6: ICMP code (-1 = all). @default none (protocol `all` takes no ports) */
+    toPort?: number;
+    peer: RulePeer;
+    description: string;
+}
 
 export interface SecurityGroupArgs {
-    /** Use these existing security groups instead of creating one. No resource is created. */
+    /** Use these existing security groups instead of creating one. No resource is created. @default none (a group is created) */
     existingSecurityGroupIds?: string[];
-    /** VPC of the new group. Required unless `existingSecurityGroupIds` is given. */
+    /** VPC of the new group. Required unless `existingSecurityGroupIds` is given. @default none */
     vpcId?: pulumi.Input<string>;
     /** Inbound rules, one AWS rule resource each. @default [] (nothing may connect) */
     ingress?: FirewallRule[];
     /**
      * Outbound rules. A security group created by Pulumi has NO egress rule (AWS's implicit allow-all is removed),
-     * so "all" creates explicit allow-all rules for IPv4 and IPv6. `[]` means no outbound traffic at all.
-     * @default "all"
+     * so without this the group gets explicit allow-all rules for IPv4 and IPv6 (`ALLOW_ALL_EGRESS`). `[]` means no
+     * outbound traffic at all.
+     * @default ALLOW_ALL_EGRESS (all traffic out, IPv4 and IPv6)
      */
-    egress?: "all" | FirewallRule[];
+    egress?: FirewallRule[];
     /** The group's description. Changing it replaces the group. @default "ec2-server instances" */
     description?: string;
     /** Prefix of the Name tags. @default the component name */
     namePrefix?: string;
-    /** Tags for the group and its rules. */
+    /** Tags for the group and its rules. @default {} */
     tags?: Record<string, string>;
 }
 
@@ -94,7 +132,7 @@ export class SecurityGroup extends pulumi.ComponentResource {
                 tags: { ...tags, Name: `${prefix}-in-${ruleSlug(rule)}` },
             }, child);
         }
-        const egress = args.egress === undefined || args.egress === "all" ? ALLOW_ALL_EGRESS : args.egress;
+        const egress = args.egress ?? ALLOW_ALL_EGRESS;
         for (const rule of egress) {
             new aws.vpc.SecurityGroupEgressRule(`${name}-out-${ruleSlug(rule)}`, {
                 securityGroupId: group.id,

@@ -1,10 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { SSM_MANAGED_POLICY } from "./aws-facts";
+import { SSM_MANAGED_POLICY } from "../lib/aws-facts";
+
+/** The AWS partition a stack runs in (`aws.getPartition`): ARNs and service principals are built from it. */
+export interface Partition {
+    /** `aws`, `aws-cn`, `aws-us-gov` … */
+    partition: string;
+    /** `amazonaws.com`, `amazonaws.com.cn` … */
+    dnsSuffix: string;
+}
 
 export interface SsmProfileArgs {
     /** AWS partition facts (`aws.getPartition`): the policy ARN and the EC2 service principal are built from them. */
-    partition: { partition: string; dnsSuffix: string };
+    partition: Partition;
     /** Prefix of the Name tags (`<prefix>-role`, `<prefix>-profile`). */
     namePrefix: string;
     /** Tags for the role and the profile (besides the provider's default tags). */

@@ -1,6 +1,6 @@
 /**
  * When a scheduled action next runs: the first minute at or after a time that a traditional 5-field cron expression
- * (the Recurrence EC2 Auto Scaling takes; components/config.ts cronProblem checks the syntax) matches in a time zone.
+ * (the Recurrence EC2 Auto Scaling takes; config/parsers.ts cronProblem checks the syntax) matches in a time zone.
  * Day of month and day of week combine as in cron: when both are restricted, either may match.
  */
 const NAMES: Record<number, string[]> = {

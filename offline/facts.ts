@@ -36,8 +36,8 @@
  */
 import * as fs from "node:fs";
 import * as yaml from "js-yaml";
-import { AMI_ID_PATTERN, Architecture, instanceTypeArchitecture } from "../components/aws-facts";
-import { ipv4Contains, ipv4HasHostBits, parseIpv4Cidr } from "../components/cidr";
+import { AMI_ID_PATTERN, Architecture, instanceTypeArchitecture } from "../lib/aws-facts";
+import { ipv4Contains, ipv4HasHostBits, parseIpv4Cidr } from "../lib/cidr";
 import type { StateResource } from "./state";
 import { isRecord } from "./values";
 
@@ -45,7 +45,7 @@ export const FACTS_FORMAT_VERSION = 1;
 
 /**
  * What the outputs show for a value the offline plan cannot know (never a made-up value). The login user is the
- * program's (components/lookups.ts) for an image whose name the model does not know.
+ * program's (config/lookups.ts) for an image whose name the model does not know.
  */
 export const UNKNOWN_LOGIN_USER = "<login-user>";
 export const UNKNOWN_PRIVATE_IP = "<private-ip>";
@@ -93,12 +93,12 @@ export interface OpenWorld {
 export function openWorldFromConfig(config: Record<string, string>): OpenWorld {
     // The program's config module is loaded here, not with this module: the AWS model reads facts' other exports
     // (plan:diff loads it through the type registry), and the config module is the largest the engine could load.
-    const { NAMESPACE } = require("../components/config") as typeof import("../components/config");
+    const { NAMESPACE } = require("../config") as typeof import("../config");
     const key = (k: string) => config[`${NAMESPACE}:${k}`];
     return {
         vpcId: key("existingVpcId"),
         instanceType: key("instanceType"),
-        // As components/lookups.ts requires of an adopted subnet: publicIp without an Elastic IP, for fixed servers
+        // As config/lookups.ts requires of an adopted subnet: publicIp without an Elastic IP, for fixed servers
         // (a group's launch template sends associatePublicIpAddress itself).
         mapPublicIpOnLaunch: key("publicIp") === "true" && key("elasticIp") !== "true" && key("autoScaling") === undefined,
     };

@@ -187,7 +187,7 @@ module.exports = { mochaGlobalSetup: () => fillCache(repositoryFiles()) };
  * What the tools and the tests load from the repository, besides their entry points: loading these compiles the
  * SDK and its dependencies. (policy/index.ts, which builds the PolicyPack and starts its server, is not in them.)
  */
-const LIBRARY_DIRS = ["components", "offline", path.join("tools", "lib"), path.join("policy", "lib"), path.join("policy", "policies")];
+const LIBRARY_DIRS = ["components", "config", "lib", "offline", path.join("tools", "lib"), path.join("policy", "lib"), path.join("policy", "policies")];
 
 /**
  * `node offline/register.js --fill [dir]`: npm's `prepare` (so `npm ci` and `npm install`) runs this after it

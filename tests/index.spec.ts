@@ -3,10 +3,10 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { specialSecretSig } from "@pulumi/pulumi/runtime/rpc";
 import { readStackConfig } from "../offline/stack-config";
-import { AMI_ALIASES } from "../components/aws-facts";
+import { AMI_ALIASES } from "../lib/aws-facts";
 import { AwsModel, EXISTING, PINNED_IMAGES } from "../offline/aws/model";
 import { ProgramError, ProgramRun, runProgram } from "../offline/program";
-import { ConfigError } from "../components/config";
+import { ConfigError } from "../config";
 
 const ROOT = path.join(__dirname, "..");
 const AL2023_SEOUL = new AwsModel({ region: "ap-northeast-2" }).publishedId(AMI_ALIASES["al2023"].parameter);

@@ -8,7 +8,7 @@
  */
 import * as crypto from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { cidrSubnet } from "../../components/cidr";
+import { cidrSubnet } from "../../lib/cidr";
 import type { Assumption } from "../facts";
 import { hasSdkSignature } from "../sdk-shims";
 import { DESCEND, mapValue } from "../values";

@@ -3,8 +3,8 @@
  * offline/aws/registry.ts create, seed and release their resources in it.
  */
 import * as crypto from "node:crypto";
-import { instanceTypeArchitecture } from "../../components/aws-facts";
-import { ipv4At, parseIpv4Cidr } from "../../components/cidr";
+import { instanceTypeArchitecture } from "../../lib/aws-facts";
+import { ipv4At, parseIpv4Cidr } from "../../lib/cidr";
 import {
     Assumption, ID_PATTERNS, NotVerified, OfflineFacts, OpenWorld, UNKNOWN_LOGIN_USER, UNKNOWN_PRIVATE_IP,
     describeAssumption, emptyFacts,

@@ -5,7 +5,7 @@
  * model cannot see are assumed to exist and recorded as not verified; `facts` (offline/facts.ts) say what they are.
  *
  * Light to load: a stack whose config alone is wrong stops before the pack or the SDK starts (the config check loads
- * only components/config.ts); the SDK, the model and the pack are loaded when the plan needs them.
+ * only config/); the SDK, the model and the pack are loaded when the plan needs them.
  */
 import * as fs from "node:fs";
 import type { AwsModel } from "../aws/model";
@@ -70,7 +70,7 @@ export async function planStack(opts: PlanStackOptions): Promise<PlanOutcome> {
     const { stackConfig } = opts;
     // What the config alone shows is wrong stops the plan here, before the pack or the SDK starts (about 50 ms
     // instead of 0.6 s and a pack process); what needs AWS (an AMI, an adopted subnet) the program checks below.
-    const { ConfigError, configFromKeys } = await import("../../components/config");
+    const { ConfigError, configFromKeys } = await import("../../config");
     try {
         configFromKeys(stackConfig.config, key => stackConfig.secretKeys.includes(key));
     } catch (err) {

@@ -7,8 +7,8 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import type { AutoScalingArgs } from "../../components/auto-scaling";
-import { AMI_ALIASES } from "../../components/aws-facts";
-import type { AutoScalingSetting } from "../../components/config";
+import { AMI_ALIASES } from "../../lib/aws-facts";
+import type { AutoScalingSetting } from "../../components/auto-scaling";
 import { AwsModel, EXISTING } from "../../offline/aws/model";
 import type { RecordedResource } from "../../offline/monitor";
 

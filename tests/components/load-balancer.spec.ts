@@ -1,6 +1,5 @@
 import * as assert from "node:assert/strict";
-import { LoadBalancer, LoadBalancerArgs } from "../../components/load-balancer";
-import { LoadBalancerSetting } from "../../components/config";
+import { LoadBalancer, LoadBalancerArgs, LoadBalancerSetting } from "../../components/load-balancer";
 import { Network } from "../../components/network";
 import { deleteFate, deleteRefusal } from "../../offline/lifecycle-rules";
 import { RecordedResource } from "../../offline/monitor";

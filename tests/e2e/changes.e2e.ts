@@ -5,7 +5,7 @@
  */
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import { AMI_ALIASES } from "../../components/aws-facts";
+import { AMI_ALIASES } from "../../lib/aws-facts";
 import { AwsModel, PINNED_IMAGES } from "../../offline/aws/model";
 import { assertConformance, changes, nameOf, Preview, SimStack, stackConfig } from "./harness";
 

@@ -6,7 +6,7 @@
  */
 import * as assert from "node:assert/strict";
 import { isDeepStrictEqual } from "node:util";
-import { AMI_ALIASES } from "../../components/aws-facts";
+import { AMI_ALIASES } from "../../lib/aws-facts";
 import { AwsModel, PINNED_IMAGES } from "../../offline/aws/model";
 import { refresh } from "../../offline/deployment";
 import { applyUpdate, AwsRejection } from "../../offline/lifecycle-rules";

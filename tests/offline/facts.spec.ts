@@ -5,9 +5,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
-import { ConfigError, RawConfig, parseConfig } from "../../components/config";
-import { AwsFacts, lookupAwsFacts } from "../../components/lookups";
-import { ipv4Contains, parseIpv4Cidr } from "../../components/cidr";
+import { ConfigError, RawConfig, parseConfig } from "../../config";
+import { AwsFacts, lookupAwsFacts } from "../../config/lookups";
+import { ipv4Contains, parseIpv4Cidr } from "../../lib/cidr";
 import { Instance, InstanceArgs } from "../../components/instance";
 import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws/model";
 import {

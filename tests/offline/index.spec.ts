@@ -13,7 +13,7 @@ describe("offline/index", () => {
         const script = [
             'require("./offline");',
             "const loaded = Object.keys(require.cache);",
-            'console.log(JSON.stringify(["@pulumi/pulumi/index.js", "@pulumi/pulumi/runtime/rpc.js", "offline/aws/registry.ts", "components/config.ts", "@grpc/grpc-js"].filter(m => loaded.some(f => f.includes(m)))));',
+            'console.log(JSON.stringify(["@pulumi/pulumi/index.js", "@pulumi/pulumi/runtime/rpc.js", "offline/aws/registry.ts", "config/index.ts", "@grpc/grpc-js"].filter(m => loaded.some(f => f.includes(m)))));',
         ].join("\n");
         const r = childProcess.spawnSync(process.execPath, ["-r", "./offline/register.js", "-e", script], { cwd: REPO, encoding: "utf8" });
         assert.equal(r.status, 0, r.stderr);

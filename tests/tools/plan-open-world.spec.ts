@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ipv4Contains, parseIpv4Cidr } from "../../components/cidr";
+import { ipv4Contains, parseIpv4Cidr } from "../../lib/cidr";
 import { EXISTING } from "../../offline/aws/model";
 import { parseFacts, readFactsFile } from "../../offline/facts";
 import { main, runPlan, USAGE } from "../../tools/plan";

@@ -2,7 +2,7 @@
  * `aws:autoscaling/group:Group` (aws_autoscaling_group, terraform-provider-aws internal/service/autoscaling/group.go):
  * what AWS and the provider do for it, as the offline engine and the simulated provider model it.
  */
-import { instanceTypeArchitecture } from "../../../components/aws-facts";
+import { instanceTypeArchitecture } from "../../../lib/aws-facts";
 import { ID_PATTERNS } from "../../facts";
 import type { StateResource } from "../../state";
 import { isRecord } from "../../values";

@@ -2,7 +2,7 @@
  * `aws:ec2/subnet:Subnet` (aws_subnet, terraform-provider-aws internal/service/ec2/vpc_subnet.go): what AWS and the
  * provider do for it, as the offline engine and the simulated provider model it.
  */
-import { ipv4Contains, parseIpv4Cidr } from "../../../components/cidr";
+import { ipv4Contains, parseIpv4Cidr } from "../../../lib/cidr";
 import { AwsError } from "../errors";
 import { regionRow, TF_EC2 } from "../rows";
 import type { AwsType } from "../type";

@@ -2,7 +2,7 @@
  * `aws:ec2/vpc:Vpc` (aws_vpc, terraform-provider-aws terraform-provider-aws internal/service/ec2/vpc_.go): what AWS and
  * the provider do for it, as the offline engine and the simulated provider model it.
  */
-import { parseIpv4Cidr } from "../../../components/cidr";
+import { parseIpv4Cidr } from "../../../lib/cidr";
 import { AwsError } from "../errors";
 import { regionRow, TF_EC2 } from "../rows";
 import type { AwsType } from "../type";

@@ -5,7 +5,7 @@
  * aws_vpc_security_group_egress_rule embeds the same resourceSecurityGroupRule base
  * (vpc_security_group_egress_rule.go), so both rule resources share these rows.
  */
-import { parseIpv4Cidr, parseIpv6Cidr } from "../../../components/cidr";
+import { parseIpv4Cidr, parseIpv6Cidr } from "../../../lib/cidr";
 import { AwsError } from "../errors";
 import { regionFrameworkRow, TF_EC2 } from "../rows";
 import type { ForceNewRule, ReferenceRule } from "../rows";

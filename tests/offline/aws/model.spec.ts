@@ -2,7 +2,7 @@
 // offline/aws/world.ts (ids, autonames, addresses), offline/aws/images.ts and offline/aws/errors.ts. The open world of
 // world.ts is tested with the facts that feed it, in tests/offline/facts.spec.ts.
 import * as assert from "node:assert/strict";
-import { AMI_ALIASES } from "../../../components/aws-facts";
+import { AMI_ALIASES } from "../../../lib/aws-facts";
 import { AwsModel, EXISTING, PINNED_IMAGES, unwrapSecrets } from "../../../offline/aws/model";
 import { wireSecret } from "../../../offline/sdk-shims";
 

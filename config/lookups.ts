@@ -4,8 +4,9 @@
  * stops before anything is created.
  */
 import * as aws from "@pulumi/aws";
-import { AMI_ALIASES, Architecture, instanceTypeArchitecture, loginUserForAmiName } from "./aws-facts";
-import { ConfigError, KMS_KEY_ARN, NAMESPACE, ServerConfig } from "./config";
+import { AMI_ALIASES, Architecture, instanceTypeArchitecture, loginUserForAmiName } from "../lib/aws-facts";
+import { ConfigError, NAMESPACE } from "./errors";
+import { KMS_KEY_ARN, ServerConfig } from "./schema";
 
 /**
  * The login user of an image whose name is not known. AWS always reports an AMI's name; only the offline plan's
@@ -212,7 +213,7 @@ export async function lookupAwsFacts(cfg: ServerConfig): Promise<AwsFacts> {
             errors.push(`${NAMESPACE}:ami: got ${JSON.stringify(ami.id)}, expected an EBS-backed AMI with a root device`);
         }
     }
-    // A volume's KMS key must be in the volume's region (config.ts has already checked that it is a key ARN).
+    // A volume's KMS key must be in the volume's region (the schema has already checked that it is a key ARN).
     const kmsKeys: [string, string | undefined][] = [
         ["rootVolume.kmsKeyId", cfg.rootVolume.kmsKeyId],
         ...cfg.dataVolumes.map((v, i): [string, string | undefined] => [`dataVolumes[${i}].kmsKeyId`, v.kmsKeyId]),

@@ -1,8 +1,8 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { AMI_ALIASES } from "../../components/aws-facts";
-import { ConfigError, RawConfig, parseConfig } from "../../components/config";
-import { AwsFacts, lookupAwsFacts } from "../../components/lookups";
+import { AMI_ALIASES } from "../../lib/aws-facts";
+import { ConfigError, RawConfig, parseConfig } from "../../config";
+import { AwsFacts, lookupAwsFacts } from "../../config/lookups";
 import { AwsModel, EXISTING, PINNED_IMAGES } from "../../offline/aws/model";
 import { ProgramError, runInStack } from "../../offline/program";
 
@@ -72,7 +72,7 @@ const ADOPTED = {
     existingSubnetIds: JSON.stringify(EXISTING.subnets.map(s => s.id)),
 };
 
-describe("components/lookups lookupAwsFacts", () => {
+describe("config/lookups lookupAwsFacts", () => {
     it("rejects an adopted subnet that maps no public IPv4 address for servers with publicIp", async () => {
         const errors = await lookupErrors({ ...ADOPTED, publicIp: "true" }, { model: new UnmappedSubnetModel({ region: REGION }) });
         assert.deepEqual(errors, [
