@@ -1,6 +1,6 @@
 /**
  * The documents generated from the schema: the configuration table of docs/configuration.md (between its markers)
- * and the `config:` block of Pulumi.yaml. `npm run config:docs` writes them (tools/config-docs.ts); a test fails when
+ * and the `config:` block of Pulumi.yaml. `npm run docs` writes them (tools/docs.ts); a test fails when
  * either file differs from what this renders. Not loaded by config/index.ts: the program never needs it.
  */
 import type * as v from "valibot";
@@ -12,7 +12,7 @@ import {
 
 export const TABLE_START = "<!-- config-table:start -->";
 export const TABLE_END = "<!-- config-table:end -->";
-const GENERATED = "<!-- Generated from config/schema.ts by `npm run config:docs`: edit the schema, not this table. -->";
+const GENERATED = "<!-- Generated from config/schema.ts by `npm run docs`: edit the schema, not this table. -->";
 
 /** The object-valued keys, and objects inside them, whose fields get rows of their own, under the row of the key. */
 const FIELDS: Record<string, [string, v.GenericSchema][]> = {
@@ -144,7 +144,7 @@ export function withPulumiYamlConfig(text: string, block = pulumiYamlConfig()): 
     return `${text.slice(0, start)}${block}`;
 }
 
-/** The generated files, relative to the repository root: what `npm run config:docs` writes and the test compares. */
+/** The generated files, relative to the repository root: what `npm run docs` writes and the test compares. */
 export function generatedFiles(read: (file: string) => string): Record<string, string> {
     return {
         "docs/configuration.md": withConfigTable(read("docs/configuration.md")),

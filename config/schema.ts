@@ -2,7 +2,7 @@
  * The `ec2-server` configuration contract as one schema: every key and every field of an object-valued key, with its
  * type, its default, its description and the check of its own value, each check's message saying what is allowed.
  * The known keys, the defaults, the config's TypeScript types, the docs' configuration table and Pulumi.yaml's
- * `config:` block all come from here (config/docs.ts renders the last two; `npm run config:docs`).
+ * `config:` block all come from here (config/docs.ts renders the last two; `npm run docs`).
  *
  * What depends on other keys or fields (a volume's limits by its type, a group's max from its min, a rule's ports by its
  * protocol, and the rules between keys in config/rules.ts) is checked where the value is parsed, with its own message.

@@ -16,9 +16,11 @@
 import type * as DiffModule from "./plan/diff";
 import type * as FactsModule from "./facts";
 import type * as ForceNewModule from "./force-new";
+import type * as LifecycleRulesModule from "./lifecycle-rules";
 import type * as PackModule from "./policy/pack";
 import type { Assumption, OfflineFacts } from "./facts";
 import type { ResourceKind } from "./force-new";
+import type { ReadBackRule } from "./aws/type";
 import type { Plan } from "./plan/format";
 import type { PlanDiff } from "./plan/diff";
 import type { PolicyResource } from "./policy/analyzer";
@@ -100,6 +102,11 @@ export function forceNewTable(): Record<string, ResourceKind> {
 /** A type's force-new rows, or undefined for a type the table does not cover. */
 export function forceNewKind(type: string): ResourceKind | undefined {
     return forceNew().RESOURCE_KINDS[type];
+}
+
+/** What AWS reports back on a read, rule by rule with its source (offline/lifecycle-rules.ts); loaded at first call. */
+export function readBackRules(): readonly ReadBackRule[] {
+    return (require("./lifecycle-rules") as typeof LifecycleRulesModule).READ_BACK_RULES_DOC;
 }
 
 let factsModule: typeof FactsModule | undefined;

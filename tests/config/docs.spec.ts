@@ -12,7 +12,7 @@ const read = (file: string) => fs.readFileSync(path.join(REPO, file), "utf8");
 describe("config/docs", () => {
     it("docs/configuration.md and Pulumi.yaml are what the schema generates", () => {
         for (const [file, text] of Object.entries(generatedFiles(read))) {
-            assert.ok(read(file) === text, `${file} is not what config/schema.ts generates: run \`npm run config:docs\` and commit the result`);
+            assert.ok(read(file) === text, `${file} is not what config/schema.ts generates: run \`npm run docs\` and commit the result`);
         }
     });
 
