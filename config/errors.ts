@@ -34,7 +34,7 @@ export function formatErrors(errors: string[]): string {
     return [
         `Invalid ${NAMESPACE} configuration (${errors.length} ${noun}); nothing was created:`,
         ...errors.map(e => `  - ${e}`),
-        `Set values with \`pulumi config set ${NAMESPACE}:<key> <value>\` (objects and lists: --path or the stack file). See README "Configuration".`,
+        `Set values with \`pulumi config set ${NAMESPACE}:<key> <value>\` (objects and lists: --path or the stack file). Every key: docs/configuration.md.`,
     ].join("\n");
 }
 

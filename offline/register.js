@@ -21,7 +21,7 @@
 // `npm ci` refuses such a Node by itself (.npmrc engine-strict). Exit 2, as for any command the tools cannot run as asked.
 const [nodeMajor, nodeMinor] = process.versions.node.split(".").map(Number);
 if (nodeMajor < 22 || (nodeMajor === 22 && nodeMinor < 13)) {
-    process.stderr.write(`ec2-server needs Node.js 22.13 or newer; this is Node.js ${process.versions.node} (see "Setup" in README.md)\n`);
+    process.stderr.write(`ec2-server needs Node.js 22.13 or newer; this is Node.js ${process.versions.node} (see "Quick start" in README.md)\n`);
     process.exit(2);
 }
 

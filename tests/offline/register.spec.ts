@@ -175,7 +175,7 @@ describe("offline/register.js: the Node.js version", () => {
     it("Node 20 and Node 22 before 22.13: one line naming Node 22.13, exit 2, nothing run; Node 22.13, 22.23 and 24 run", () => {
         for (const version of ["20.20.2", "22.12.0"]) {
             const old = startAs(version);
-            assert.deepEqual([old.status, old.stdout, old.stderr], [2, "", `ec2-server needs Node.js 22.13 or newer; this is Node.js ${version} (see "Setup" in README.md)\n`]);
+            assert.deepEqual([old.status, old.stdout, old.stderr], [2, "", `ec2-server needs Node.js 22.13 or newer; this is Node.js ${version} (see "Quick start" in README.md)\n`]);
         }
         for (const version of ["22.13.0", "22.23.3", "24.11.1"]) {
             const ok = startAs(version);
@@ -189,7 +189,7 @@ describe("offline/register.js: the Node.js version", () => {
             this.skip();
         }
         const version = childProcess.spawnSync(node, ["-p", "process.versions.node"], { encoding: "utf8" }).stdout.trim();
-        const line = `ec2-server needs Node.js 22.13 or newer; this is Node.js ${version} (see "Setup" in README.md)\n`;
+        const line = `ec2-server needs Node.js 22.13 or newer; this is Node.js ${version} (see "Quick start" in README.md)\n`;
         const plan = childProcess.spawnSync(node, ["-r", "./offline/register.js", "tools/plan.ts", "--stack", "dev"], { cwd: REPO, encoding: "utf8" });
         assert.deepEqual([plan.status, plan.stdout, plan.stderr], [2, "", line]);
         const mocha = childProcess.spawnSync(node, [path.join(REPO, "node_modules", "mocha", "bin", "mocha.js"), "tests/offline/stack-config.spec.ts"], { cwd: REPO, encoding: "utf8" });

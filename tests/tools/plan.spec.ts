@@ -24,7 +24,7 @@ const TOO_MANY_ZONES = {
     stderr: [
         "Invalid ec2-server configuration (1 error); nothing was created:",
         "  - ec2-server:availabilityZones: got 6, expected at most 4 (the zones of ap-northeast-2: ap-northeast-2a, ap-northeast-2b, ap-northeast-2c, ap-northeast-2d)",
-        "Set values with `pulumi config set ec2-server:<key> <value>` (objects and lists: --path or the stack file). See README \"Configuration\".",
+        "Set values with `pulumi config set ec2-server:<key> <value>` (objects and lists: --path or the stack file). Every key: docs/configuration.md.",
         "",
     ].join("\n"),
 };
