@@ -6,6 +6,7 @@
  */
 import * as v from "valibot";
 import { closest } from "../lib/aws-facts";
+import { isObject } from "../lib/schema";
 import { Collector } from "./errors";
 
 /** What is allowed, with a hint when there is one: `an integer from 1 to 50 (did you mean …?)`. */
@@ -169,10 +170,7 @@ export function check<S extends v.GenericSchema>(c: Collector, path: string, sch
     return undefined;
 }
 
-/** Whether a value is a JSON object (not a list, not null). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { isObject };
 
 /**
  * `value` as an object whose keys are all the schema's (each other key is an error, with a suggestion); else

@@ -8,38 +8,15 @@
  * assumptions precise; they come from a facts file (`npm run plan -- --facts FILE`) or from a deployed stack's
  * state (`factsFromState`). A real `pulumi up` still looks everything up in AWS.
  *
- * Facts file, version 1 (YAML, or JSON). Every section, id and field is optional:
- *
- *   version: 1
- *   images:                         # AMIs, by id
- *     ami-0f3a9b8c7d6e5f401:
- *       architecture: arm64         # x86_64 | arm64
- *       rootSizeGiB: 20             # size of the root snapshot: the smallest root volume it boots with
- *       platform: linux             # linux | windows
- *       name: acme-golden-ubuntu-24.04-20251101   # the AMI's name; the program derives the login user from
- *       description: Acme golden image            #   name + description, exactly as it does in `pulumi up`
- *   subnets:
- *     subnet-0b1c2d3e4f5a69788:
- *       availabilityZone: ap-northeast-2a
- *       vpcId: vpc-0a1b2c3d4e5f67890
- *       cidr: 10.20.0.0/20          # private IPs are drawn from it (without it they show <private-ip>)
- *       mapPublicIpOnLaunch: false  # whether servers launched in it get a public IPv4 address by default
- *   securityGroups:
- *     sg-0a9b8c7d6e5f40312: { vpcId: vpc-0a1b2c3d4e5f67890 }
- *   vpcs:
- *     vpc-0a1b2c3d4e5f67890: { cidr: 10.20.0.0/16 }
- *
- * The loader reports every problem at once: unknown sections or fields, ids of the wrong kind or shape, values
- * out of range, a subnet CIDR outside its VPC's CIDR. There is no `loginUser` field on purpose: the program
- * derives the login user from the AMI's name, so a login user given here could differ from what `pulumi up`
- * outputs; give the `name` instead.
+ * The facts file's format and its schema are in offline/facts-schema.ts, loaded when a file is first read.
  */
 import * as fs from "node:fs";
 import * as yaml from "js-yaml";
-import { AMI_ID_PATTERN, Architecture, instanceTypeArchitecture } from "../lib/aws-facts";
-import { ipv4Contains, ipv4HasHostBits, parseIpv4Cidr } from "../lib/cidr";
+import { AMI_ID_PATTERN, instanceTypeArchitecture } from "../lib/aws-facts";
+import { ipv4HasHostBits, parseIpv4Cidr } from "../lib/cidr";
+import type * as FactsSchemaModule from "./facts-schema";
+import type { ImageFacts, SecurityGroupFacts, SubnetFacts, VpcFacts } from "./facts-schema";
 import type { StateResource } from "./state";
-import { isRecord } from "./values";
 
 export const FACTS_FORMAT_VERSION = 1;
 
@@ -56,17 +33,8 @@ export const UNKNOWN_PUBLIC_DNS = "<public-dns>";
 /** Where a fact came from, as the plan prints it: `facts file <path>` or `state`. */
 interface Sourced { source: string }
 
-export interface ImageFacts {
-    architecture?: Architecture;
-    /** Size of the AMI's root snapshot. */
-    rootSizeGiB?: number;
-    platform?: "linux" | "windows";
-    name?: string;
-    description?: string;
-}
-export interface SubnetFacts { availabilityZone?: string; vpcId?: string; cidr?: string; mapPublicIpOnLaunch?: boolean }
-export interface SecurityGroupFacts { vpcId?: string }
-export interface VpcFacts { cidr?: string }
+/** What a facts file or a state can say about an id: the fields of offline/facts-schema.ts, each optional. */
+export type { ImageFacts, SecurityGroupFacts, SubnetFacts, VpcFacts };
 
 export interface OfflineFacts {
     images: Record<string, ImageFacts & Sourced>;
@@ -116,6 +84,12 @@ export const ID_PATTERNS = {
 } as const;
 
 export const ZONE_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+[a-z]$/;
+
+/** An IPv4 network with no host bits, like 10.20.0.0/20: what a VPC's or subnet's CIDR block is. */
+export function isNetworkCidr(value: unknown): value is string {
+    const c = typeof value === "string" ? parseIpv4Cidr(value) : undefined;
+    return c !== undefined && !ipv4HasHostBits(c);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The "not verified offline" record.
@@ -192,110 +166,9 @@ export class FactsFormatError extends Error {
     }
 }
 
-type FieldCheck = (v: unknown) => string | undefined;
-
-const oneOf = (...values: string[]): FieldCheck => v => (typeof v === "string" && values.includes(v) ? undefined : `one of ${values.join(", ")}`);
-const idOf = (pattern: RegExp, example: string): FieldCheck => v => (typeof v === "string" && pattern.test(v) ? undefined : `an id like ${example}`);
-const text = (max: number): FieldCheck => v => (typeof v === "string" && v.length > 0 && v.length <= max ? undefined : `a non-empty string of at most ${max} characters`);
-const ipv4Cidr: FieldCheck = v => {
-    const c = typeof v === "string" ? parseIpv4Cidr(v) : undefined;
-    return c && !ipv4HasHostBits(c) ? undefined : "an IPv4 CIDR with no host bits, like 10.20.0.0/20";
-};
-
-const SECTIONS: Record<keyof OfflineFacts, { id: RegExp; example: string; fields: Record<string, FieldCheck>; hints?: Record<string, string> }> = {
-    images: {
-        id: ID_PATTERNS.image, example: "ami-0123456789abcdef0",
-        hints: { loginUser: "; the program derives the login user from the AMI's name and description, as in `pulumi up`: give name" },
-        fields: {
-            architecture: oneOf("x86_64", "arm64"),
-            rootSizeGiB: v => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 65536 ? undefined : "an integer size in GiB from 1 to 65536"),
-            platform: oneOf("linux", "windows"),
-            name: text(128),
-            description: text(255),
-        },
-    },
-    subnets: {
-        id: ID_PATTERNS.subnet, example: "subnet-0123456789abcdef0",
-        fields: {
-            availabilityZone: v => (typeof v === "string" && ZONE_PATTERN.test(v) ? undefined : "a zone name like ap-northeast-2a"),
-            vpcId: idOf(ID_PATTERNS.vpc, "vpc-0123456789abcdef0"),
-            cidr: ipv4Cidr,
-            mapPublicIpOnLaunch: v => (typeof v === "boolean" ? undefined : "true or false"),
-        },
-    },
-    securityGroups: {
-        id: ID_PATTERNS.securityGroup, example: "sg-0123456789abcdef0",
-        fields: { vpcId: idOf(ID_PATTERNS.vpc, "vpc-0123456789abcdef0") },
-    },
-    vpcs: {
-        id: ID_PATTERNS.vpc, example: "vpc-0123456789abcdef0",
-        fields: { cidr: ipv4Cidr },
-    },
-};
-
-/** Validates a parsed facts document; throws FactsFormatError listing every problem. */
+/** Checks a parsed facts document (offline/facts-schema.ts, loaded at first call); throws FactsFormatError listing every problem. */
 export function parseFacts(value: unknown, file = "facts"): OfflineFacts {
-    const problems: string[] = [];
-    const facts = emptyFacts();
-    if (!isRecord(value)) {
-        throw new FactsFormatError(file, ["top level is not a mapping"]);
-    }
-    if (value.version !== FACTS_FORMAT_VERSION) {
-        problems.push(`version: got ${JSON.stringify(value.version)}, expected ${FACTS_FORMAT_VERSION}`);
-    }
-    const sectionNames = Object.keys(SECTIONS) as (keyof OfflineFacts)[];
-    for (const key of Object.keys(value)) {
-        if (key !== "version" && !sectionNames.includes(key as keyof OfflineFacts)) {
-            problems.push(`${key}: unknown section (expected ${sectionNames.join(", ")})`);
-        }
-    }
-    const source = `facts file ${file}`;
-    for (const name of sectionNames) {
-        const section = value[name];
-        if (section === undefined || section === null) {
-            continue;
-        }
-        if (!isRecord(section)) {
-            problems.push(`${name}: expected a mapping of id to facts`);
-            continue;
-        }
-        const spec = SECTIONS[name];
-        for (const [id, entry] of Object.entries(section)) {
-            const at = `${name}.${id}`;
-            if (!spec.id.test(id)) {
-                problems.push(`${at}: not an id like ${spec.example}`);
-            }
-            if (!isRecord(entry)) {
-                problems.push(`${at}: expected a mapping of ${Object.keys(spec.fields).join(", ")}`);
-                continue;
-            }
-            const out: Record<string, unknown> = {};
-            for (const [field, v] of Object.entries(entry)) {
-                const check = spec.fields[field];
-                if (!check) {
-                    problems.push(`${at}.${field}: unknown field (expected ${Object.keys(spec.fields).join(", ")}${spec.hints?.[field] ?? ""})`);
-                    continue;
-                }
-                const expected = check(v);
-                if (expected) {
-                    problems.push(`${at}.${field}: got ${JSON.stringify(v)}, expected ${expected}`);
-                } else {
-                    out[field] = v;
-                }
-            }
-            (facts[name] as Record<string, unknown>)[id] = { ...out, source };
-        }
-    }
-    for (const [id, s] of Object.entries(facts.subnets)) {
-        const vpc = s.vpcId ? facts.vpcs[s.vpcId] : undefined;
-        if (s.cidr && vpc?.cidr && !ipv4Contains(parseIpv4Cidr(vpc.cidr)!, parseIpv4Cidr(s.cidr)!)) {
-            problems.push(`subnets.${id}.cidr: got "${s.cidr}", expected a block inside its VPC ${s.vpcId} (${vpc.cidr})`);
-        }
-    }
-    if (problems.length > 0) {
-        throw new FactsFormatError(file, problems);
-    }
-    return facts;
+    return (require("./facts-schema") as typeof FactsSchemaModule).parseFacts(value, file);
 }
 
 /** Reads a facts file (YAML or JSON). Throws an Error naming the file, or a FactsFormatError. */
@@ -349,7 +222,7 @@ function str(v: unknown): string | undefined {
 export function factsFromState(resources: StateResource[], source = "state"): OfflineFacts {
     const facts = emptyFacts();
     const zone = (v: unknown) => (str(v) && ZONE_PATTERN.test(v as string) ? (v as string) : undefined);
-    const cidr = (v: unknown) => (str(v) && !ipv4Cidr(v) ? (v as string) : undefined);
+    const cidr = (v: unknown) => (isNetworkCidr(v) ? v : undefined);
     const id = (v: unknown, pattern: RegExp) => (str(v) && pattern.test(v as string) ? (v as string) : undefined);
     const put = <T extends object>(section: Record<string, T & Sourced>, key: string | undefined, entry: T) => {
         const defined = Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined)) as T;
