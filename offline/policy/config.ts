@@ -3,6 +3,8 @@
  * configures a pack. Light: no gRPC; offline/policy/pack.ts sends the result.
  */
 import * as fs from "node:fs";
+import * as v from "valibot";
+import { gotExpected, isObject, mapping, validate } from "../../lib/schema";
 import { ENFORCEMENT_LEVELS, EnforcementLevel } from "../plan/format";
 import type { PolicyInfo } from "./analyzer";
 
@@ -18,6 +20,28 @@ export interface PolicyConfigEntry {
 
 const LEVELS = ENFORCEMENT_LEVELS;
 export const isLevel = (v: unknown): v is EnforcementLevel => LEVELS.includes(v as EnforcementLevel);
+
+const LEVELS_TEXT = `an enforcement level: ${LEVELS.slice(0, -1).join(", ")} or ${LEVELS[LEVELS.length - 1]}`;
+const levelMessage = (value: unknown) => `got ${JSON.stringify(value)}, expected ${LEVELS_TEXT}`;
+
+/**
+ * The file's shape, every entry checked as pulumi/pulumi pkg/resource/analyzer/config.go parsePolicyPackConfig reads
+ * it: a level, or an object of config properties whose optional `enforcementLevel` is a level (reported at that key).
+ * The properties are checked against each policy's own config schema when the pack is configured
+ * (reconcilePolicyConfig).
+ */
+const CONFIG_FILE = mapping(
+    "expected a JSON object of policy names",
+    v.pipe(
+        v.union([v.string(), v.custom<Record<string, unknown>>(isObject)], gotExpected(`${LEVELS_TEXT}, or an object of config properties with an optional enforcementLevel`)),
+        v.check(entry => typeof entry !== "string" || isLevel(entry), issue => levelMessage(issue.input)),
+        v.forward(
+            v.check(entry => typeof entry === "string" || entry.enforcementLevel === undefined || isLevel(entry.enforcementLevel),
+                issue => levelMessage((issue.input as Record<string, unknown>).enforcementLevel)),
+            ["enforcementLevel"],
+        ),
+    ),
+);
 
 // ---------------------------------------------------------------------------------------------------
 // Policy config, converted as the CLI converts it (pulumi/pulumi pkg/resource/analyzer/config.go:
@@ -36,22 +60,12 @@ export function loadPolicyConfig(file: string): PolicyConfigFile {
     } catch (e) {
         throw new Error(`Invalid JSON in policy config ${file}: ${(e as Error).message}`, { cause: e });
     }
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    if (!isObject(parsed)) {
         throw new Error(`Invalid policy config ${file}: expected a JSON object of policy names, got ${JSON.stringify(parsed)}`);
     }
-    const levels = `an enforcement level: ${LEVELS.slice(0, -1).join(", ")} or ${LEVELS[LEVELS.length - 1]}`;
-    const problems: string[] = [];
-    for (const [name, value] of Object.entries(parsed)) {
-        if (typeof value === "string") {
-            if (!isLevel(value)) problems.push(`${name}: got ${JSON.stringify(value)}, expected ${levels}`);
-        } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-            const level = (value as Record<string, unknown>).enforcementLevel;
-            if (level !== undefined && !isLevel(level)) problems.push(`${name}.enforcementLevel: got ${JSON.stringify(level)}, expected ${levels}`);
-        } else {
-            problems.push(`${name}: got ${JSON.stringify(value)}, expected ${levels}, or an object of config properties with an optional enforcementLevel`);
-        }
-    }
-    if (problems.length > 0) {
+    const checked = validate(CONFIG_FILE, parsed);
+    if (!checked.success) {
+        const problems = checked.problems.map(p => `${p.path}: ${p.message}`);
         throw new Error(`invalid policy config ${file} (${problems.length} error${problems.length === 1 ? "" : "s"}):\n  - ${problems.join("\n  - ")}`);
     }
     parsePolicyConfig(parsed as PolicyConfigFile, file);
@@ -147,8 +161,17 @@ function jsonType(v: unknown): string {
     return typeof v;
 }
 
-/** The subset of JSON Schema policy config schemas use: type, properties, required, items, enum,
- * minimum, maximum, minLength, minItems, uniqueItems. */
+/**
+ * The JSON Schema keywords the offline pack host checks, with gojsonschema's messages (the CLI validates policy config
+ * with github.com/xeipuuv/gojsonschema: pulumi/pulumi pkg/resource/analyzer/config.go validatePolicyConfig). This
+ * project's policies use no others (tests/policy/policies.spec.ts fails when one does), so a general JSON Schema library
+ * would add a dependency and different messages for nothing; `default` and `description` are read, not checked.
+ */
+export const CONFIG_SCHEMA_KEYWORDS = [
+    "type", "properties", "required", "items", "enum", "minimum", "maximum", "minLength", "minItems", "uniqueItems", "default", "description",
+] as const;
+
+/** The subset of JSON Schema in CONFIG_SCHEMA_KEYWORDS. */
 function validateSchema(schema: Record<string, unknown>, value: unknown, where: string): string[] {
     const at = where === "" ? "" : `${where}: `;
     const type = schema["type"];

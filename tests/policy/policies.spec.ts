@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { CONFIG_SCHEMA_KEYWORDS } from "../../offline/policy/config";
 import { policies } from "../../policy/policies";
 import { EXPECTED_POLICIES } from "./helpers";
 
@@ -43,6 +44,17 @@ describe("policy/policies/index.ts", () => {
                 assert.ok("default" in schema, `${p.name}.${key} has no default`);
             }
         }
+    });
+
+    it("config schemas use only the JSON Schema keywords the offline pack host checks as the CLI does", () => {
+        const keywords = (schema: Record<string, unknown>): string[] => [
+            ...Object.keys(schema),
+            ...Object.values((schema.properties ?? {}) as Record<string, Record<string, unknown>>).flatMap(keywords),
+            ...(schema.items ? keywords(schema.items as Record<string, unknown>) : []),
+        ];
+        const used = policies.flatMap(p => (p.configSchema ? keywords({ type: "object", ...p.configSchema }) : []));
+        assert.ok(used.includes("minLength") && used.includes("items"), "the walk reaches nested schemas");
+        assert.deepEqual([...new Set(used)].filter(k => !(CONFIG_SCHEMA_KEYWORDS as readonly string[]).includes(k)), []);
     });
 
     it("does not import @pulumi/aws anywhere in the pack (it would slow every start)", () => {
