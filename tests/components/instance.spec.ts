@@ -1,3 +1,5 @@
+// components/instance.ts, and components/ssm-profile.ts (the Session Manager role, its managed-policy attachment and the
+// instance profile, per partition) through the servers that use it.
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";

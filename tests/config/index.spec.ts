@@ -1,3 +1,6 @@
+// config/index.ts (parseConfig: every key, every error at once, secrets redacted), and through it config/raw.ts (the
+// top-level keys as the stack gives them), config/fields.ts (the schema's building blocks and its walk) and
+// config/errors.ts (the report and ConfigError).
 import * as util from "node:util";
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";

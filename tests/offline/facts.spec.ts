@@ -1,4 +1,4 @@
-// offline/facts.ts (the facts file, the not-verified record, facts from a state) and the open world of the AWS model that
+// offline/facts.ts and offline/facts-schema.ts (the facts file, the not-verified record, facts from a state) and the open world of the AWS model that
 // the facts feed (offline/aws/world.ts: unknown images, subnets, groups and VPCs assumed, described or refused).
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";

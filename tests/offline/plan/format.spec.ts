@@ -1,4 +1,4 @@
-// offline/plan/format.ts: the plan file's reader (every problem at once) and its value rendering.
+// offline/plan/format.ts and offline/plan/format-schema.ts: the plan file's reader (every problem at once) and its value rendering.
 import * as assert from "node:assert/strict";
 import { parsePlan, PlanFormatError, renderValue, SECRET_PLACEHOLDER, UNKNOWN_SENTINEL } from "../../../offline/plan/format";
 import { basePlan, PLAN_BASE_FILE } from "../../fixtures/plans";
