@@ -6,7 +6,7 @@
  */
 import * as v from "valibot";
 import { closest } from "../lib/aws-facts";
-import { isObject } from "../lib/schema";
+import { isRecord } from "../lib/values";
 import { Collector } from "./errors";
 
 /** What is allowed, with a hint when there is one: `an integer from 1 to 50 (did you mean …?)`. */
@@ -170,14 +170,12 @@ export function check<S extends v.GenericSchema>(c: Collector, path: string, sch
     return undefined;
 }
 
-export { isObject };
-
 /**
  * `value` as an object whose keys are all the schema's (each other key is an error, with a suggestion); else
  * undefined. `shape` is what the error says the value must be when it is not an object.
  */
 export function objectWithKeys(c: Collector, key: string, value: unknown, schema: v.GenericSchema, shape: string): Record<string, unknown> | undefined {
-    if (!isObject(value)) {
+    if (!isRecord(value)) {
         c.bad(key, value, shape);
         return undefined;
     }

@@ -2,7 +2,8 @@
 import type * as v from "valibot";
 import type { FirewallRule, PeerKind } from "../components/security-group";
 import { Collector } from "./errors";
-import { check, isObject, keysOf, readStringList, unknownKeys } from "./fields";
+import { check, keysOf, readStringList, unknownKeys } from "./fields";
+import { isRecord } from "../lib/values";
 import { cidrKind } from "./parsers";
 import { RawReader } from "./raw";
 import { existingGroupTakesNoRules, rulesOnce } from "./rules";
@@ -55,7 +56,7 @@ function ruleList(c: Collector, key: string, value: unknown, schema: typeof INGR
     const rules: FirewallRule[] = [];
     value.forEach((r, i) => {
         const at = `${key}[${i}]`;
-        if (!isObject(r)) {
+        if (!isRecord(r)) {
             c.bad(at, r, `a rule ${shape}`);
             return;
         }

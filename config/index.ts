@@ -12,7 +12,8 @@ import * as runtimeConfig from "@pulumi/pulumi/runtime/config";
 import { AMI_ALIASES, closest, instanceTypeArchitecture } from "../lib/aws-facts";
 import { autoScalingSetting } from "./auto-scaling";
 import { Collector, ConfigError, NAMESPACE } from "./errors";
-import { check, isObject } from "./fields";
+import { check } from "./fields";
+import { isRecord } from "../lib/values";
 import { firewallSetting } from "./firewall";
 import { loadBalancerSetting } from "./load-balancer";
 import { networkSetting } from "./network";
@@ -133,7 +134,7 @@ function tagsSetting(c: Collector, read: RawReader): Record<string, string> {
     if (tagsRaw === undefined) {
         return tags;
     }
-    if (!isObject(tagsRaw)) {
+    if (!isRecord(tagsRaw)) {
         c.bad("tags", tagsRaw, "an object of tag keys to string values, e.g. {\"Team\": \"platform\"}");
         return tags;
     }

@@ -3,7 +3,8 @@ import type * as v from "valibot";
 import type { DataVolumeSettings, VolumeSettings } from "../components/instance";
 import { EBS_TYPES } from "../lib/aws-facts";
 import { Collector } from "./errors";
-import { check, defaultOf, isObject, metadataOf, unknownKeys, keysOf, wholeNumber } from "./fields";
+import { check, defaultOf, metadataOf, unknownKeys, keysOf, wholeNumber } from "./fields";
+import { isRecord } from "../lib/values";
 import { RawReader } from "./raw";
 import { CONFIG, DATA_VOLUME, ROOT_VOLUME } from "./schema";
 
@@ -20,7 +21,7 @@ export function storageSettings(c: Collector, read: RawReader): { rootVolume: Vo
         } else {
             dataRaw.forEach((v, i) => {
                 const key = `dataVolumes[${i}]`;
-                if (!isObject(v)) {
+                if (!isRecord(v)) {
                     c.bad(key, v, `an object ${dataShape.replace(/^a list of /, "")}`);
                     return;
                 }
@@ -56,7 +57,7 @@ function volume(c: Collector, key: string, v: unknown, schema: typeof ROOT_VOLUM
     const fields = schema.entries;
     const defaultSize = defaultOf(fields.sizeGiB) as number | undefined;
     const fallback: VolumeSettings = { sizeGiB: defaultSize ?? 8, type: defaultOf(fields.type) as string, encrypted: defaultOf(fields.encrypted) as boolean };
-    if (!isObject(v)) {
+    if (!isRecord(v)) {
         c.bad(key, v, metadataOf(CONFIG.entries.rootVolume).shape!);
         return fallback;
     }

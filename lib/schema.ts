@@ -9,6 +9,7 @@
  * this, and the readers are loaded when first called.
  */
 import * as v from "valibot";
+import { isRecord } from "./values";
 
 /** One problem: where it is (a key path under the prefix given; "" for the value itself), what is there, the message. */
 export interface Problem {
@@ -18,11 +19,6 @@ export interface Problem {
 }
 
 export type Checked<T> = { success: true; output: T } | { success: false; problems: Problem[] };
-
-/** Whether a value is a JSON object (not a list, not null). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** `prefix` followed by the issue's path: `.key` for a key, `[i]` for an index; without a prefix, no leading dot. */
 export function pathOf(issue: v.BaseIssue<unknown>, prefix = ""): string {
@@ -54,7 +50,7 @@ export function gotExpected(expected: string): (issue: v.BaseIssue<unknown>) => 
 export function shape<const E extends v.ObjectEntries>(entries: E, message: v.ErrorMessage<v.CustomIssue>) {
     const missing = Object.fromEntries(Object.keys(entries).map(k => [k, undefined]));
     return v.pipe(
-        v.custom<Record<string, unknown>>(isObject, message),
+        v.custom<Record<string, unknown>>(isRecord, message),
         v.transform(input => ({ ...missing, ...input })),
         v.object(entries),
     );
@@ -90,7 +86,7 @@ function eachEntry<T>(
     unknown?: (key: string) => string,
 ): v.GenericSchema<unknown, Record<string, T>> {
     return v.pipe(
-        v.custom<Record<string, unknown>>(isObject, message),
+        v.custom<Record<string, unknown>>(isRecord, message),
         v.rawTransform(({ dataset, config, addIssue, NEVER }) => {
             const input = dataset.value;
             const nested = { abortEarly: config.abortEarly, abortPipeEarly: config.abortPipeEarly, lang: config.lang };
@@ -143,7 +139,7 @@ export function onlyKeys(allowed: readonly string[], unknown: (key: string) => s
     return v.pipe(
         v.unknown(),
         v.rawTransform(({ dataset, addIssue }) => {
-            const input = isObject(dataset.value) ? dataset.value : {};
+            const input = isRecord(dataset.value) ? dataset.value : {};
             for (const k of Object.keys(input).filter(k => !allowed.includes(k))) {
                 addIssue({ message: unknown(k), input: input[k], path: [{ type: "object", origin: "value", input, key: k, value: input[k] }] });
             }

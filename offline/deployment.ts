@@ -15,7 +15,7 @@ import {
 } from "./lifecycle-rules";
 import type { PlanResourceOptions } from "./plan/format";
 import { isStateSecret, StateResource } from "./state";
-import { deepEqual, DESCEND, mapValue } from "./values";
+import { deepEqual, DESCEND, mapValue } from "../lib/values";
 import { getPath, parsePath } from "./paths";
 import { SECRET_PLACEHOLDER } from "./plan/format";
 import { wireSecret } from "./sdk-shims";

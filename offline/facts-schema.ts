@@ -31,7 +31,8 @@
  */
 import * as v from "valibot";
 import { ipv4Contains, parseIpv4Cidr } from "../lib/cidr";
-import { fields, gotExpected, isObject, mapping, onlyKeys, shape, validate } from "../lib/schema";
+import { fields, gotExpected, mapping, onlyKeys, shape, validate } from "../lib/schema";
+import { isRecord } from "../lib/values";
 import { FACTS_FORMAT_VERSION, FactsFormatError, ID_PATTERNS, ZONE_PATTERN, isNetworkCidr, type OfflineFacts } from "./facts";
 
 const oneOf = <const T extends readonly string[]>(...values: T) => v.picklist(values, gotExpected(`one of ${values.join(", ")}`));
@@ -96,7 +97,7 @@ const SECTION_NAMES = Object.keys(SECTIONS);
 
 /** The facts file: everything but the rule between entries (subnetsOutsideTheirVpc). */
 export const FACTS_FILE = v.pipe(
-    v.custom<Record<string, unknown>>(isObject, "top level is not a mapping"),
+    v.custom<Record<string, unknown>>(isRecord, "top level is not a mapping"),
     v.intersect([
         shape({ version: v.literal(FACTS_FORMAT_VERSION, gotExpected(String(FACTS_FORMAT_VERSION))) }, ""),
         onlyKeys(["version", ...SECTION_NAMES], () => `unknown section (expected ${SECTION_NAMES.join(", ")})`),
@@ -109,7 +110,7 @@ export const FACTS_FILE = v.pipe(
  * or entries does not hide this one.
  */
 function subnetsOutsideTheirVpc(file: Record<string, unknown>): string[] {
-    const entries = (s: unknown) => (isObject(s) ? Object.entries(s).filter((e): e is [string, Record<string, unknown>] => isObject(e[1])) : []);
+    const entries = (s: unknown) => (isRecord(s) ? Object.entries(s).filter((e): e is [string, Record<string, unknown>] => isRecord(e[1])) : []);
     const valid = <T>(schema: v.GenericSchema<unknown, T>, x: unknown): T | undefined => (v.is(schema, x) ? x as T : undefined);
     const vpcs = new Map(entries(file.vpcs));
     return entries(file.subnets).flatMap(([id, subnet]) => {
@@ -126,7 +127,7 @@ function subnetsOutsideTheirVpc(file: Record<string, unknown>): string[] {
 export function parseFacts(value: unknown, file: string): OfflineFacts {
     const checked = validate(FACTS_FILE, value);
     const problems = checked.success ? [] : checked.problems.map(p => (p.path === "" ? p.message : `${p.path}: ${p.message}`));
-    problems.push(...(isObject(value) ? subnetsOutsideTheirVpc(value) : []));
+    problems.push(...(isRecord(value) ? subnetsOutsideTheirVpc(value) : []));
     if (!checked.success || problems.length > 0) {
         throw new FactsFormatError(file, problems);
     }

@@ -6,7 +6,7 @@ import { AWS_TYPES } from "./aws/registry";
 import type { Inputs, ResourceKind } from "./aws/rows";
 import { getPath, parsePath, patternCovers } from "./paths";
 import { SECRET_PLACEHOLDER, UNKNOWN_SENTINEL } from "./plan/format";
-import { deepEqual, someValue } from "./values";
+import { deepEqual, someValue } from "../lib/values";
 
 export type { ForceNewRule, Inputs, ReferenceRule, ResourceKind } from "./aws/rows";
 

@@ -11,7 +11,7 @@ import type { ReadBackRule, Refusal, WorldFacts } from "./aws/type";
 import { RESOURCE_KINDS } from "./force-new";
 import { pathsOverlap, parsePath, PathSegment } from "./paths";
 import type { StateResource } from "./state";
-import { deepEqual } from "./values";
+import { deepEqual } from "../lib/values";
 
 export { AwsRejection };
 export type { WorldFacts };

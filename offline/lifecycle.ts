@@ -18,7 +18,7 @@ import { forceNewHitsFor, normalisedEqual, READ_BACK_RULES_DOC } from "./lifecyc
 import { formatPath, getPath, parsePath, PathSegment, patternCovers, setPath } from "./paths";
 import { containsOpaqueSecret, isStateSecret, StateResource } from "./state";
 import type { PlanDiff, PlanOp } from "./plan/format";
-import { isRecord } from "./values";
+import { isRecord } from "../lib/values";
 
 export { READ_BACK_RULES_DOC };
 

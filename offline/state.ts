@@ -8,7 +8,7 @@
  */
 import { SECRET_PLACEHOLDER } from "./plan/format";
 import { hasSdkSignature, isSdkSecret, secretSignature } from "./sdk-shims";
-import { DESCEND, isRecord, mapValue, someValue } from "./values";
+import { DESCEND, isRecord, mapValue, someValue } from "../lib/values";
 import { replaceSecretPaths } from "./paths";
 
 /**

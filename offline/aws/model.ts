@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { cidrSubnet } from "../../lib/cidr";
 import type { Assumption } from "../facts";
 import { hasSdkSignature } from "../sdk-shims";
-import { DESCEND, mapValue } from "../values";
+import { DESCEND, mapValue } from "../../lib/values";
 import { AwsError } from "./errors";
 import { PUBLISHED } from "./images";
 import { awsType } from "./registry";

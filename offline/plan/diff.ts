@@ -26,7 +26,7 @@ import { forceNewHits, RESOURCE_KINDS } from "../force-new";
 import { InputError, readJsonFile } from "../input";
 import { formatPath, parsePath, PathSegment, patternCovers, pathsOverlap } from "../paths";
 import { isStateSecret, parseStackExport, providerConfig, StateResource } from "../state";
-import { deepEqual, DESCEND, isRecord, mapValue } from "../values";
+import { deepEqual, DESCEND, isRecord, mapValue } from "../../lib/values";
 import { groupWarnings, Hit, label, ref, removalWarning, replacementWarning } from "./diff-warnings";
 import { parsePlan, Plan, PlanPolicyDiagnostic, PlanResource, SECRET_PLACEHOLDER, STACK_TYPE } from "./format";
 import { mermaidGraph } from "./mermaid";

@@ -8,8 +8,8 @@
  * file); then outputs, policy, notVerified and providers.
  */
 import * as v from "valibot";
-import { isObject, mapping, shape, validate, whole, type Problem } from "../../lib/schema";
-import { isStringArray } from "../values";
+import { mapping, shape, validate, whole, type Problem } from "../../lib/schema";
+import { isRecord, isStringArray } from "../../lib/values";
 import {
     ENFORCEMENT_LEVELS, PLAN_FORMAT_VERSION, PLAN_OPS, PlanFormatError, parseUrn,
     type Plan, type PlanAssumption, type PlanDiff, type PlanOp, type PlanPolicyDiagnostic, type PlanPolicyResult,
@@ -17,7 +17,7 @@ import {
 } from "./format";
 
 const nonEmptyString = v.pipe(v.string("must be a non-empty string"), v.minLength(1, "must be a non-empty string"));
-const object = (message: string) => v.custom<Record<string, unknown>>(isObject, message);
+const object = (message: string) => v.custom<Record<string, unknown>>(isRecord, message);
 /** A list of strings, copied; `message` is for the list as a whole. */
 const strings = (message: string) => v.pipe(v.custom<string[]>(isStringArray, message), v.transform(list => [...list]));
 const level = v.picklist(ENFORCEMENT_LEVELS);
@@ -128,7 +128,7 @@ function referenceProblems(resources: PlanResource[]): string[] {
 
 /** Checks a parsed JSON value as a plan; throws PlanFormatError listing every problem. */
 export function parsePlan(value: unknown, source: string): Plan {
-    if (!isObject(value)) throw new PlanFormatError(source, ["top level is not a JSON object"]);
+    if (!isRecord(value)) throw new PlanFormatError(source, ["top level is not a JSON object"]);
     const problems: string[] = [];
     check(HEADER, value, "", problems);
     const project = typeof value.project === "string" ? value.project : "";

@@ -10,7 +10,7 @@ import { unmaskSecrets } from "../policy/resources";
 import type { ProgramRun } from "../program";
 import { hasSdkSignature } from "../sdk-shims";
 import { replaceSecretPaths } from "../paths";
-import { DESCEND, mapValue } from "../values";
+import { DESCEND, mapValue } from "../../lib/values";
 import type { StateResource } from "../state";
 import { defaultProviderResource, packageOf, PlanProviders, PlanResource, providerProperties, SECRET_PLACEHOLDER } from "./format";
 

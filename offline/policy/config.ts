@@ -4,7 +4,8 @@
  */
 import * as fs from "node:fs";
 import * as v from "valibot";
-import { gotExpected, isObject, mapping, validate } from "../../lib/schema";
+import { gotExpected, mapping, validate } from "../../lib/schema";
+import { isRecord } from "../../lib/values";
 import { ENFORCEMENT_LEVELS, EnforcementLevel } from "../plan/format";
 import type { PolicyInfo } from "./analyzer";
 
@@ -33,7 +34,7 @@ const levelMessage = (value: unknown) => `got ${JSON.stringify(value)}, expected
 const CONFIG_FILE = mapping(
     "expected a JSON object of policy names",
     v.pipe(
-        v.union([v.string(), v.custom<Record<string, unknown>>(isObject)], gotExpected(`${LEVELS_TEXT}, or an object of config properties with an optional enforcementLevel`)),
+        v.union([v.string(), v.custom<Record<string, unknown>>(isRecord)], gotExpected(`${LEVELS_TEXT}, or an object of config properties with an optional enforcementLevel`)),
         v.check(entry => typeof entry !== "string" || isLevel(entry), issue => levelMessage(issue.input)),
         v.forward(
             v.check(entry => typeof entry === "string" || entry.enforcementLevel === undefined || isLevel(entry.enforcementLevel),
@@ -60,7 +61,7 @@ export function loadPolicyConfig(file: string): PolicyConfigFile {
     } catch (e) {
         throw new Error(`Invalid JSON in policy config ${file}: ${(e as Error).message}`, { cause: e });
     }
-    if (!isObject(parsed)) {
+    if (!isRecord(parsed)) {
         throw new Error(`Invalid policy config ${file}: expected a JSON object of policy names, got ${JSON.stringify(parsed)}`);
     }
     const checked = validate(CONFIG_FILE, parsed);

@@ -13,7 +13,7 @@
 import { InputError } from "../input";
 import { defaultProviderResource, packageOf, parsePlan, parseUrn, Plan, SECRET_PLACEHOLDER, STACK_TYPE, UNKNOWN_SENTINEL } from "../plan/format";
 import { isSdkSecret } from "../sdk-shims";
-import { DESCEND, isRecord, mapValue } from "../values";
+import { DESCEND, isRecord, mapValue } from "../../lib/values";
 import type { PolicyResource } from "./analyzer";
 
 export type InputFormat = "stack-export" | "preview" | "plan";

@@ -18,7 +18,7 @@ import { applyUpdate, AwsRejection, deleteRefusal, readBack, refreshInputs, Worl
 import { AWS_TYPES } from "../aws/registry";
 import type { StateResource } from "../state";
 import { isSdkSecret, wireSecret } from "../sdk-shims";
-import { someValue } from "../values";
+import { someValue } from "../../lib/values";
 import { UNKNOWN_SENTINEL } from "../plan/format";
 import { Account, AccountResource, accountFile, readAccount, redactSecrets, restoreSecrets, simDir, writeAccount } from "./account";
 import { CheckFailure, DiffAnswer, Props, ProviderError, SimProvider } from "./server";

@@ -5,7 +5,7 @@
 import { instanceTypeArchitecture } from "../../../lib/aws-facts";
 import { ID_PATTERNS } from "../../facts";
 import type { StateResource } from "../../state";
-import { isRecord } from "../../values";
+import { isRecord } from "../../../lib/values";
 import { AwsError, AwsRejection } from "../errors";
 import { regionRow, TF_ASG, TF_SERVICE } from "../rows";
 import { GROUP } from "../tokens";

@@ -2,7 +2,7 @@
  * `aws:lb/loadBalancer:LoadBalancer` (aws_lb, terraform-provider-aws internal/service/elbv2/load_balancer.go): what AWS
  * and the provider do for it, as the offline engine and the simulated provider model it.
  */
-import { deepEqual } from "../../values";
+import { deepEqual } from "../../../lib/values";
 import { AwsError } from "../errors";
 import { asList, regionRow, TF_DOCS, TF_ELB } from "../rows";
 import type { Inputs } from "../rows";

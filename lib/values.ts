@@ -1,6 +1,6 @@
 /**
- * Helpers for the JSON-like values the engine passes around (inputs, outputs, state, plan files): one definition
- * each of the checks and walks that the engine, the plan format and the tools need.
+ * Helpers for the JSON-like values passed around (config, inputs, outputs, state, plan files): one definition each
+ * of the checks and walks that the config contract, the engine, the file formats and the tools need.
  */
 
 /** A plain object (not null, not an array). */

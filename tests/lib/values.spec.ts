@@ -1,6 +1,6 @@
-// offline/values.ts: the checks on JSON-like values the engine shares.
+// lib/values.ts: the checks on JSON-like values the engine shares.
 import * as assert from "node:assert/strict";
-import { deepEqual, isRecord, isStringArray } from "../../offline/values";
+import { deepEqual, isRecord, isStringArray } from "../../lib/values";
 
 describe("offline/values", () => {
     it("tells plain objects and string lists apart", () => {
