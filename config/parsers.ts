@@ -3,6 +3,7 @@
  * IANA time zone names, OpenSSH public keys EC2 can import, and IPv4/IPv6 CIDRs.
  */
 import { closest } from "../lib/aws-facts";
+import { parseOpenSshPublicKey } from "../lib/openssh";
 import { formatIpv4Cidr, ipv4HasHostBits, ipv4Network, ipv6HasHostBits, parseIpv4Cidr, parseIpv6Cidr } from "../lib/cidr";
 import { Collector, show } from "./errors";
 
@@ -122,9 +123,7 @@ export function openSshPublicKeyProblem(text: string): string | undefined {
     if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) {
         return "the key data is not base64";
     }
-    const blob = Buffer.from(b64, "base64");
-    const len = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
-    if (len <= 0 || 4 + len > blob.length || blob.subarray(4, 4 + len).toString("latin1") !== type) {
+    if (!parseOpenSshPublicKey(text)) {
         return `the key data does not encode a ${type} key`;
     }
     return undefined;

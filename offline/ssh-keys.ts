@@ -4,6 +4,7 @@
  * ED25519 keys are derived from a seed, so a plan of the same program is the same every run.
  */
 import * as crypto from "node:crypto";
+import { parseOpenSshPublicKey, rsaPublicKey, sshStrings } from "../lib/openssh";
 
 function sshString(data: Buffer | string): Buffer {
     const body = typeof data === "string" ? Buffer.from(data, "latin1") : data;
@@ -137,23 +138,6 @@ export function ecdsaKey(seed: string, curve: EcdsaCurve = "nistp256"): { public
     return { publicKeyOpenssh: `${type} ${blob.toString("base64")}\n`, publicBlob: blob };
 }
 
-/** Parses an OpenSSH public key line; undefined when EC2 would reject it as malformed. */
-export function parseOpenSshPublicKey(line: string): { type: string; blob: Buffer } | undefined {
-    const [type, b64] = line.trim().split(/\s+/);
-    if (!type || !b64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) {
-        return undefined;
-    }
-    const blob = Buffer.from(b64, "base64");
-    if (blob.length < 4) {
-        return undefined;
-    }
-    const len = blob.readUInt32BE(0);
-    if (4 + len > blob.length || blob.subarray(4, 4 + len).toString("latin1") !== type) {
-        return undefined;
-    }
-    return { type, blob };
-}
-
 /**
  * The fingerprint EC2 reports for an imported key: base64 SHA-256 of the key blob for ED25519, the MD5 of the
  * DER public key (colon-separated hex) for RSA. Source: EC2 user guide, "Verify the fingerprint of your key pair".
@@ -167,15 +151,8 @@ export function ec2ImportedKeyFingerprint(line: string): string {
         return crypto.createHash("sha256").update(parsed.blob).digest("base64");
     }
     if (parsed.type === "ssh-rsa") {
-        const fields: Buffer[] = [];
-        for (let at = 0; at < parsed.blob.length;) {
-            const len = parsed.blob.readUInt32BE(at);
-            fields.push(parsed.blob.subarray(at + 4, at + 4 + len));
-            at += 4 + len;
-        }
-        const unsigned = (b: Buffer) => (b.length > 1 && b[0] === 0 ? b.subarray(1) : b);
-        const [e, n] = [unsigned(fields[1]), unsigned(fields[2])];
-        const key = crypto.createPublicKey({ key: { kty: "RSA", e: e.toString("base64url"), n: n.toString("base64url") }, format: "jwk" });
+        const [, e, n] = sshStrings(parsed.blob)!;
+        const key = rsaPublicKey(e, n)!;
         return crypto.createHash("md5").update(key.export({ format: "der", type: "spki" })).digest("hex").match(/../g)!.join(":");
     }
     return crypto.createHash("sha256").update(parsed.blob).digest("base64");

@@ -2,7 +2,8 @@
  * `aws:ec2/keyPair:KeyPair` (aws_key_pair, terraform-provider-aws internal/service/ec2/ec2_key_pair.go): what AWS and
  * the provider do for it, as the offline engine and the simulated provider model it.
  */
-import { ec2ImportedKeyFingerprint, parseOpenSshPublicKey } from "../../ssh-keys";
+import { parseOpenSshPublicKey } from "../../../lib/openssh";
+import { ec2ImportedKeyFingerprint } from "../../ssh-keys";
 import { AwsError } from "../errors";
 import { regionRow, TF_EC2 } from "../rows";
 import type { AwsType } from "../type";

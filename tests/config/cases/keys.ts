@@ -107,6 +107,20 @@ export const KEY_CASES: BadCase[] = [
         ],
     },
     {
+        name: "import rsa without exponent and modulus",
+        raw: {"keyPair":"import","publicKey":"ssh-rsa AAAAB3NzaC1yc2E= user@laptop"},
+        errors: [
+            "ec2-server:publicKey: got \"ssh-rsa AAAAB3NzaC1yc2E= user@laptop\", expected an OpenSSH public key (\"<type> <base64> [comment]\") of type ssh-ed25519 or ssh-rsa (the key data does not encode a ssh-rsa key)",
+        ],
+    },
+    {
+        name: "import ed25519 with a short key",
+        raw: {"keyPair":"import","publicKey":"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAHzcS+I3a64JqQTvcswVV/t2uXw9djYNJrFOjHLlRc6I= user@laptop"},
+        errors: [
+            "ec2-server:publicKey: got \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAHzcS+I3a64JqQTvcswVV/t2uXw9djYNJrFOjHLlRc6I= user@laptop\", expected an OpenSSH public key (\"<type> <base64> [comment]\") of type ssh-ed25519 or ssh-rsa (the key data does not encode a ssh-ed25519 key)",
+        ],
+    },
+    {
         name: "import ssh-dss",
         raw: {"keyPair":"import","publicKey":DSA_PUBLIC_KEY},
         errors: [
