@@ -89,14 +89,81 @@ export function ed25519Key(seed: string): GeneratedKey {
 
 const rsaCache = new Map<string, GeneratedKey>();
 
-/** A real RSA key (node:crypto cannot seed RSA, so keys are cached per seed for the life of the process). */
+/** `length` bytes from SHA-256 in counter mode over `label`: the same bytes for the same label, every run. */
+function seededBytes(label: string, length: number): Buffer {
+    const blocks: Buffer[] = [];
+    for (let i = 0; blocks.length * 32 < length; i++) {
+        blocks.push(crypto.createHash("sha256").update(`${label}:${i}`).digest());
+    }
+    return Buffer.concat(blocks).subarray(0, length);
+}
+
+const toBigInt = (b: Buffer) => BigInt(`0x${b.toString("hex") || "0"}`);
+const toBase64url = (n: bigint) => {
+    const hex = n.toString(16);
+    return Buffer.from(hex.length % 2 ? `0${hex}` : hex, "hex").toString("base64url");
+};
+const mod = (a: bigint, m: bigint) => ((a % m) + m) % m;
+
+/** a⁻¹ mod m (extended Euclid); a and m are coprime. */
+function modInverse(a: bigint, m: bigint): bigint {
+    let [r0, r1, s0, s1] = [mod(a, m), m, 1n, 0n];
+    while (r1 !== 0n) {
+        const q = r0 / r1;
+        [r0, r1, s0, s1] = [r1, r0 - q * r1, s1, s0 - q * s1];
+    }
+    return mod(s0, m);
+}
+
+const RSA_E = 65537n;
+
+/** The odd primes below 2048, for sieving candidates before the Miller-Rabin test. */
+const SMALL_PRIMES = Array.from({ length: 2046 }, (_, i) => i + 3).filter(n => n % 2 !== 0 && Array.from({ length: Math.floor(Math.sqrt(n)) }, (_, i) => i + 2).every(d => n % d !== 0));
+
+/**
+ * A prime of exactly `bits` bits, its top two bits set (so p·q has 2·bits bits), with p - 1 coprime to e: the first
+ * that passes, searching upwards by 2 from a seeded odd start (the incremental search of FIPS 186-5 B.3.3's kind),
+ * skipping multiples of the small primes before OpenSSL's Miller-Rabin (node:crypto checkPrimeSync).
+ */
+function seededPrime(label: string, bits: number): bigint {
+    const bytes = seededBytes(label, bits / 8);
+    bytes[0] |= 0xc0;
+    bytes[bytes.length - 1] |= 1;
+    const start = toBigInt(bytes);
+    const residues = SMALL_PRIMES.map(p => Number(start % BigInt(p)));
+    for (let step = 0; ; step += 2) {
+        if (residues.some((r, i) => (r + step) % SMALL_PRIMES[i] === 0)) {
+            continue;
+        }
+        const candidate = start + BigInt(step);
+        if (candidate % RSA_E !== 1n && crypto.checkPrimeSync(candidate, { checks: 32 })) {
+            return candidate;
+        }
+    }
+}
+
+/**
+ * A real RSA key derived from `seed`, so a plan of the same program is the same every run (a random key would show
+ * the key pair, and every server using it, as replaced between two plans). Primes from a SHA-256 counter stream,
+ * checked with OpenSSL's Miller-Rabin (node:crypto checkPrimeSync); e = 65537. Cached per seed and size.
+ */
 export function rsaKey(seed: string, bits: number): GeneratedKey {
     const cacheKey = `${seed}/${bits}`;
     const cached = rsaCache.get(cacheKey);
     if (cached) {
         return cached;
     }
-    const { privateKey, publicKey } = crypto.generateKeyPairSync("rsa", { modulusLength: bits, publicExponent: 65537 });
+    const [a, b] = [seededPrime(`rsa:${cacheKey}:p`, bits / 2), seededPrime(`rsa:${cacheKey}:q`, bits / 2)];
+    const [p, q] = a > b ? [a, b] : [b, a];
+    const d = modInverse(RSA_E, (p - 1n) * (q - 1n));
+    const privateKey = crypto.createPrivateKey({
+        format: "jwk",
+        key: {
+            kty: "RSA", n: toBase64url(p * q), e: toBase64url(RSA_E), d: toBase64url(d), p: toBase64url(p), q: toBase64url(q),
+            dp: toBase64url(d % (p - 1n)), dq: toBase64url(d % (q - 1n)), qi: toBase64url(modInverse(q, p)),
+        },
+    });
+    const publicKey = crypto.createPublicKey(privateKey);
     const jwk = privateKey.export({ format: "jwk" });
     const blob = Buffer.concat([sshString("ssh-rsa"), sshMpint(jwk.e!), sshMpint(jwk.n!)]);
     const key: GeneratedKey = {
@@ -105,7 +172,7 @@ export function rsaKey(seed: string, bits: number): GeneratedKey {
         publicKeyPem: publicKey.export({ format: "pem", type: "spki" }).toString(),
         privateKeyOpenssh: opensshPrivateKey(blob, [
             sshString("ssh-rsa"), sshMpint(jwk.n!), sshMpint(jwk.e!), sshMpint(jwk.d!), sshMpint(jwk.qi!), sshMpint(jwk.p!), sshMpint(jwk.q!),
-        ], crypto.randomBytes(4).readUInt32BE(0)),
+        ], seededBytes(`rsa-check:${cacheKey}`, 4).readUInt32BE(0)),
         privateKeyPem: privateKey.export({ format: "pem", type: "pkcs1" }).toString(),
         privateKeyPemPkcs8: privateKey.export({ format: "pem", type: "pkcs8" }).toString(),
         ...fingerprints(blob),

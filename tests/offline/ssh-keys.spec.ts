@@ -1,4 +1,4 @@
-// offline/ssh-keys.ts: real SSH keys for the offline tls.PrivateKey (ed25519Key from a seed, rsaKey cached per seed,
+// offline/ssh-keys.ts: real SSH keys for the offline tls.PrivateKey (ed25519Key from a seed, rsaKey from a seed, cached,
 // ecdsaKey for refusal tests) in the tls provider's formats, and ec2ImportedKeyFingerprint (the fingerprint EC2 reports for an imported key).
 import * as assert from "node:assert/strict";
 import * as crypto from "node:crypto";
@@ -142,6 +142,13 @@ describe("offline/ssh-keys", () => {
 
     describe("rsaKey", () => {
         const key = rsaKey("ssh-keys-spec", 2048);
+
+        it("is derived from its seed and size, the same in every process (checked with OpenSSH: ssh-keygen -y reads the private key, ssh-keygen -l prints this fingerprint; openssl rsa -check accepts the PEM)", () => {
+            const small = rsaKey("spec", 1024);
+            assert.equal(small.publicKeyFingerprintSha256, "SHA256:5zd6PPpp+BvRellDr4Heef9LPp8F+CREWUy4l+2+Y+0");
+            assert.equal(crypto.createPrivateKey(small.privateKeyPem).asymmetricKeyDetails?.modulusLength, 1024);
+            assert.deepEqual(crypto.createPrivateKey(key.privateKeyPem).asymmetricKeyDetails, { modulusLength: 2048, publicExponent: 65537n });
+        });
 
         it("is cached per seed and size for the life of the process", () => {
             assert.equal(rsaKey("ssh-keys-spec", 2048), key);
