@@ -98,6 +98,12 @@ export class SecurityGroup extends pulumi.ComponentResource {
 
     constructor(name: string, args: SecurityGroupArgs, opts?: pulumi.ComponentResourceOptions) {
         super("ec2-server:security:SecurityGroup", name, {}, opts);
+        for (const key of ["ingress", "egress"] as const) {
+            // A JavaScript caller, or one of the old API's `egress: "all"`, which the types no longer allow.
+            if (args[key] !== undefined && !Array.isArray(args[key])) {
+                throw new Error(`'${key}' must be a list of rules${key === "egress" ? " (leave it unset to allow all outbound traffic)" : ""}, got ${JSON.stringify(args[key])}`);
+            }
+        }
         if (args.existingSecurityGroupIds && (args.ingress?.length || args.egress !== undefined || args.vpcId !== undefined)) {
             throw new Error("Cannot specify both 'existingSecurityGroupIds' and 'vpcId', 'ingress' or 'egress'");
         }

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
-import { FirewallRule, SecurityGroup } from "../../components/security-group";
+import { FirewallRule, SecurityGroup, SecurityGroupArgs } from "../../components/security-group";
 import { runInStack, promiseOf } from "../../offline/program";
 
 const SG_URN = "urn:pulumi:test::ec2-server::ec2-server:security:SecurityGroup::fw";
@@ -68,5 +68,14 @@ describe("components/security-group SecurityGroup", () => {
         await assert.rejects(runInStack(() => new SecurityGroup("fw", { existingSecurityGroupIds: ["sg-0123456789abcdef0"], egress: [] })),
             /Cannot specify both 'existingSecurityGroupIds' and 'vpcId', 'ingress' or 'egress'/);
         await assert.rejects(runInStack(() => new SecurityGroup("fw", {})), /'vpcId' is required when creating a security group/);
+    });
+
+    it("rejects a rule list that is not a list, before registering any rule", async () => {
+        const legacy = { vpcId: "vpc-0123456789abcdef0", egress: "all" } as unknown as SecurityGroupArgs;
+        await assert.rejects(runInStack(() => new SecurityGroup("fw", legacy)),
+            { message: `'egress' must be a list of rules (leave it unset to allow all outbound traffic), got "all"` });
+        const one = { vpcId: "vpc-0123456789abcdef0", ingress: { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/8"] } } as unknown as SecurityGroupArgs;
+        await assert.rejects(runInStack(() => new SecurityGroup("fw", one)),
+            { message: `'ingress' must be a list of rules, got {"protocol":"tcp","fromPort":22,"toPort":22,"cidrBlocks":["10.0.0.0/8"]}` });
     });
 });
