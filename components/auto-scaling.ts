@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../lib/aws";
 import { instanceTypeArchitecture } from "../lib/aws-facts";
 import { ServerSubnet, VolumeSettings } from "./instance";
 import { Partition, ssmInstanceProfile } from "./ssm-profile";

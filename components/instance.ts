@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../lib/aws";
 import { Partition, ssmInstanceProfile } from "./ssm-profile";
 
 /** A subnet servers go in, with its availability zone as a plain, known value. */

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../lib/aws";
 import * as tls from "@pulumi/tls";
 
 /** Where the key comes from. */

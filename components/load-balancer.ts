@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../lib/aws";
 import { parseIpv4Cidr, parseIpv6Cidr } from "../lib/cidr";
 import { ruleSlug } from "../lib/rule-names";
 import { FirewallRule } from "./security-group";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../lib/aws";
 import { SSM_ENDPOINT_SERVICES } from "../lib/aws-facts";
 import { cidrSubnet } from "../lib/cidr";
 

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../lib/aws";
 import { ruleSlug } from "../lib/rule-names";
 
 /** The protocol of a rule: `all` means every protocol and port, and takes no ports. */

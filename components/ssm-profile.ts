@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as aws from "@pulumi/aws";
+import * as aws from "../lib/aws";
 import { SSM_MANAGED_POLICY } from "../lib/aws-facts";
 
 /** The AWS partition a stack runs in (`aws.getPartition`): ARNs and service principals are built from it. */

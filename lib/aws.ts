@@ -1,0 +1,14 @@
+/**
+ * The parts of @pulumi/aws the components use, each from its own module. The same modules `@pulumi/aws` loads (its
+ * index loads each service when first read), but a TypeScript program over the components then parses the
+ * declarations of these services only, not of all of AWS: the component schema inference
+ * (tests/components/provider-schema.spec.ts, and a package built from the components) reads a fifth of the files.
+ */
+export * as autoscaling from "@pulumi/aws/autoscaling";
+export * as ebs from "@pulumi/aws/ebs";
+export * as ec2 from "@pulumi/aws/ec2";
+export * as iam from "@pulumi/aws/iam";
+export * as lb from "@pulumi/aws/lb";
+export * as types from "@pulumi/aws/types";
+export * as vpc from "@pulumi/aws/vpc";
+export { getPartition } from "@pulumi/aws/getPartition";
