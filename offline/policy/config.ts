@@ -69,7 +69,6 @@ export function loadPolicyConfig(file: string): PolicyConfigFile {
         const problems = checked.problems.map(p => `${p.path}: ${p.message}`);
         throw new Error(`invalid policy config ${file} (${problems.length} error${problems.length === 1 ? "" : "s"}):\n  - ${problems.join("\n  - ")}`);
     }
-    parsePolicyConfig(parsed as PolicyConfigFile, file);
     return parsed as PolicyConfigFile;
 }
 
