@@ -6,7 +6,8 @@
 import * as crypto from "node:crypto";
 import { parseOpenSshPublicKey, rsaPublicKey, sshStrings } from "../lib/openssh";
 
-function sshString(data: Buffer | string): Buffer {
+/** An SSH string (RFC 4253 section 5): a 4-byte big-endian length, then the bytes. */
+export function sshString(data: Buffer | string): Buffer {
     const body = typeof data === "string" ? Buffer.from(data, "latin1") : data;
     const len = Buffer.alloc(4);
     len.writeUInt32BE(body.length);

@@ -2,7 +2,7 @@
 // (config/parsers.ts, tests/config/cases/keys.ts) and the AWS model's key pair (offline/ssh-keys.ts).
 import * as assert from "node:assert/strict";
 import { parseOpenSshPublicKey, rsaPublicKey, sshStrings } from "../../lib/openssh";
-import { ecdsaKey, ed25519Key, rsaKey } from "../../offline/ssh-keys";
+import { ecdsaKey, ed25519Key, rsaKey, sshString } from "../../offline/ssh-keys";
 
 describe("lib/openssh", () => {
     describe("parseOpenSshPublicKey", () => {
@@ -38,12 +38,7 @@ describe("lib/openssh", () => {
     });
 
     describe("the key data, field by field", () => {
-        const ssh = (...fields: (string | Buffer)[]) => Buffer.concat(fields.map(f => {
-            const body = typeof f === "string" ? Buffer.from(f, "latin1") : f;
-            const len = Buffer.alloc(4);
-            len.writeUInt32BE(body.length);
-            return Buffer.concat([len, body]);
-        }));
+        const ssh = (...fields: (string | Buffer)[]) => Buffer.concat(fields.map(sshString));
         const line = (type: string, blob: Buffer) => `${type} ${blob.toString("base64")}`;
 
         it("sshStrings splits whole SSH strings and refuses a cut one", () => {
