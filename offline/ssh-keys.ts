@@ -118,8 +118,22 @@ function modInverse(a: bigint, m: bigint): bigint {
 
 const RSA_E = 65537n;
 
-/** The odd primes below 2048, for sieving candidates before the Miller-Rabin test. */
-const SMALL_PRIMES = Array.from({ length: 2046 }, (_, i) => i + 3).filter(n => n % 2 !== 0 && Array.from({ length: Math.floor(Math.sqrt(n)) }, (_, i) => i + 2).every(d => n % d !== 0));
+let smallPrimes: number[] | undefined;
+
+/** The odd primes below 2048 (sieve of Eratosthenes), for sieving candidates before the Miller-Rabin test; made at the first RSA key, not at load. */
+function oddPrimesBelow2048(): number[] {
+    if (smallPrimes === undefined) {
+        const composite = new Uint8Array(2048);
+        smallPrimes = [];
+        for (let n = 3; n < 2048; n += 2) {
+            if (!composite[n]) {
+                smallPrimes.push(n);
+                for (let m = n * n; m < 2048; m += 2 * n) composite[m] = 1;
+            }
+        }
+    }
+    return smallPrimes;
+}
 
 /**
  * A prime of exactly `bits` bits, its top two bits set (so p·q has 2·bits bits), with p - 1 coprime to e: the first
@@ -131,9 +145,10 @@ function seededPrime(label: string, bits: number): bigint {
     bytes[0] |= 0xc0;
     bytes[bytes.length - 1] |= 1;
     const start = toBigInt(bytes);
-    const residues = SMALL_PRIMES.map(p => Number(start % BigInt(p)));
+    const primes = oddPrimesBelow2048();
+    const residues = primes.map(p => Number(start % BigInt(p)));
     for (let step = 0; ; step += 2) {
-        if (residues.some((r, i) => (r + step) % SMALL_PRIMES[i] === 0)) {
+        if (residues.some((r, i) => (r + step) % primes[i] === 0)) {
             continue;
         }
         const candidate = start + BigInt(step);
