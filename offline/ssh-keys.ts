@@ -136,24 +136,25 @@ function oddPrimesBelow2048(): number[] {
 }
 
 /**
- * A prime of exactly `bits` bits, its top two bits set (so p·q has 2·bits bits), with p - 1 coprime to e: the first
- * that passes, searching upwards by 2 from a seeded odd start (the incremental search of FIPS 186-5 B.3.3's kind),
- * skipping multiples of the small primes before OpenSSL's Miller-Rabin (node:crypto checkPrimeSync).
+ * A prime of exactly `bits` bits, its top two bits set (so the product of two such primes has exactly the sum of
+ * their bits), with p - 1 coprime to e: the first that passes, searching upwards by 2 from a seeded odd start (the
+ * incremental search of FIPS 186-5 B.3.3's kind), skipping multiples of the small primes before OpenSSL's
+ * Miller-Rabin (node:crypto checkPrimeSync). A search that would leave the bit length starts again from the next seed.
  */
 function seededPrime(label: string, bits: number): bigint {
-    const bytes = seededBytes(label, bits / 8);
-    bytes[0] |= 0xc0;
-    bytes[bytes.length - 1] |= 1;
-    const start = toBigInt(bytes);
-    const primes = oddPrimesBelow2048();
-    const residues = primes.map(p => Number(start % BigInt(p)));
-    for (let step = 0; ; step += 2) {
-        if (residues.some((r, i) => (r + step) % primes[i] === 0)) {
-            continue;
-        }
-        const candidate = start + BigInt(step);
-        if (candidate % RSA_E !== 1n && crypto.checkPrimeSync(candidate, { checks: 32 })) {
-            return candidate;
+    const limit = 1n << BigInt(bits);
+    const primes = bits > 12 ? oddPrimesBelow2048() : []; // a smaller candidate could be one of them
+    for (let attempt = 0; ; attempt++) {
+        const bytes = seededBytes(attempt === 0 ? label : `${label}:${attempt}`, Math.ceil(bits / 8));
+        const start = (toBigInt(bytes) & (limit - 1n)) | (3n << BigInt(bits - 2)) | 1n;
+        const residues = primes.map(p => Number(start % BigInt(p)));
+        for (let step = 0, candidate = start; candidate < limit; step += 2, candidate += 2n) {
+            if (residues.some((r, i) => (r + step) % primes[i] === 0)) {
+                continue;
+            }
+            if (candidate % RSA_E !== 1n && crypto.checkPrimeSync(candidate, { checks: 32 })) {
+                return candidate;
+            }
         }
     }
 }
@@ -169,7 +170,7 @@ export function rsaKey(seed: string, bits: number): GeneratedKey {
     if (cached) {
         return cached;
     }
-    const [a, b] = [seededPrime(`rsa:${cacheKey}:p`, bits / 2), seededPrime(`rsa:${cacheKey}:q`, bits / 2)];
+    const [a, b] = [seededPrime(`rsa:${cacheKey}:p`, Math.ceil(bits / 2)), seededPrime(`rsa:${cacheKey}:q`, Math.floor(bits / 2))];
     const [p, q] = a > b ? [a, b] : [b, a];
     const d = modInverse(RSA_E, (p - 1n) * (q - 1n));
     const privateKey = crypto.createPrivateKey({

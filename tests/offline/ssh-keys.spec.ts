@@ -150,6 +150,12 @@ describe("offline/ssh-keys", () => {
             assert.deepEqual(crypto.createPrivateKey(key.privateKeyPem).asymmetricKeyDetails, { modulusLength: 2048, publicExponent: 65537n });
         });
 
+        it("has exactly the size asked for, whole bytes or not, as the tls provider's keys do", () => {
+            for (const bits of [1000, 1023, 2047, 2049, 3000]) {
+                assert.equal(crypto.createPrivateKey(rsaKey("sizes", bits).privateKeyPem).asymmetricKeyDetails?.modulusLength, bits, String(bits));
+            }
+        });
+
         it("is cached per seed and size for the life of the process", () => {
             assert.equal(rsaKey("ssh-keys-spec", 2048), key);
             assert.notEqual(rsaKey("ssh-keys-spec-2", 2048).publicKeyOpenssh, key.publicKeyOpenssh);
