@@ -1,8 +1,12 @@
 /**
- * The parts of @pulumi/aws the components use, each from its own module. The same modules `@pulumi/aws` loads (its
- * index loads each service when first read), but a TypeScript program over the components then parses the
- * declarations of these services only, not of all of AWS: the component schema inference
- * (tests/components/provider-schema.spec.ts, and a package built from the components) reads a fifth of the files.
+ * The parts of @pulumi/aws the components use, each from its own module: the same modules `@pulumi/aws`'s index
+ * loads, but a TypeScript program over the components then parses the declarations of these services only, not of
+ * all of AWS, so the component schema inference (tests/components/provider-schema.spec.ts, and a package built from
+ * the components) reads a fifth of the files.
+ *
+ * Only the index registers the `aws` resource package (`registerResourcePackage`), which the SDK needs to turn an
+ * incoming `pulumi:providers:aws` reference back into an `aws.Provider`. The program loads the index through
+ * config/lookups.ts; a package that serves these components on their own must load `@pulumi/aws` too.
  */
 export * as autoscaling from "@pulumi/aws/autoscaling";
 export * as ebs from "@pulumi/aws/ebs";
